@@ -1,0 +1,67 @@
+// Lint: typescript-eslint type-checked rules, React hooks rules, and the layering of ARCHITECTURE.md
+// (shared ← renderer | electron | server, nothing across) enforced as import restrictions.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'url', 'stream'];
+
+/** An import restriction per layer: the folders it must not reach, and the packages it must not use. */
+const layer = (files, { folders, packages = [], message }) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...folders.map((folder) => ({ group: [`**/${folder}/**`, `**/${folder}`], message })),
+          ...(packages.length > 0 ? [{ group: packages, message }] : []),
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked], languageOptions: { globals: globals.node } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  layer(['shared/**'], {
+    folders: ['renderer', 'electron', 'server'],
+    packages: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie', 'axios', 'fastify', 'better-sqlite3'],
+    message: 'shared/ is pure TypeScript: it imports only zod and date libraries.',
+  }),
+  layer(['renderer/**'], {
+    folders: ['electron', 'server'],
+    packages: [...nodeBuiltins, 'electron', 'fastify', 'better-sqlite3'],
+    message: 'renderer/ reaches the shell through renderer/platform and the backend over HTTP only.',
+  }),
+  layer(['electron/**'], {
+    folders: ['renderer', 'server'],
+    packages: ['react', 'react-dom', 'dexie', 'fastify', 'better-sqlite3'],
+    message: 'electron/ is the thin shell: it imports only shared/ and Electron.',
+  }),
+  layer(['server/**'], {
+    folders: ['renderer', 'electron'],
+    packages: ['electron', 'react', 'react-dom', 'dexie'],
+    message: 'server/ imports only shared/ and its own modules.',
+  }),
+  prettier,
+);

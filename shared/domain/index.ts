@@ -1,0 +1,7 @@
+/** The support domain: tickets, people, customers, escalations, sessions, and the stage flow. */
+export * from './customer';
+export * from './escalation';
+export * from './people';
+export * from './remote-session';
+export * from './ticket';
+export * from './time';

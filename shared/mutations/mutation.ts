@@ -1,0 +1,44 @@
+/**
+ * A named mutation: the schema of its arguments and one pure `apply`, used optimistically by the
+ * console and authoritatively by the server, so each rule of the ticket flow lives here once.
+ */
+import { z } from 'zod';
+import { Actor, Role } from '../domain/people';
+import type { Ticket } from '../domain/ticket';
+import { Instant } from '../domain/time';
+
+/** Who is applying the mutation, and when; the server's clock wins once the mutation is pushed. */
+export const MutationContext = z.object({ now: Instant, actor: Actor.extend({ role: Role }) });
+export type MutationContext = z.infer<typeof MutationContext>;
+
+export const RefusalCode = z.enum([
+  'invalid_args',
+  'unknown_mutation',
+  'ticket_not_found',
+  'out_of_scope',
+  'ticket_closed',
+  'illegal_transition',
+  'forbidden',
+]);
+export type RefusalCode = z.infer<typeof RefusalCode>;
+
+/** Why a mutation was not applied, in words a support engineer can act on. */
+export const Refusal = z.object({ code: RefusalCode, message: z.string().min(1) });
+export type Refusal = z.infer<typeof Refusal>;
+
+export type ApplyResult = { ok: true; ticket: Ticket } | { ok: false; refusal: Refusal };
+
+export const refuse = (code: RefusalCode, message: string): ApplyResult => ({ ok: false, refusal: { code, message } });
+
+export interface MutationDefinition<Name extends string, Args extends { ticketId: string }> {
+  readonly name: Name;
+  readonly args: z.ZodType<Args>;
+  /** Pure: returns the changed ticket (same version; the server assigns versions) or a refusal. */
+  apply(ticket: Ticket, args: Args, context: MutationContext): ApplyResult;
+}
+
+export function defineMutation<Name extends string, Args extends { ticketId: string }>(
+  definition: MutationDefinition<Name, Args>,
+): MutationDefinition<Name, Args> {
+  return definition;
+}
