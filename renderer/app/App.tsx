@@ -1,0 +1,32 @@
+/** The console's root: theme, start-up (settings, saved session), then the sign-in screen or the workspace. */
+import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { LoginScreen } from '../features/login/LoginScreen';
+import { useSessionStore } from '../data/stores/session-store';
+import { workspaceActions } from '../data/workspace';
+import { ConsoleLayout } from './ConsoleLayout';
+import { settingsActions, useSettingsStore } from './settings-store';
+
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+const subscribeToScheme = (onChange: () => void) => {
+  darkQuery.addEventListener('change', onChange);
+  return () => darkQuery.removeEventListener('change', onChange);
+};
+
+export function App() {
+  const theme = useSettingsStore((s) => s.settings.theme);
+  const systemDark = useSyncExternalStore(subscribeToScheme, () => darkQuery.matches);
+  const signedIn = useSessionStore((s) => s.session !== null);
+  const [starting, setStarting] = useState(true);
+
+  useEffect(() => {
+    void Promise.all([settingsActions.load(), workspaceActions.restore()]).finally(() => setStarting(false));
+  }, []);
+
+  const dark = theme === 'dark' || (theme === 'system' && systemDark);
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
+      {starting ? <Spinner label="Opening the console…" style={{ marginTop: '30vh' }} /> : signedIn ? <ConsoleLayout /> : <LoginScreen />}
+    </FluentProvider>
+  );
+}

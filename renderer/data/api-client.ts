@@ -1,0 +1,90 @@
+/** The console's HTTP door to the ticketing portal: axios, with every response parsed by the shared contract. */
+import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import type { z } from 'zod';
+import {
+  API_PREFIX,
+  type Cursor,
+  ErrorBody,
+  LoginResponse,
+  type LoginRequest,
+  PullResponse,
+  PushResponse,
+  type PushRequest,
+} from '../../shared/api';
+import { describeZodError } from '../../shared/api/errors';
+
+export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'contract';
+
+/** A request that did not succeed, with a message a person can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiFailureKind,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Worth trying again later: the network or the server, not the request itself. */
+  get transient(): boolean {
+    return this.kind === 'offline' || this.kind === 'server';
+  }
+}
+
+function toApiError(error: unknown, serverUrl: string): ApiError {
+  if (!isAxiosError(error)) return error instanceof ApiError ? error : new ApiError('server', String(error));
+  const response = error.response;
+  if (response === undefined) {
+    return new ApiError('offline', `The server at ${serverUrl} cannot be reached. Check the address and your connection.`);
+  }
+  const body = ErrorBody.safeParse(response.data);
+  const detail = body.success ? body.data.message : `HTTP ${response.status}`;
+  if (response.status === 401) return new ApiError('unauthenticated', detail, 401);
+  if (response.status >= 500) return new ApiError('server', `The server had a problem (${detail}).`, response.status);
+  return new ApiError('refused', detail, response.status);
+}
+
+function parseBody<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new ApiError('contract', `The server sent an unexpected ${what} (${describeZodError(parsed.error)}).`);
+  }
+  return parsed.data;
+}
+
+export class ApiClient {
+  private readonly http: AxiosInstance;
+
+  constructor(
+    readonly serverUrl: string,
+    token: string | null = null,
+  ) {
+    this.http = axios.create({
+      baseURL: new URL(API_PREFIX, serverUrl).toString(),
+      timeout: 20_000,
+      headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+    });
+  }
+
+  private async request<T>(schema: z.ZodType<T>, what: string, send: (http: AxiosInstance) => Promise<{ data: unknown }>) {
+    try {
+      const response = await send(this.http);
+      return parseBody(schema, response.data, what);
+    } catch (error) {
+      throw toApiError(error, this.serverUrl);
+    }
+  }
+
+  login(credentials: LoginRequest): Promise<LoginResponse> {
+    return this.request(LoginResponse, 'sign-in answer', (http) => http.post('auth/login', credentials));
+  }
+
+  pull(cursor: Cursor, limit: number): Promise<PullResponse> {
+    return this.request(PullResponse, 'page of tickets', (http) => http.get('sync/pull', { params: { cursor, limit } }));
+  }
+
+  push(request: PushRequest): Promise<PushResponse> {
+    return this.request(PushResponse, 'push answer', (http) => http.post('sync/push', request));
+  }
+}

@@ -1,0 +1,34 @@
+/** The console's IndexedDB schema (Dexie): one database per user and server, upgraded by versioned migrations. */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Ticket } from '../../shared/domain';
+import type { OutboxEntry } from './outbox-entry';
+import type { TicketSummary } from './summary';
+
+export interface MetaRecord {
+  key: 'cursor' | 'lastSyncAt';
+  value: string;
+}
+
+export class LocalDb extends Dexie {
+  /** The server's record of each ticket in scope, exactly as last pulled. */
+  tickets!: Table<Ticket, string>;
+  /** One row per ticket for the queue, derived from the server record plus pending changes. */
+  summaries!: Table<TicketSummary, string>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  meta!: Table<MetaRecord, MetaRecord['key']>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      tickets: 'id',
+      summaries: 'id, stage, status, priority, scope, channel, assigneeId, createdAt, updatedAt',
+      outbox: '++seq, &mutation.id, ticketId, state',
+      meta: 'key',
+    });
+  }
+}
+
+/** Each signed-in user on each server gets a database of their own, so scopes never mix. */
+export function localDbName(serverUrl: string, userId: string): string {
+  return `css-console:${new URL(serverUrl).host}:${userId}`;
+}

@@ -1,0 +1,176 @@
+/**
+ * The local store: server records, the durable outbox and the pull cursor in IndexedDB. Every write
+ * that belongs together (a pulled page and its cursor; a change and its optimistic effect) is one
+ * transaction, and listeners hear of it only after the commit.
+ */
+import { z } from 'zod';
+import { Ticket, type Actor, type Role } from '../../shared/domain';
+import type { Cursor, MutationResult } from '../../shared/api';
+import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
+import { describeZodError } from '../../shared/api/errors';
+import { LocalDb } from './local-db';
+import { OutboxEntry } from './outbox-entry';
+import { rebase, type TicketView } from './rebase';
+import { summarize, TicketSummary } from './summary';
+
+export type ChangeListener = (ticketIds: readonly string[]) => void;
+
+/** A record read back from IndexedDB that no longer matches its schema. */
+export class LocalDataError extends Error {
+  constructor(what: string, error: z.ZodError) {
+    super(`The local copy of ${what} is damaged (${describeZodError(error)}).`);
+    this.name = 'LocalDataError';
+  }
+}
+
+/** The change was refused locally by the same rules the server applies; nothing was written. */
+export class RefusedChange extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+    this.name = 'RefusedChange';
+  }
+}
+
+function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new LocalDataError(what, parsed.error);
+  return parsed.data;
+}
+
+export class LocalStore {
+  private readonly listeners = new Set<ChangeListener>();
+
+  constructor(readonly db: LocalDb) {}
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(ticketIds: readonly string[]): void {
+    if (ticketIds.length === 0) return;
+    for (const listener of this.listeners) listener(ticketIds);
+  }
+
+  async cursor(): Promise<Cursor> {
+    return (await this.db.meta.get('cursor'))?.value ?? '0';
+  }
+
+  async lastSyncAt(): Promise<string | null> {
+    return (await this.db.meta.get('lastSyncAt'))?.value ?? null;
+  }
+
+  /**
+   * Stores one pulled page, its cursor and the new summaries in one transaction; outbox entries the
+   * pulled records now include are dropped in the same transaction.
+   */
+  async applyPullPage(tickets: readonly Ticket[], cursor: Cursor, syncedAt: string): Promise<void> {
+    const ids = tickets.map((ticket) => ticket.id);
+    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
+      const entries = await this.entriesFor(ids);
+      const acknowledged: number[] = [];
+      const summaries = tickets.map((ticket) => {
+        const own = entries.filter((entry) => entry.ticketId === ticket.id);
+        for (const entry of own) {
+          if (entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0)) acknowledged.push(entry.seq);
+        }
+        const view = rebase(ticket, own);
+        return summarize(view.ticket, view.pending.length);
+      });
+      await this.db.tickets.bulkPut([...tickets]);
+      await this.db.summaries.bulkPut(summaries);
+      await this.db.outbox.bulkDelete(acknowledged);
+      await this.db.meta.bulkPut([
+        { key: 'cursor', value: cursor },
+        { key: 'lastSyncAt', value: syncedAt },
+      ]);
+    });
+    this.notify(ids);
+  }
+
+  /**
+   * Checks the change against the ticket as the user sees it, then writes it to the outbox together
+   * with its optimistic effect. Resolves only once both are durable.
+   */
+  async enqueue(mutation: Mutation, actor: Actor & { role: Role }): Promise<void> {
+    const ticketId = z.object({ ticketId: z.uuid() }).parse(mutation.args).ticketId;
+    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox], async () => {
+      const view = await this.viewOf(ticketId);
+      if (view === null) throw new RefusedChange({ code: 'ticket_not_found', message: 'This ticket is not in your local copy.' });
+      const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor });
+      if (!result.ok) throw new RefusedChange(result.refusal);
+      await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });
+      await this.db.summaries.put(summarize(result.ticket, view.pending.length + 1));
+    });
+    this.notify([ticketId]);
+  }
+
+  /** The oldest changes not yet acknowledged, in the order the user made them. */
+  async pendingEntries(limit: number): Promise<OutboxEntry[]> {
+    const rows = await this.db.outbox.where('state').equals('pending').sortBy('seq');
+    return rows.slice(0, limit).map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
+  }
+
+  async outboxCounts(): Promise<{ pending: number; refused: number }> {
+    const [pending, refused] = await Promise.all([
+      this.db.outbox.where('state').equals('pending').count(),
+      this.db.outbox.where('state').equals('refused').count(),
+    ]);
+    return { pending, refused };
+  }
+
+  /** Records the server's verdict on each pushed change; refused ones stay, with their reason, for the user. */
+  async recordPushResults(results: readonly MutationResult[]): Promise<void> {
+    const touched = new Set<string>();
+    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox], async () => {
+      for (const result of results) {
+        const entry = await this.db.outbox.where('mutation.id').equals(result.id).first();
+        if (entry === undefined) continue;
+        touched.add(entry.ticketId);
+        await this.db.outbox.update(
+          entry.seq,
+          result.status === 'applied'
+            ? { state: 'applied', appliedVersion: result.version }
+            : { state: 'refused', refusal: result.refusal },
+        );
+      }
+      await this.refreshSummaries([...touched]);
+    });
+    this.notify([...touched]);
+  }
+
+  async summaries(): Promise<TicketSummary[]> {
+    const rows = await this.db.summaries.toArray();
+    return rows.map((row) => parseRecord(TicketSummary, row, `ticket ${row.number ?? row.id}`));
+  }
+
+  async summariesOf(ticketIds: readonly string[]): Promise<TicketSummary[]> {
+    const rows = await this.db.summaries.bulkGet([...ticketIds]);
+    return rows
+      .filter((row) => row !== undefined)
+      .map((row) => parseRecord(TicketSummary, row, `ticket ${row.number ?? row.id}`));
+  }
+
+  async ticketView(ticketId: string): Promise<TicketView | null> {
+    return this.db.transaction('r', [this.db.tickets, this.db.outbox], () => this.viewOf(ticketId));
+  }
+
+  private async viewOf(ticketId: string): Promise<TicketView | null> {
+    const stored = await this.db.tickets.get(ticketId);
+    if (stored === undefined) return null;
+    const ticket = parseRecord(Ticket, stored, `ticket ${stored.number ?? ticketId}`);
+    return rebase(ticket, await this.entriesFor([ticketId]));
+  }
+
+  private async entriesFor(ticketIds: readonly string[]): Promise<OutboxEntry[]> {
+    const rows = await this.db.outbox.where('ticketId').anyOf(ticketIds).sortBy('seq');
+    return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
+  }
+
+  private async refreshSummaries(ticketIds: readonly string[]): Promise<void> {
+    for (const ticketId of ticketIds) {
+      const view = await this.viewOf(ticketId);
+      if (view !== null) await this.db.summaries.put(summarize(view.ticket, view.pending.length));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/** The ticket as the user sees it: the server's record with their not-yet-acknowledged changes re-applied on top. */
+import type { Ticket } from '../../shared/domain';
+import { applyMutation } from '../../shared/mutations';
+import { type OutboxEntry, stillPending } from './outbox-entry';
+
+export interface TicketView {
+  ticket: Ticket;
+  /** Outbox entries whose effect is in `ticket` but not yet in the server's record. */
+  pending: OutboxEntry[];
+  /** Timeline entries the user added that the server does not have yet. */
+  unsentEntryIds: ReadonlySet<string>;
+}
+
+/**
+ * Re-applies each outstanding entry, in outbox order, with the shared rules. An entry the new server
+ * state no longer admits is left out of the view; the server's push result will say why.
+ */
+export function rebase(server: Ticket, entries: readonly OutboxEntry[]): TicketView {
+  let ticket = server;
+  const pending: OutboxEntry[] = [];
+  for (const entry of entries) {
+    if (!stillPending(entry, server.version)) continue;
+    const result = applyMutation(ticket, entry.mutation, { now: entry.mutation.createdAt, actor: entry.actor });
+    if (result.ok) {
+      ticket = result.ticket;
+      pending.push(entry);
+    }
+  }
+  const sent = new Set(server.timeline.map((entry) => entry.id));
+  const unsentEntryIds = new Set(ticket.timeline.filter((entry) => !sent.has(entry.id)).map((entry) => entry.id));
+  return { ticket, pending, unsentEntryIds };
+}

@@ -1,0 +1,165 @@
+/**
+ * The queue: every cached ticket in the chosen scope, as a virtualized list (only the rows on screen
+ * are rendered, so 50,000 cached tickets scroll like 50).
+ */
+import {
+  Caption1,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatDistanceStrict } from 'date-fns';
+import { memo, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
+import { useMinuteClock } from '../../app/use-minute-clock';
+import { STATUS_LABEL } from '../../../shared/domain';
+import { useSessionStore } from '../../data/stores/session-store';
+import { queueActions, type QueueScope, useQueueStore } from '../../data/stores/queue-store';
+import type { TicketSummary } from '../../data/summary';
+import { workspaceActions } from '../../data/workspace';
+import { scopeCounts, visibleTickets } from './queue-selectors';
+
+const ROW_HEIGHT = 56;
+const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
+
+const useStyles = makeStyles({
+  pane: { display: 'grid', gridTemplateRows: 'auto auto 1fr', minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  header: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  scroller: { overflowY: 'auto', minHeight: 0, position: 'relative' },
+  row: {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  titleCell: { display: 'flex', flexDirection: 'column', overflow: 'hidden' },
+  empty: { padding: tokens.spacingHorizontalXL },
+});
+
+const SCOPE_LABEL: Record<QueueScope, string> = { all: 'All', mine: 'My tickets', unassigned: 'Team queue' };
+
+interface RowProps {
+  summary: TicketSummary;
+  top: number;
+  selected: boolean;
+  now: Date;
+}
+
+const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProps) {
+  const styles = useStyles();
+  const open = () => void workspaceActions.openTicket(summary.id);
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      tabIndex={0}
+      data-ticket-number={summary.number}
+      className={mergeClasses(styles.row, selected && styles.selected)}
+      style={{ top, height: ROW_HEIGHT }}
+      onClick={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') open();
+      }}
+    >
+      <Text role="cell" weight="semibold" className={styles.cell}>
+        {summary.number}
+      </Text>
+      <div role="cell" className={styles.titleCell}>
+        <Text className={styles.cell}>{summary.title}</Text>
+        <Caption1 className={styles.cell}>
+          {summary.customerName ?? 'Company name missing'} · {summary.tenantDomain ?? 'no tenant domain'}
+        </Caption1>
+      </div>
+      <div role="cell" className={styles.titleCell}>
+        <StageBadge stage={summary.stage} />
+        <Caption1 className={styles.cell}>{STATUS_LABEL[summary.status]}</Caption1>
+      </div>
+      <div role="cell">
+        <PriorityBadge priority={summary.priority} />
+      </div>
+      <Text role="cell" className={styles.cell}>
+        {summary.assigneeName ?? 'Unassigned'}
+      </Text>
+      <Text role="cell" className={styles.cell} title={summary.createdAt}>
+        {formatDistanceStrict(summary.createdAt, now)}
+      </Text>
+    </div>
+  );
+});
+
+export function QueueView() {
+  const styles = useStyles();
+  const userId = useSessionStore((s) => s.session?.user.id ?? '');
+  const { byId, loaded, scope, selectedId } = useQueueStore(
+    useShallow((s) => ({ byId: s.byId, loaded: s.loaded, scope: s.scope, selectedId: s.selectedId })),
+  );
+  const tickets = useMemo(() => visibleTickets(byId, scope, userId), [byId, scope, userId]);
+  const counts = useMemo(() => scopeCounts(byId, userId), [byId, userId]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tickets.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const now = useMinuteClock();
+
+  return (
+    <section className={styles.pane} aria-label="Ticket queue">
+      <TabList selectedValue={scope} onTabSelect={(_, data) => queueActions.setScope(data.value as QueueScope)}>
+        {(Object.keys(SCOPE_LABEL) as QueueScope[]).map((value) => (
+          <Tab key={value} value={value}>
+            {SCOPE_LABEL[value]} ({counts[value]})
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.header} role="row" aria-hidden>
+        <Caption1>Ticket</Caption1>
+        <Caption1>Title · customer</Caption1>
+        <Caption1>Stage</Caption1>
+        <Caption1>Priority</Caption1>
+        <Caption1>Assignee</Caption1>
+        <Caption1>Age</Caption1>
+      </div>
+      <div ref={scroller} className={styles.scroller} role="grid" aria-label="Tickets" aria-rowcount={tickets.length}>
+        {!loaded ? (
+          <Spinner label="Loading the local copy…" className={styles.empty} />
+        ) : tickets.length === 0 ? (
+          <Text className={styles.empty}>No tickets here yet. They appear as soon as the first sync completes.</Text>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+            {virtualizer.getVirtualItems().map((item) => {
+              const summary = tickets[item.index];
+              if (summary === undefined) return null;
+              return <QueueRow key={summary.id} summary={summary} top={item.start} selected={summary.id === selectedId} now={now} />;
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

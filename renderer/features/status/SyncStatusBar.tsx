@@ -1,0 +1,35 @@
+/** The status bar: online or offline, changes waiting to be sent, the last successful sync, the last error. */
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { format } from 'date-fns';
+import { useShallow } from 'zustand/react/shallow';
+import { useSyncStore } from '../../data/stores/sync-store';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export function SyncStatusBar() {
+  const styles = useStyles();
+  const status = useSyncStore(useShallow((s) => s));
+  return (
+    <footer className={styles.bar} role="status" aria-label="Sync status">
+      <Badge color={status.online ? 'success' : 'danger'} appearance="filled">
+        {status.online ? 'Online' : 'Offline'}
+      </Badge>
+      <Text data-testid="pending-count">
+        {status.pending === 0 ? 'All changes sent' : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent`}
+      </Text>
+      {status.refused > 0 && <Text className={styles.error}>{status.refused} refused by the server</Text>}
+      <Text>{status.syncing ? 'Syncing…' : status.lastSyncAt === null ? 'Not synced yet' : `Last synced ${format(status.lastSyncAt, 'HH:mm:ss')}`}</Text>
+      {status.lastError !== null && <Text className={styles.error}>{status.lastError}</Text>}
+    </footer>
+  );
+}

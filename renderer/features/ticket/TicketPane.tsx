@@ -1,0 +1,97 @@
+/** The open ticket: who and what it is about, where it stands, its timeline, and a note box. */
+import {
+  Caption1,
+  Divider,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { format } from 'date-fns';
+import type { ReactNode } from 'react';
+import { CHANNEL_LABEL, SCOPE_LABEL, STATUS_LABEL, type Ticket } from '../../../shared/domain';
+import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
+import { useTicketStore } from '../../data/stores/ticket-store';
+import { AddNoteForm } from './AddNoteForm';
+import { Timeline } from './Timeline';
+
+const useStyles = makeStyles({
+  pane: { overflowY: 'auto', padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  description: { whiteSpace: 'pre-wrap' },
+  placeholder: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground3 },
+});
+
+function Facts({ ticket }: { ticket: Ticket }) {
+  const styles = useStyles();
+  const { endCustomer, requester, entitlement } = ticket;
+  const rows: [string, ReactNode][] = [
+    ['Customer', endCustomer.companyName ?? 'Missing'],
+    ['Tenant domain', endCustomer.tenantDomain ?? 'Missing'],
+    ['Customer time zone', endCustomer.timeZone],
+    ['Requester', `${requester.name} <${requester.email}>`],
+    ['Reseller', requester.resellerName],
+    [
+      'Entitlement',
+      entitlement === null
+        ? 'Unknown'
+        : `${entitlement.active ? 'Active' : 'Inactive'} ${entitlement.supportPlan} plan · On-Premise add-on ${entitlement.onPremiseAddOn ? 'held' : 'not held'}`,
+    ],
+    ['Scope', ticket.scope === null ? 'Missing' : SCOPE_LABEL[ticket.scope]],
+    ['Channel', CHANNEL_LABEL[ticket.channel]],
+    ['Assignee', ticket.assignee?.name ?? 'Unassigned (team queue)'],
+    ['Opened', format(ticket.createdAt, 'd MMM yyyy, HH:mm')],
+  ];
+  return (
+    <dl className={styles.facts}>
+      {rows.map(([term, value]) => (
+        <div key={term} style={{ display: 'contents' }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd style={{ margin: 0 }}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function TicketPane() {
+  const styles = useStyles();
+  const view = useTicketStore((s) => s.view);
+  const error = useTicketStore((s) => s.error);
+
+  if (error !== null) {
+    return (
+      <section className={styles.pane}>
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
+  }
+  if (view === null) {
+    return <Text className={styles.placeholder}>Select a ticket in the queue to see its details and timeline.</Text>;
+  }
+  const { ticket } = view;
+  return (
+    <section className={styles.pane} aria-label={`Ticket ${ticket.number}`}>
+      <div className={styles.heading}>
+        <Caption1>{ticket.number}</Caption1>
+        <StageBadge stage={ticket.stage} />
+        <Caption1>{STATUS_LABEL[ticket.status]}</Caption1>
+        <PriorityBadge priority={ticket.priority} />
+      </div>
+      <Title3 as="h2">{ticket.title}</Title3>
+      <Facts ticket={ticket} />
+      <Text className={styles.description}>{ticket.description}</Text>
+      <Divider />
+      <Subtitle1 as="h3">Timeline</Subtitle1>
+      <Timeline entries={ticket.timeline} pendingIds={view.unsentEntryIds} />
+      {ticket.stage !== 'closed' && <AddNoteForm ticketId={ticket.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/** The ticket's timeline: internal notes, customer replies and system events, each visibly different. */
+import { Badge, Caption1, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { format } from 'date-fns';
+import type { TimelineEntry } from '../../../shared/domain';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyle: 'none', padding: 0, margin: 0 },
+  note: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  reply: { backgroundColor: tokens.colorNeutralBackground1 },
+  inbound: { backgroundColor: tokens.colorPaletteBlueBackground2 },
+  event: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3 },
+  meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  body: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+function when(at: string): string {
+  return format(at, 'd MMM yyyy, HH:mm');
+}
+
+function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
+  const styles = useStyles();
+  if (entry.kind === 'system_event') {
+    return (
+      <li className={styles.event} data-kind={entry.kind}>
+        <Caption1>
+          {when(entry.at)} · {entry.text}
+          {entry.actor === null ? '' : ` — ${entry.actor.name}`}
+        </Caption1>
+      </li>
+    );
+  }
+  const note = entry.kind === 'internal_note';
+  const inbound = entry.kind === 'customer_reply' && entry.direction === 'inbound';
+  return (
+    <li data-kind={entry.kind} aria-label={note ? 'Internal note' : inbound ? 'Message from the customer' : 'Reply to the customer'}>
+      <Card className={mergeClasses(note ? styles.note : inbound ? styles.inbound : styles.reply)} size="small">
+        <div className={styles.meta}>
+          <Badge appearance="tint" color={note ? 'warning' : inbound ? 'informative' : 'brand'}>
+            {note ? 'Internal note' : inbound ? 'From the customer' : 'Reply to the customer'}
+          </Badge>
+          <Text weight="semibold">{entry.author.name}</Text>
+          <Caption1>{when(entry.at)}</Caption1>
+          {pending && (
+            <Badge appearance="outline" color="subtle">
+              Not sent yet
+            </Badge>
+          )}
+        </div>
+        <Text className={styles.body}>{entry.body}</Text>
+      </Card>
+    </li>
+  );
+}
+
+export function Timeline({ entries, pendingIds }: { entries: readonly TimelineEntry[]; pendingIds: ReadonlySet<string> }) {
+  const styles = useStyles();
+  return (
+    <ol className={styles.list} aria-label="Timeline">
+      {entries.map((entry) => (
+        <Entry key={entry.id} entry={entry} pending={pendingIds.has(entry.id)} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * What every end-to-end test stands on: the reference server with demo data on a free loopback
+ * port (its real CLI, in a child process) and the built renderer served by Vite's preview server.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { API_PREFIX, LoginResponse, PullResponse, type Cursor } from '../../shared/api';
+import type { Ticket } from '../../shared/domain';
+
+export interface Portal {
+  /** The reference server, e.g. http://127.0.0.1:41234 */
+  apiUrl: string;
+  /** The built console, served as static files. */
+  appUrl: string;
+}
+
+function startServer(dataDir: string): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
+      if (match !== null) resolve({ process: child, url: match[0] });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the reference server exited with ${code}:\n${output}`)));
+  });
+}
+
+export const test = base.extend<{ portal: Portal }>({
+  portal: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'css-console-e2e-'));
+    const server = await startServer(dataDir);
+    const app: PreviewServer = await preview({ logLevel: 'warn', preview: { port: 0, strictPort: false, open: false } });
+    const appUrl = app.resolvedUrls?.local[0];
+    if (appUrl === undefined) throw new Error('the console preview server did not report its address');
+    await use({ apiUrl: server.url, appUrl });
+    await app.close();
+    server.process.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Signs in through the login screen, as a user would. */
+export async function signIn(page: Page, portal: Portal, email: string, password = 'demo1234'): Promise<void> {
+  await page.goto(portal.appUrl);
+  await page.getByLabel('Server').fill(portal.apiUrl);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Every ticket the server has in this user's scope, read straight from its API. */
+export async function serverTickets(portal: Portal, email: string, password = 'demo1234'): Promise<Ticket[]> {
+  const api = `${portal.apiUrl}${API_PREFIX}`;
+  const login = await fetch(`${api}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const { token } = LoginResponse.parse(await login.json());
+  const tickets: Ticket[] = [];
+  let cursor: Cursor = '0';
+  for (;;) {
+    const response = await fetch(`${api}/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = PullResponse.parse(await response.json());
+    tickets.push(...page.tickets);
+    cursor = page.cursor;
+    if (!page.hasMore) return tickets;
+  }
+}
