@@ -1,7 +1,11 @@
 /** Renderer entry: mounts the console. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './app/App';
+
+// zod probes for `new Function` at start-up; the Content-Security-Policy forbids it, so say up front not to.
+z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

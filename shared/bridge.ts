@@ -6,10 +6,23 @@
 import { z } from 'zod';
 import { DEFAULT_SERVER_URL } from './api';
 
-/** An http(s) origin the console syncs with, e.g. http://127.0.0.1:4317. */
+export { BridgeChannel, type BridgeChannelName } from './bridge-channel';
+
+/** A host name, an IPv4 address or a bracketed IPv6 address: nothing a security policy would read as syntax. */
+const PLAIN_HOST = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
+
+/** The http(s) origin the console syncs with, e.g. http://127.0.0.1:4317: no path, query or credentials. */
 export const ServerUrl = z
-  .url({ protocol: /^https?$/, message: 'the server URL must start with http:// or https://' })
-  .max(2000);
+  .url({
+    protocol: /^https?$/,
+    hostname: PLAIN_HOST,
+    message: 'the server URL must start with http:// or https://',
+    abort: true,
+  })
+  .max(2000)
+  .regex(/^https?:\/\/[^/?#@]+\/?$/, {
+    message: 'the server URL must be just the server address, without a path, such as http://127.0.0.1:4317',
+  });
 
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
@@ -35,13 +48,6 @@ export const AppInfo = z.object({
   host: z.enum(['electron', 'web']),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
-
-/** IPC channel names, declared once. */
-export const BridgeChannel = {
-  appInfo: 'bridge:app-info',
-  settingsGet: 'bridge:settings-get',
-  settingsSet: 'bridge:settings-set',
-} as const;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -26,7 +26,13 @@ export function App() {
   const dark = theme === 'dark' || (theme === 'system' && systemDark);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
-      {starting ? <Spinner label="Opening the console…" style={{ marginTop: '30vh' }} /> : signedIn ? <ConsoleLayout /> : <LoginScreen />}
+      {starting ? (
+        <Spinner label="Opening the console…" style={{ marginTop: '30vh' }} />
+      ) : signedIn ? (
+        <ConsoleLayout />
+      ) : (
+        <LoginScreen />
+      )}
     </FluentProvider>
   );
 }

@@ -26,7 +26,12 @@ export function StageBadge({ stage }: { stage: Stage }) {
 }
 
 export function PriorityBadge({ priority }: { priority: Priority | null }) {
-  if (priority === null) return <Badge appearance="outline" color="subtle">No priority</Badge>;
+  if (priority === null)
+    return (
+      <Badge appearance="outline" color="subtle">
+        No priority
+      </Badge>
+    );
   return (
     <Badge appearance="outline" color={PRIORITY_COLOR[priority]}>
       {PRIORITY_LABEL[priority]}

@@ -36,7 +36,10 @@ function toApiError(error: unknown, serverUrl: string): ApiError {
   if (!isAxiosError(error)) return error instanceof ApiError ? error : new ApiError('server', String(error));
   const response = error.response;
   if (response === undefined) {
-    return new ApiError('offline', `The server at ${serverUrl} cannot be reached. Check the address and your connection.`);
+    return new ApiError(
+      'offline',
+      `The server at ${serverUrl} cannot be reached. Check the address and your connection.`,
+    );
   }
   const body = ErrorBody.safeParse(response.data);
   const detail = body.success ? body.data.message : `HTTP ${response.status}`;
@@ -67,7 +70,11 @@ export class ApiClient {
     });
   }
 
-  private async request<T>(schema: z.ZodType<T>, what: string, send: (http: AxiosInstance) => Promise<{ data: unknown }>) {
+  private async request<T>(
+    schema: z.ZodType<T>,
+    what: string,
+    send: (http: AxiosInstance) => Promise<{ data: unknown }>,
+  ) {
     try {
       const response = await send(this.http);
       return parseBody(schema, response.data, what);
@@ -81,7 +88,9 @@ export class ApiClient {
   }
 
   pull(cursor: Cursor, limit: number): Promise<PullResponse> {
-    return this.request(PullResponse, 'page of tickets', (http) => http.get('sync/pull', { params: { cursor, limit } }));
+    return this.request(PullResponse, 'page of tickets', (http) =>
+      http.get('sync/pull', { params: { cursor, limit } }),
+    );
   }
 
   push(request: PushRequest): Promise<PushResponse> {

@@ -8,7 +8,7 @@ import { Ticket, type Actor, type Role } from '../../shared/domain';
 import type { Cursor, MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
-import { LocalDb } from './local-db';
+import type { LocalDb } from './local-db';
 import { OutboxEntry } from './outbox-entry';
 import { rebase, type TicketView } from './rebase';
 import { summarize, TicketSummary } from './summary';
@@ -96,7 +96,8 @@ export class LocalStore {
     const ticketId = z.object({ ticketId: z.uuid() }).parse(mutation.args).ticketId;
     await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox], async () => {
       const view = await this.viewOf(ticketId);
-      if (view === null) throw new RefusedChange({ code: 'ticket_not_found', message: 'This ticket is not in your local copy.' });
+      if (view === null)
+        throw new RefusedChange({ code: 'ticket_not_found', message: 'This ticket is not in your local copy.' });
       const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor });
       if (!result.ok) throw new RefusedChange(result.refusal);
       await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });

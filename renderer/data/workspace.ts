@@ -58,7 +58,7 @@ async function open(session: Session): Promise<void> {
     },
   });
   const unsubscribe = store.subscribe((ticketIds) => {
-    void store.summariesOf(ticketIds).then(queueActions.merge);
+    void store.summariesOf(ticketIds).then((summaries) => queueActions.merge(summaries));
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
   workspace = { session, store, engine, unsubscribe };

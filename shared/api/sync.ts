@@ -8,7 +8,9 @@ import { Ticket } from '../domain/ticket';
 import { Mutation, Refusal } from '../mutations';
 
 /** An opaque position in the server's change sequence; "0" is the beginning. */
-export const Cursor = z.string().regex(/^(0|[1-9]\d{0,15})$/, { message: 'the cursor must be one returned by a previous pull, or 0' });
+export const Cursor = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,15})$/, { message: 'the cursor must be one returned by a previous pull, or 0' });
 export type Cursor = z.infer<typeof Cursor>;
 
 export const PULL_LIMIT_MAX = 1000;

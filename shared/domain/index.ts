@@ -1,7 +1,9 @@
 /** The support domain: tickets, people, customers, escalations, sessions, and the stage flow. */
 export * from './customer';
 export * from './escalation';
+export * from './flow';
 export * from './people';
 export * from './remote-session';
 export * from './ticket';
 export * from './time';
+export * from './ticket-labels';

@@ -79,7 +79,12 @@ export const TimelineEntry = z.discriminatedUnion('kind', [
     author: z.object({ name: z.string().min(1).max(160) }),
     body: z.string().min(1).max(20000),
   }),
-  z.object({ ...entryBase, kind: z.literal('system_event'), actor: Actor.nullable(), text: z.string().min(1).max(2000) }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('system_event'),
+    actor: Actor.nullable(),
+    text: z.string().min(1).max(2000),
+  }),
 ]);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

@@ -7,7 +7,11 @@ export const AddNoteArgs = z.object({
   ticketId: TicketId,
   /** Chosen by the console so the optimistic entry and the server's are the same entry. */
   noteId: z.uuid(),
-  body: z.string().trim().min(1, { message: 'the note is empty' }).max(20000, { message: 'the note is longer than 20,000 characters' }),
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: 'the note is empty' })
+    .max(20000, { message: 'the note is longer than 20,000 characters' }),
 });
 export type AddNoteArgs = z.infer<typeof AddNoteArgs>;
 
@@ -28,7 +32,13 @@ export const addNote = defineMutation({
         updatedAt: now,
         timeline: [
           ...ticket.timeline,
-          { id: args.noteId, at: now, kind: 'internal_note', author: { id: actor.id, name: actor.name }, body: args.body },
+          {
+            id: args.noteId,
+            at: now,
+            kind: 'internal_note',
+            author: { id: actor.id, name: actor.name },
+            body: args.body,
+          },
         ],
       },
     };

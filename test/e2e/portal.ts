@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { API_PREFIX, LoginResponse, PullResponse, type Cursor } from '../../shared/api';
-import type { Ticket } from '../../shared/domain';
+import type { Ticket, User } from '../../shared/domain';
 
 export interface Portal {
   /** The reference server, e.g. http://127.0.0.1:41234 */
@@ -19,9 +19,13 @@ export interface Portal {
 }
 
 function startServer(dataDir: string): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--demo', '--port', '0', '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -39,7 +43,10 @@ export const test = base.extend<{ portal: Portal }>({
   portal: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'css-console-e2e-'));
     const server = await startServer(dataDir);
-    const app: PreviewServer = await preview({ logLevel: 'warn', preview: { port: 0, strictPort: false, open: false } });
+    const app: PreviewServer = await preview({
+      logLevel: 'warn',
+      preview: { port: 0, strictPort: false, open: false },
+    });
     const appUrl = app.resolvedUrls?.local[0];
     if (appUrl === undefined) throw new Error('the console preview server did not report its address');
     await use({ apiUrl: server.url, appUrl });
@@ -60,22 +67,28 @@ export async function signIn(page: Page, portal: Portal, email: string, password
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Every ticket the server has in this user's scope, read straight from its API. */
-export async function serverTickets(portal: Portal, email: string, password = 'demo1234'): Promise<Ticket[]> {
+/** The user and every ticket the server has in their scope, read straight from its API. */
+export async function serverScope(
+  portal: Portal,
+  email: string,
+  password = 'demo1234',
+): Promise<{ user: User; tickets: Ticket[] }> {
   const api = `${portal.apiUrl}${API_PREFIX}`;
   const login = await fetch(`${api}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const { token } = LoginResponse.parse(await login.json());
+  const { token, user } = LoginResponse.parse(await login.json());
   const tickets: Ticket[] = [];
   let cursor: Cursor = '0';
   for (;;) {
-    const response = await fetch(`${api}/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${api}/sync/pull?cursor=${cursor}&limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const page = PullResponse.parse(await response.json());
     tickets.push(...page.tickets);
     cursor = page.cursor;
-    if (!page.hasMore) return tickets;
+    if (!page.hasMore) return { user, tickets };
   }
 }

@@ -22,7 +22,9 @@ export const queueActions = {
   },
   merge(summaries: readonly TicketSummary[]): void {
     if (summaries.length === 0) return;
-    useQueueStore.setState((state) => ({ byId: { ...state.byId, ...Object.fromEntries(summaries.map((s) => [s.id, s])) } }));
+    useQueueStore.setState((state) => ({
+      byId: { ...state.byId, ...Object.fromEntries(summaries.map((s) => [s.id, s])) },
+    }));
   },
   setScope(scope: QueueScope): void {
     useQueueStore.setState({ scope });

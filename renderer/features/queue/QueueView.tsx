@@ -2,16 +2,7 @@
  * The queue: every cached ticket in the chosen scope, as a virtualized list (only the rows on screen
  * are rendered, so 50,000 cached tickets scroll like 50).
  */
-import {
-  Caption1,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict } from 'date-fns';
 import { memo, useMemo, useRef } from 'react';
@@ -29,7 +20,12 @@ const ROW_HEIGHT = 56;
 const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
 
 const useStyles = makeStyles({
-  pane: { display: 'grid', gridTemplateRows: 'auto auto 1fr', minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  pane: {
+    display: 'grid',
+    gridTemplateRows: 'auto auto 1fr',
+    minHeight: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   header: {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -155,7 +151,15 @@ export function QueueView() {
             {virtualizer.getVirtualItems().map((item) => {
               const summary = tickets[item.index];
               if (summary === undefined) return null;
-              return <QueueRow key={summary.id} summary={summary} top={item.start} selected={summary.id === selectedId} now={now} />;
+              return (
+                <QueueRow
+                  key={summary.id}
+                  summary={summary}
+                  top={item.start}
+                  selected={summary.id === selectedId}
+                  now={now}
+                />
+              );
             })}
           </div>
         )}

@@ -25,10 +25,18 @@ export function SyncStatusBar() {
         {status.online ? 'Online' : 'Offline'}
       </Badge>
       <Text data-testid="pending-count">
-        {status.pending === 0 ? 'All changes sent' : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent`}
+        {status.pending === 0
+          ? 'All changes sent'
+          : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent`}
       </Text>
       {status.refused > 0 && <Text className={styles.error}>{status.refused} refused by the server</Text>}
-      <Text>{status.syncing ? 'Syncing…' : status.lastSyncAt === null ? 'Not synced yet' : `Last synced ${format(status.lastSyncAt, 'HH:mm:ss')}`}</Text>
+      <Text>
+        {status.syncing
+          ? 'Syncing…'
+          : status.lastSyncAt === null
+            ? 'Not synced yet'
+            : `Last synced ${format(status.lastSyncAt, 'HH:mm:ss')}`}
+      </Text>
       {status.lastError !== null && <Text className={styles.error}>{status.lastError}</Text>}
     </footer>
   );

@@ -4,7 +4,14 @@ import { format } from 'date-fns';
 import type { TimelineEntry } from '../../../shared/domain';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyle: 'none', padding: 0, margin: 0 },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+  },
   note: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   reply: { backgroundColor: tokens.colorNeutralBackground1 },
   inbound: { backgroundColor: tokens.colorPaletteBlueBackground2 },
@@ -32,7 +39,10 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
   const note = entry.kind === 'internal_note';
   const inbound = entry.kind === 'customer_reply' && entry.direction === 'inbound';
   return (
-    <li data-kind={entry.kind} aria-label={note ? 'Internal note' : inbound ? 'Message from the customer' : 'Reply to the customer'}>
+    <li
+      data-kind={entry.kind}
+      aria-label={note ? 'Internal note' : inbound ? 'Message from the customer' : 'Reply to the customer'}
+    >
       <Card className={mergeClasses(note ? styles.note : inbound ? styles.inbound : styles.reply)} size="small">
         <div className={styles.meta}>
           <Badge appearance="tint" color={note ? 'warning' : inbound ? 'informative' : 'brand'}>
@@ -52,7 +62,13 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
   );
 }
 
-export function Timeline({ entries, pendingIds }: { entries: readonly TimelineEntry[]; pendingIds: ReadonlySet<string> }) {
+export function Timeline({
+  entries,
+  pendingIds,
+}: {
+  entries: readonly TimelineEntry[];
+  pendingIds: ReadonlySet<string>;
+}) {
   const styles = useStyles();
   return (
     <ol className={styles.list} aria-label="Timeline">

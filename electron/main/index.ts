@@ -1,0 +1,53 @@
+/** The Electron entry: wires the shell's modules into the app lifecycle; the logic lives in those modules. */
+import path from 'node:path';
+import { app, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { APP_NAME } from '../../shared/bridge-host';
+import { contentSecurityPolicy } from './csp';
+import { registerBridgeHandlers } from './ipc';
+import { APP_SCHEME, createRendererHandler, registerAppScheme } from './protocol';
+import { rendererSource } from './renderer-source';
+import { guardSession, guardWebContents } from './security';
+import { openSettingsStore } from './settings-electron-store';
+import { showMainWindow } from './window';
+
+const log = (message: string) => console.warn(`[shell] ${message}`);
+
+app.setName(APP_NAME);
+registerAppScheme(protocol);
+const source = rendererSource(process.env.CSS_CONSOLE_DEV_URL, app.isPackaged);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, { origin: source.origin, openExternal: (url) => shell.openExternal(url), log }),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => log(`could not start: ${String(error)}`));
+}
+
+function start(): void {
+  const settings = openSettingsStore(log);
+  const policy = () => contentSecurityPolicy(settings.get().serverUrl, source.dev);
+  guardSession(session.defaultSession, { origin: source.origin, contentSecurityPolicy: policy });
+  protocol.handle(APP_SCHEME, createRendererHandler(path.join(app.getAppPath(), 'dist', 'renderer'), policy));
+  registerBridgeHandlers(ipcMain, {
+    appInfo: { name: APP_NAME, version: app.getVersion(), host: 'electron' },
+    settings,
+    origin: source.origin,
+    log,
+  });
+
+  const showWindow = () =>
+    showMainWindow({
+      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      startUrl: source.startUrl,
+      dark: nativeTheme.shouldUseDarkColors,
+      log,
+    });
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  showWindow();
+}

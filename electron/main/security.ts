@@ -1,0 +1,57 @@
+/** Locks the renderer to its own origin: navigation, redirects, new windows, webviews, permissions and CSP headers. */
+import type { Session, WebContents } from 'electron';
+import { withContentSecurityPolicy } from './csp';
+import { isSameOrigin } from './trusted-origin';
+
+export interface ContentsGuard {
+  /** The renderer's origin; the only place a window may navigate to. */
+  origin: URL;
+  /** Opens a link in the person's browser (shell.openExternal). */
+  openExternal: (url: string) => Promise<void>;
+  log: (message: string) => void;
+}
+
+/** Applied to every webContents as it is created, so no window, frame or devtools escapes it. */
+export function guardWebContents(contents: WebContents, { origin, openExternal, log }: ContentsGuard): void {
+  const stayHome = (event: { url: string; preventDefault(): void }) => {
+    if (isSameOrigin(event.url, origin)) return;
+    event.preventDefault();
+    log(`refused to leave the console for ${event.url}`);
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+
+  // No window is ever opened in-app; a web link to another site goes to the person's browser.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isWebLink(url) && !isSameOrigin(url, origin)) {
+      openExternal(url).catch((error: unknown) => log(`could not open ${url} in the browser: ${String(error)}`));
+    }
+    return { action: 'deny' };
+  });
+
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function isWebLink(url: string): boolean {
+  return URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
+}
+
+export interface SessionGuard {
+  origin: URL;
+  /** The current policy; read per response so a changed server URL applies to the next load. */
+  contentSecurityPolicy: () => string;
+}
+
+/** Denies every permission but notifications for the console's own pages, and sets the CSP on http(s) responses. */
+export function guardSession(session: Session, { origin, contentSecurityPolicy }: SessionGuard): void {
+  session.setPermissionRequestHandler((_contents, permission, grant, details) => {
+    grant(permission === 'notifications' && isSameOrigin(details.requestingUrl, origin));
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === 'notifications' && isSameOrigin(requestingOrigin, origin),
+  );
+  session.webRequest.onHeadersReceived((details, respond) => {
+    respond({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, contentSecurityPolicy()) });
+  });
+}

@@ -1,0 +1,11 @@
+/**
+ * The settings file in the user-data folder, kept by electron-store. Only the entry imports this:
+ * electron-store ends any process that is not Electron, tests included.
+ */
+import ElectronStore from 'electron-store';
+import type { Settings } from '../../shared/bridge';
+import { createSettingsStore, settingsFileOptions, type SettingsStore } from './settings';
+
+export function openSettingsStore(log: (message: string) => void): SettingsStore {
+  return createSettingsStore(new ElectronStore<Settings>({ name: 'settings', ...settingsFileOptions(log) }), log);
+}

@@ -1,0 +1,9 @@
+/** IPC channel names, declared once; free of zod so the preload script stays a few hundred bytes. */
+export const BridgeChannel = {
+  appInfo: 'bridge:app-info',
+  settingsGet: 'bridge:settings-get',
+  settingsSet: 'bridge:settings-set',
+} as const;
+
+/** One of the BridgeChannel names, so a handler or an invoke cannot name a channel that does not exist. */
+export type BridgeChannelName = (typeof BridgeChannel)[keyof typeof BridgeChannel];

@@ -1,0 +1,52 @@
+// An engineer signs in, sees exactly the tickets of their scope, opens one, adds an internal note,
+// reloads, still sees it, and the server holds it exactly once.
+import { expect, serverScope, signIn, test } from './portal';
+
+const ENGINEER = 'giulia.rossi@css.example';
+
+test('an engineer adds an internal note that survives a reload and reaches the server once', async ({
+  page,
+  portal,
+}) => {
+  const { user, tickets: scope } = await serverScope(portal, ENGINEER);
+  const mine = scope.filter((ticket) => ticket.assignee?.id === user.id);
+  const unassigned = scope.filter((ticket) => ticket.assignee === null);
+  // The scope: assigned to this engineer, or in their team's unassigned queue; nothing else.
+  expect(scope.every((ticket) => ticket.teamId === user.teamId)).toBe(true);
+  expect(mine.length + unassigned.length).toBe(scope.length);
+  expect(mine.length).toBeGreaterThan(0);
+  expect(unassigned.length).toBeGreaterThan(0);
+
+  await signIn(page, portal, ENGINEER);
+  await expect(page.getByRole('tab', { name: `All (${scope.length})` })).toBeVisible();
+  await expect(page.getByRole('tab', { name: `My tickets (${mine.length})` })).toBeVisible();
+  await expect(page.getByRole('tab', { name: `Team queue (${unassigned.length})` })).toBeVisible();
+  await expect(page.getByText('All changes sent')).toBeVisible();
+
+  // The most recently updated open ticket of mine is at the top of "My tickets".
+  await page.getByRole('tab', { name: /My tickets/ }).click();
+  const target = mine
+    .filter((ticket) => ticket.stage !== 'closed')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.number.localeCompare(b.number))[0];
+  if (target === undefined) throw new Error('the demo data gives this engineer no open ticket');
+  await page.locator(`[role="row"][data-ticket-number="${target.number}"]`).click();
+  const pane = page.getByRole('region', { name: `Ticket ${target.number}` });
+  await expect(pane.getByRole('heading', { name: target.title })).toBeVisible();
+
+  const body = `Called the customer: mail flow restored after the connector fix (${Date.now()}).`;
+  await pane.getByLabel(/Internal note/).fill(body);
+  await pane.getByRole('button', { name: 'Add note' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: body })).toBeVisible();
+  await expect(page.getByText('All changes sent')).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('tab', { name: /My tickets/ }).click();
+  await page.locator(`[role="row"][data-ticket-number="${target.number}"]`).click();
+  const note = page.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: body });
+  await expect(note).toBeVisible();
+  await expect(note.getByText('Not sent yet')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/engineer-adds-a-note.png', fullPage: true });
+
+  const onServer = (await serverScope(portal, ENGINEER)).tickets.find((ticket) => ticket.id === target.id);
+  expect(onServer?.timeline.filter((entry) => entry.kind === 'internal_note' && entry.body === body)).toHaveLength(1);
+});

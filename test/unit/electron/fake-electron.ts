@@ -1,0 +1,151 @@
+/** A small stand-in for the `electron` module: records what the shell registers, so tests drive it without Electron. */
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron';
+import { vi } from 'vitest';
+
+type Listener = (...args: never[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...values: unknown[]) => unknown)(...args);
+  }
+}
+
+export interface WindowOpenDetails {
+  url: string;
+}
+
+export class FakeWebContents extends Emitter {
+  windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | undefined;
+
+  setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+
+  /** Fires a cancellable navigation event as Electron does; true when a listener prevented it. */
+  navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(event, { url, preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  grant: (granted: boolean) => void,
+  details: { requestingUrl: string },
+) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  respond: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | undefined;
+  permissionCheckHandler: PermissionCheckHandler | undefined;
+  headersListener: HeadersListener | undefined;
+  readonly webRequest = { onHeadersReceived: (listener: HeadersListener) => (this.headersListener = listener) };
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler;
+  }
+
+  /** What the request handler answers for `permission` asked by a page at `requestingUrl`. */
+  request(permission: string, requestingUrl: string): boolean {
+    let granted: boolean | undefined;
+    this.permissionRequestHandler?.({}, permission, (answer) => (granted = answer), { requestingUrl });
+    if (granted === undefined) throw new Error('the permission request was never answered');
+    return granted;
+  }
+
+  /** The headers the shell answers for a response from `url` that carried `responseHeaders`. */
+  headersFor(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> | undefined {
+    let answered: Record<string, string[]> | undefined;
+    this.headersListener?.({ url, responseHeaders }, (response) => (answered = response.responseHeaders));
+    return answered;
+  }
+}
+
+type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, Handler>();
+
+  handle(channel: string, handler: Handler): void {
+    this.handlers.set(channel, handler);
+  }
+
+  /** Calls a handler as a frame at `senderUrl` would (null: the frame is gone). */
+  invoke(channel: string, senderUrl: string | null, ...args: unknown[]): unknown {
+    const handler = this.handlers.get(channel);
+    if (handler === undefined) throw new Error(`no handler for ${channel}`);
+    const event = { senderFrame: senderUrl === null ? null : { url: senderUrl } } as unknown as IpcMainInvokeEvent;
+    return handler(event, ...args);
+  }
+}
+
+export class BrowserWindow extends Emitter {
+  static readonly opened: BrowserWindow[] = [];
+  static getAllWindows(): BrowserWindow[] {
+    return [...BrowserWindow.opened];
+  }
+
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn();
+  minimized = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    BrowserWindow.opened.push(this);
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+}
+
+const ready = Promise.resolve();
+
+export const app = Object.assign(new Emitter(), {
+  isPackaged: false,
+  setName: vi.fn(),
+  requestSingleInstanceLock: vi.fn(() => true),
+  quit: vi.fn(),
+  whenReady: () => ready,
+  getAppPath: () => '/opt/css-console',
+  getVersion: () => '0.1.0',
+});
+
+export const ipcMain = new FakeIpcMain();
+export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
+export const session = { defaultSession: new FakeSession() };
+export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
+export const nativeTheme = { shouldUseDarkColors: false };
+export const contextBridge = { exposeInMainWorld: vi.fn() };
+export const ipcRenderer = {
+  invoke: vi.fn((..._args: unknown[]) => Promise.resolve<unknown>({ ok: true, value: null })),
+};

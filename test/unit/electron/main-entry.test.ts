@@ -1,0 +1,87 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BridgeChannel, DEFAULT_SETTINGS } from '../../../shared/bridge';
+import { BrowserWindow, FakeWebContents, app, ipcMain, protocol, session } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+const folder = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  return mkdtempSync(path.join(tmpdir(), 'css-console-entry-'));
+});
+// electron-store exits outside Electron; conf, its engine, keeps the file in a temporary folder instead.
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  return {
+    default: class extends Conf {
+      constructor({ name, ...options }: { name: string }) {
+        super({ ...options, configName: name, cwd: folder });
+      }
+    },
+  };
+});
+
+beforeAll(async () => {
+  await import('../../../electron/main/index');
+  await app.whenReady();
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// The shell logs each refusal; the tests check refusals themselves.
+beforeEach(() => void vi.spyOn(console, 'warn').mockImplementation(() => undefined));
+
+describe('the Electron entry', () => {
+  it('names the app and registers app:// as privileged before ready', () => {
+    expect(app.setName).toHaveBeenCalledWith('CSS Engineer Console');
+    const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as [[{ scheme: string }[]]];
+    expect(schemes.map(({ scheme }) => scheme)).toEqual(['app']);
+  });
+
+  it('serves app:// and guards the session', () => {
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(session.defaultSession.permissionRequestHandler).toBeDefined();
+    expect(session.defaultSession.headersFor('http://127.0.0.1:4317/api/v1/pull', {})).toEqual({
+      'Content-Security-Policy': [expect.stringContaining("connect-src 'self' http://127.0.0.1:4317;")],
+    });
+  });
+
+  it('answers the bridge channels for the console', () => {
+    expect(ipcMain.invoke(BridgeChannel.settingsGet, 'app://console/index.html')).toEqual({
+      ok: true,
+      value: DEFAULT_SETTINGS,
+    });
+    expect(ipcMain.invoke(BridgeChannel.appInfo, 'app://console/index.html')).toEqual({
+      ok: true,
+      value: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' },
+    });
+  });
+
+  it('opens one locked-down window on the app, with the bundled preload', () => {
+    expect(BrowserWindow.opened).toHaveLength(1);
+    const [window] = BrowserWindow.opened;
+    expect(window?.loadedUrl).toBe('app://console/index.html');
+    expect(window?.options.webPreferences).toMatchObject({
+      preload: '/opt/css-console/dist/electron/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+    });
+  });
+
+  it('guards every webContents as it is created', () => {
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'app://console/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('quits when the last window closes, except on macOS', () => {
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('brings the window forward on a second launch instead of opening another', () => {
+    app.emit('second-instance');
+    expect(BrowserWindow.opened).toHaveLength(1);
+    expect(BrowserWindow.opened[0]?.focus).toHaveBeenCalled();
+  });
+});
