@@ -13,8 +13,8 @@ const STAGE_COLOR: Record<Stage, BadgeProps['color']> = {
 const PRIORITY_COLOR: Record<Priority, BadgeProps['color']> = {
   critical: 'danger',
   high: 'warning',
-  normal: 'informative',
-  low: 'subtle',
+  normal: 'brand',
+  low: 'informative',
 };
 
 export function StageBadge({ stage }: { stage: Stage }) {
@@ -28,7 +28,7 @@ export function StageBadge({ stage }: { stage: Stage }) {
 export function PriorityBadge({ priority }: { priority: Priority | null }) {
   if (priority === null)
     return (
-      <Badge appearance="outline" color="subtle">
+      <Badge appearance="outline" color="warning">
         No priority
       </Badge>
     );

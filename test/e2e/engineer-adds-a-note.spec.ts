@@ -34,7 +34,7 @@ test('an engineer adds an internal note that survives a reload and reaches the s
   await expect(pane.getByRole('heading', { name: target.title })).toBeVisible();
 
   const body = `Called the customer: mail flow restored after the connector fix (${Date.now()}).`;
-  await pane.getByLabel(/Internal note/).fill(body);
+  await pane.getByRole('textbox', { name: /Internal note/ }).fill(body);
   await pane.getByRole('button', { name: 'Add note' }).click();
   await expect(pane.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: body })).toBeVisible();
   await expect(page.getByText('All changes sent')).toBeVisible();
@@ -45,7 +45,8 @@ test('an engineer adds an internal note that survives a reload and reaches the s
   const note = page.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: body });
   await expect(note).toBeVisible();
   await expect(note.getByText('Not sent yet')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/screenshots/engineer-adds-a-note.png', fullPage: true });
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/engineer-adds-a-note.png' });
 
   const onServer = (await serverScope(portal, ENGINEER)).tickets.find((ticket) => ticket.id === target.id);
   expect(onServer?.timeline.filter((entry) => entry.kind === 'internal_note' && entry.body === body)).toHaveLength(1);

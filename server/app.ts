@@ -1,0 +1,92 @@
+/** The portal's HTTP API: routes wired to sign-in, pull and push, with CORS and the shared error shape. */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { API_PREFIX } from '../shared/api';
+import { LoginRequest, LoginResponse } from '../shared/api/auth';
+import { fieldIssues } from '../shared/api/errors';
+import { PullQuery, PullResponse, PushRequest, PushResponse } from '../shared/api/sync';
+import type { User } from '../shared/domain/people';
+import type { Clock } from '../shared/domain/time';
+import { authenticate, login } from './auth';
+import type { PortalDatabase } from './db';
+import { HttpError, installErrorHandlers, parseRequest, sendParsed } from './http';
+import { HealthResponse, buildOpenApiDocument } from './openapi';
+import { pullChanges } from './pull';
+import { pushMutations } from './push';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireSignIn` on the routes that need a bearer token. */
+    signedInUser: User | null;
+  }
+}
+
+export interface ServerDependencies {
+  db: PortalDatabase;
+  clock: Clock;
+  /** Fastify's (pino) logger options; warnings and errors only by default, `false` in tests. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The configured server, not listening: `inject` it in tests, `listen` it in main.ts. */
+export function buildServer({ db, clock, logger = { level: 'warn' } }: ServerDependencies): FastifyInstance {
+  const app = Fastify({ logger });
+  // The console runs from another origin (Vite preview, Electron's app://) and sends a bearer token,
+  // never a cookie, so reflecting the caller's origin grants nothing a token would not.
+  void app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+  installErrorHandlers(app);
+  // Bodies are JSON only: without Fastify's text/plain parser, any other type is refused with 415.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('signedInUser', null);
+
+  // Runs before the body is read, so an anonymous caller learns nothing from how their body parses.
+  const requireSignIn = (request: FastifyRequest): Promise<void> => {
+    request.signedInUser = authenticate(db, request.headers.authorization, clock());
+    return request.signedInUser === null
+      ? Promise.reject(
+          new HttpError(401, 'unauthenticated', 'sign in again: the bearer token is missing, unknown or expired'),
+        )
+      : Promise.resolve();
+  };
+  const signedIn = (request: FastifyRequest): User => {
+    if (request.signedInUser === null) throw new Error('route is missing its requireSignIn hook');
+    return request.signedInUser;
+  };
+
+  const openApiDocument = buildOpenApiDocument();
+
+  app.get(`${API_PREFIX}/health`, (_request, reply) => sendParsed(reply, HealthResponse, { ok: true }));
+
+  app.get(`${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(openApiDocument));
+
+  app.post(`${API_PREFIX}/auth/login`, async (request, reply) => {
+    const { email, password } = parseRequest(LoginRequest, request.body, 'sign-in request');
+    const session = await login(db, email, password, clock());
+    if (session === null) throw new HttpError(401, 'bad_credentials', 'the e-mail address or the password is wrong');
+    return sendParsed(reply, LoginResponse, session);
+  });
+
+  app.get(`${API_PREFIX}/sync/pull`, { onRequest: requireSignIn }, (request, reply) => {
+    const query = PullQuery.safeParse(request.query);
+    if (!query.success) {
+      const issues = fieldIssues(query.error);
+      const badCursor = issues.some((issue) => issue.path === 'cursor');
+      throw new HttpError(400, badCursor ? 'bad_cursor' : 'invalid_request', 'the pull query is not valid', issues);
+    }
+    const outcome = pullChanges(db, signedIn(request), query.data);
+    if (!outcome.ok) throw new HttpError(400, 'bad_cursor', outcome.message);
+    return sendParsed(reply, PullResponse, outcome.response);
+  });
+
+  app.post(`${API_PREFIX}/sync/push`, { onRequest: requireSignIn }, (request, reply) => {
+    const batch = parseRequest(PushRequest, request.body, 'push request');
+    return sendParsed(reply, PushResponse, pushMutations(db, signedIn(request), batch, clock()));
+  });
+
+  return app;
+}

@@ -1,0 +1,213 @@
+/** Turns a ticket plan into a full Ticket with a believable history, from intake to where the plan ends. */
+import { CLOSURE_REASON_LABEL, DEFAULT_FLOW_POLICY, STAGE_LABEL, isStatusAllowed } from '../../shared/domain/flow';
+import type { Actor } from '../../shared/domain/people';
+import type { RemoteSessionStatus } from '../../shared/domain/remote-session';
+import {
+  type ClosureReason,
+  type Stage,
+  type Status,
+  Ticket,
+  type TimelineEntry,
+  type ValidationRun,
+} from '../../shared/domain/ticket';
+import { closureExplanation } from './closure-texts';
+import { escalate } from './escalation-story';
+import type { TicketPlan } from './plans';
+import type { DemoRandom } from './random';
+import { scheduleSession } from './session-story';
+import { StoryTime } from './story-time';
+import { FIELD_LABEL, validationChecks } from './validation-checks';
+
+/** Roughly how many hours a story up to each stage takes; younger tickets tell it faster. */
+const TYPICAL_HOURS: Record<Stage, number> = {
+  validation: 3,
+  investigation: 60,
+  escalated: 120,
+  resolution: 200,
+  closed: 260,
+};
+
+const actorOf = (user: { id: string; name: string }): Actor => ({ id: user.id, name: user.name });
+
+export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, now: Date): Ticket {
+  const { outcome, issue, requester } = plan;
+  const ageHours = (now.getTime() - plan.createdAt.getTime()) / 3_600_000;
+  const pace = Math.min(2, Math.max(0.02, ageHours / TYPICAL_HOURS[outcome.stage]));
+  const time = new StoryTime(plan.createdAt, now, random, pace);
+  const closedAs: ClosureReason | null = outcome.stage === 'closed' ? outcome.reason : null;
+  const engineer = plan.assignee === null ? null : actorOf(plan.assignee);
+  const timeline: TimelineEntry[] = [];
+  const ticket: Ticket = {
+    id: random.uuid(),
+    number,
+    title: issue.title,
+    description: issue.description,
+    channel: plan.channel,
+    requester,
+    endCustomer: plan.endCustomer,
+    entitlement: plan.account.entitlement,
+    priority: plan.priority,
+    scope: plan.scope,
+    stage: outcome.stage,
+    status: 'new',
+    teamId: plan.teamId,
+    assignee: engineer,
+    createdAt: time.iso(),
+    updatedAt: time.iso(),
+    validation: null,
+    escalation: null,
+    confirmation: null,
+    closure: null,
+    remoteSessions: [],
+    timeline,
+    version: 1,
+    serverSeq: 0,
+  };
+
+  const system = (text: string, actor: Actor | null) =>
+    timeline.push({ id: random.uuid(), at: time.iso(), kind: 'system_event', actor, text });
+  const note = (author: Actor, body: string) =>
+    timeline.push({ id: random.uuid(), at: time.iso(), kind: 'internal_note', author, body });
+  const reply = (direction: 'outbound' | 'inbound', name: string, body: string) =>
+    timeline.push({ id: random.uuid(), at: time.iso(), kind: 'customer_reply', direction, author: { name }, body });
+  const moveTo = (stage: Stage, actor: Actor) => system(`Stage: ${STAGE_LABEL[stage]}`, actor);
+  // Entries are not all written in order (an escalation's is dated at its opening), so sort them once.
+  const finish = (status: Status): Ticket => {
+    if (!isStatusAllowed(outcome.stage, status))
+      throw new Error(`${number}: ${status} is not a ${outcome.stage} status`);
+    return Ticket.parse({
+      ...ticket,
+      status,
+      updatedAt: time.iso(),
+      timeline: timeline.sort((a, b) => a.at.localeCompare(b.at)),
+    });
+  };
+
+  system(
+    plan.channel === 'web_form'
+      ? `Received through the web form from ${requester.name} (${requester.resellerName})`
+      : `Opened from a chat with ${requester.name} (${requester.resellerName})`,
+    null,
+  );
+  if (engineer === null) return finish('new');
+
+  time.later(5, 180);
+  const lead = actorOf(plan.lead);
+  if (plan.assignee?.id === plan.lead.id || random.chance(0.5)) {
+    system(`${engineer.name} took the ticket from the team queue`, engineer);
+  } else {
+    system(`Assigned to ${engineer.name}`, lead);
+  }
+  if (outcome.stage === 'validation') return finish('new');
+
+  // Validation: both layers run and recorded; a failure closes the ticket with the reason.
+  time.later(10, 240);
+  const checks = validationChecks(plan);
+  const failed = checks.filter((check) => !check.passed);
+  const run: ValidationRun = { ranBy: engineer, ranAt: time.iso(), checks };
+  ticket.validation = run;
+  system(
+    failed.length === 0
+      ? 'Validation passed'
+      : `Validation failed: ${failed.map((check) => FIELD_LABEL[check.field] ?? check.field).join('; ')}`,
+    engineer,
+  );
+  if (closedAs === 'not_entitled' || closedAs === 'missing_information') {
+    return close(
+      closedAs,
+      failed.map((check) => check.field),
+    );
+  }
+
+  moveTo('investigation', engineer);
+  time.later(10, 240);
+  reply(
+    'outbound',
+    engineer.name,
+    `Hello ${requester.name.split(' ')[0]}, thank you for the details. ${issue.question}`,
+  );
+  time.later(120, 30 * 60);
+  reply('inbound', requester.name, random.pick(INBOUND_ANSWERS));
+  time.later(30, 8 * 60);
+  note(engineer, issue.finding);
+
+  const lastStep = outcome.stage === 'investigation' && !plan.escalated;
+  if (random.chance(lastStep ? 0.4 : 0.2)) {
+    time.later(30, 6 * 60);
+    const wanted: RemoteSessionStatus = lastStep
+      ? random.pick(['proposed', 'confirmed', 'completed', 'completed', 'cancelled', 'no_show'] as const)
+      : 'completed';
+    const session = scheduleSession(random, time, now, engineer, issue, wanted);
+    ticket.remoteSessions.push(session);
+    system(`Remote session ${session.status.replace('_', '-')}`, engineer);
+  }
+  if (outcome.stage === 'investigation') {
+    return finish(random.chance(0.6) ? 'in_progress' : 'waiting_on_customer');
+  }
+
+  if (plan.escalated) {
+    const openEscalation = outcome.stage === 'escalated';
+    const attention = openEscalation && random.chance(0.3);
+    ticket.escalation = escalate(random, time, engineer, issue, plan.priority, {
+      status: openEscalation ? (attention ? 'attention_needed' : 'open') : 'closed',
+      scenario: closedAs === 'on_premise_not_entitled' ? 'on_premise' : openEscalation ? 'undetermined' : 'cloud',
+      quietMinutesBeforeNow: plan.followUpOverdue ? random.int(72, 144) * 60 : random.int(1, 12) * 60,
+    });
+    const { caseNumber, openedAt } = ticket.escalation;
+    timeline.push({
+      id: random.uuid(),
+      at: openedAt,
+      kind: 'system_event',
+      actor: engineer,
+      text: `Escalated to Microsoft: case ${caseNumber}`,
+    });
+    if (openEscalation) {
+      return finish(attention ? 'in_progress' : 'waiting_on_microsoft');
+    }
+    system(`Microsoft closed case ${caseNumber}`, null);
+    if (closedAs === 'on_premise_not_entitled') return close(closedAs, []);
+  }
+
+  // Resolution: the customer is asked to confirm the fix, and reminded when silent.
+  moveTo('resolution', engineer);
+  time.later(10, 120);
+  reply('outbound', engineer.name, `${issue.fix} Could you confirm that the issue is solved on your side?`);
+  const requestedAt = time.iso();
+  const { remindersBeforeClosing } = DEFAULT_FLOW_POLICY;
+  const reminders =
+    closedAs === 'resolved_without_confirmation'
+      ? remindersBeforeClosing
+      : closedAs === 'resolved'
+        ? 0
+        : random.int(0, remindersBeforeClosing);
+  for (let i = 1; i <= reminders; i++) {
+    time.later(48 * 60, 60 * 60);
+    system(`Reminder ${i} sent to ${requester.name}`, null);
+  }
+  ticket.confirmation = { requestedAt, remindersSent: reminders, lastReminderAt: reminders > 0 ? time.iso() : null };
+  if (closedAs === null) return finish('awaiting_confirmation');
+  if (closedAs === 'resolved') {
+    time.later(60, 36 * 60);
+    reply('inbound', requester.name, 'Confirmed: everything works again on our side. Thank you for your help!');
+  } else {
+    time.later(48 * 60, 60 * 60);
+  }
+  return close(closedAs, []);
+
+  function close(reason: ClosureReason, failedFields: string[]): Ticket {
+    if (engineer === null) throw new Error(`${number}: a closed demo ticket needs an engineer`);
+    time.later(5, 90);
+    const explanation = closureExplanation(reason, { ticket, failedFields });
+    reply('outbound', engineer.name, explanation);
+    ticket.closure = { reason, explanation, closedAt: time.iso(), closedBy: engineer };
+    system(`Closed: ${CLOSURE_REASON_LABEL[reason]}`, engineer);
+    return finish('closed');
+  }
+}
+
+const INBOUND_ANSWERS = [
+  'Thanks, I have checked with the customer and attached what you asked for.',
+  'Done, please see the attached export. The issue still happens this morning.',
+  'The customer confirms; their IT manager is available for a call this week if needed.',
+  'Here are the details. Users are getting impatient, any update would help.',
+];

@@ -1,0 +1,108 @@
+/** The portal's database schema as numbered SQL steps, applied in order and tracked by PRAGMA user_version. */
+import type Database from 'better-sqlite3';
+
+/**
+ * Step N brings the schema from version N to N + 1. Steps are only ever appended: a database in the
+ * field has run the earlier ones. The SQL stays plain (TEXT timestamps in ISO-8601 UTC, no SQLite-only
+ * types) so a production deployment can replay it on PostgreSQL.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE teams (
+    id   TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+  );
+
+  CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('engineer', 'lead')),
+    team_id       TEXT NOT NULL REFERENCES teams (id),
+    time_zone     TEXT NOT NULL,
+    password_hash TEXT NOT NULL
+  );
+
+  -- Only the SHA-256 of a bearer token is kept: a copy of the database does not let anyone sign in.
+  CREATE TABLE auth_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX auth_tokens_by_expiry ON auth_tokens (expires_at);
+
+  CREATE TABLE resellers (
+    id   TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+  );
+
+  CREATE TABLE end_customers (
+    tenant_domain TEXT PRIMARY KEY,
+    company_name  TEXT NOT NULL,
+    time_zone     TEXT NOT NULL
+  );
+
+  -- What a reseller's marketplace subscription entitles one end customer (by tenant) to.
+  CREATE TABLE entitlements (
+    reseller_id       TEXT NOT NULL REFERENCES resellers (id),
+    tenant_domain     TEXT NOT NULL REFERENCES end_customers (tenant_domain),
+    support_plan      TEXT NOT NULL CHECK (support_plan IN ('none', 'standard', 'advanced', 'premier')),
+    active            INTEGER NOT NULL CHECK (active IN (0, 1)),
+    on_premise_add_on INTEGER NOT NULL CHECK (on_premise_add_on IN (0, 1)),
+    PRIMARY KEY (reseller_id, tenant_domain)
+  );
+
+  -- data holds the whole Ticket JSON; the other columns are copies of its fields that queries filter on.
+  CREATE TABLE tickets (
+    id          TEXT PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE,
+    team_id     TEXT NOT NULL REFERENCES teams (id),
+    assignee_id TEXT REFERENCES users (id),
+    stage       TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    priority    TEXT,
+    version     INTEGER NOT NULL,
+    server_seq  INTEGER NOT NULL UNIQUE,
+    updated_at  TEXT NOT NULL,
+    data        TEXT NOT NULL
+  );
+  CREATE INDEX tickets_by_team_seq ON tickets (team_id, server_seq);
+  CREATE INDEX tickets_by_assignee_seq ON tickets (assignee_id, server_seq);
+
+  -- A single-row counter rather than a database sequence: incrementing it inside the writing
+  -- transaction makes change numbers commit in order, so a pull never sees N + 1 before N.
+  CREATE TABLE change_sequence (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  );
+  INSERT INTO change_sequence (id, value) VALUES (1, 0);
+
+  -- Every pushed mutation, applied or refused, with its first result: the idempotency record.
+  CREATE TABLE applied_mutations (
+    id          TEXT PRIMARY KEY,
+    user_id     TEXT NOT NULL REFERENCES users (id),
+    client_id   TEXT NOT NULL,
+    ticket_id   TEXT,
+    name        TEXT NOT NULL,
+    result      TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  `,
+];
+
+/** Runs the steps the database has not run yet, each with its version bump in one transaction. */
+export function migrate(sqlite: Database.Database): void {
+  const applied = sqlite.pragma('user_version', { simple: true }) as number;
+  if (applied > migrations.length) {
+    throw new Error(
+      `the database is at schema version ${applied}, newer than this server (${migrations.length}): upgrade the server`,
+    );
+  }
+  migrations.slice(applied).forEach((step, index) => {
+    sqlite.transaction(() => {
+      sqlite.exec(step);
+      sqlite.pragma(`user_version = ${applied + index + 1}`);
+    })();
+  });
+}

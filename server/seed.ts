@@ -1,0 +1,59 @@
+/**
+ * Demo data for an empty portal database: two CSS teams, their users, resellers, end customers with
+ * their entitlements, and about 200 tickets in every stage. The same seed and the same "now" always
+ * give the same data; every timestamp is relative to that "now", so ticket ages look real.
+ */
+import type { Clock } from '../shared/domain/time';
+import { hashPassword } from './auth';
+import type { PortalDatabase } from './db';
+import { demoUsers, resellers, teams } from './demo/organisations';
+import { planAccounts, planTickets } from './demo/plans';
+import { DemoRandom } from './demo/random';
+import { tellStory } from './demo/story';
+
+export { type DemoUser, DEMO_PASSWORD, demoUsers } from './demo/organisations';
+
+export const DEFAULT_DEMO_SEED = 20261125;
+
+export interface SeedSummary {
+  users: number;
+  customers: number;
+  tickets: number;
+}
+
+/** Seeds the demo data, or does nothing (null) when the database already has users. */
+export async function seedDemoData(
+  db: PortalDatabase,
+  { clock, seed = DEFAULT_DEMO_SEED }: { clock: Clock; seed?: number },
+): Promise<SeedSummary | null> {
+  if (!db.isEmpty()) return null;
+  const now = clock();
+  const random = new DemoRandom(seed);
+  const accounts = planAccounts(random);
+  const tickets = planTickets(random, accounts, now).map((plan, index) =>
+    tellStory(plan, `CSS-${100001 + index}`, random, now),
+  );
+  // Hashed before the transaction: scrypt runs off the main thread, the transaction cannot wait for it.
+  const passwordHashes = await Promise.all(demoUsers.map((user) => hashPassword(user.password)));
+
+  const seeded = db.transaction(() => {
+    // Checked again: another process may have seeded the same file while the passwords were hashed.
+    if (!db.isEmpty()) return false;
+    teams.forEach((team) => db.insertTeam(team));
+    demoUsers.forEach(({ password: _password, teamName: _teamName, ...user }, index) =>
+      db.insertUser(user, passwordHashes[index] as string),
+    );
+    resellers.forEach((reseller) => db.insertReseller({ id: reseller.id, name: reseller.name }));
+    accounts.forEach(({ customer, reseller, entitlement }) => {
+      db.insertEndCustomer(customer);
+      if (entitlement !== null) db.insertEntitlement(reseller.id, customer.tenantDomain, entitlement);
+    });
+    // Change numbers follow the last activity, so a first pull lists tickets in the order they moved.
+    [...tickets]
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+      .forEach((ticket) => db.saveTicket({ ...ticket, serverSeq: db.nextSeq() }));
+    return true;
+  });
+  if (!seeded) return null;
+  return { users: demoUsers.length, customers: accounts.length, tickets: tickets.length };
+}

@@ -1,0 +1,169 @@
+// The real sync engine against the real reference server: a first sync brings the user's whole
+// scope, a note made offline waits in the outbox and reaches the server exactly once when back online.
+import 'fake-indexeddb/auto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../../renderer/data/api-client';
+import type { Connectivity } from '../../../renderer/data/connectivity';
+import { LocalDb } from '../../../renderer/data/local-db';
+import { LocalStore } from '../../../renderer/data/local-store';
+import { SyncEngine, type SyncStatus } from '../../../renderer/data/sync-engine';
+import type { Cursor } from '../../../shared/api';
+import type { Ticket, User } from '../../../shared/domain';
+import type { Mutation } from '../../../shared/mutations';
+import { type RunningServer, startServer } from '../../../server/main';
+import { ENGINEER, FIXED_NOW, makeTicket } from '../../fixtures/tickets';
+
+const CLIENT_ID = '6f1c3c1e-8a55-4d0e-9d1a-3c2b1a000001';
+let server: RunningServer;
+let dataDir: string;
+let dbCount = 0;
+
+/** A switch standing in for the network cable. */
+function cable(online = true): Connectivity & { plug(online: boolean): void } {
+  const listeners = new Set<(online: boolean) => void>();
+  return {
+    isOnline: () => online,
+    watch(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+    plug(next) {
+      online = next;
+      for (const listener of listeners) listener(next);
+    },
+  };
+}
+
+async function signIn(email: string): Promise<{ api: ApiClient; user: User }> {
+  const { token, user } = await new ApiClient(server.url).login({ email, password: 'demo1234' });
+  return { api: new ApiClient(server.url, token), user };
+}
+
+/** Everything the server holds in the user's scope, read page by page. */
+async function serverScope(api: ApiClient): Promise<Ticket[]> {
+  const tickets: Ticket[] = [];
+  let cursor: Cursor = '0';
+  for (;;) {
+    const page = await api.pull(cursor, 1000);
+    tickets.push(...page.tickets);
+    cursor = page.cursor;
+    if (!page.hasMore) return tickets;
+  }
+}
+
+function engineFor(api: ApiClient, connectivity: Connectivity) {
+  const store = new LocalStore(new LocalDb(`sync-${++dbCount}`));
+  const status: Partial<SyncStatus> = {};
+  const engine = new SyncEngine({
+    store,
+    api,
+    connectivity,
+    clientId: CLIENT_ID,
+    onStatus: (patch) => Object.assign(status, patch),
+    onUnauthenticated: () => {
+      status.lastError = 'signed out';
+    },
+    pageSize: 37,
+    retries: 1,
+  });
+  return { store, engine, status };
+}
+
+function note(ticketId: string, body: string): Mutation {
+  const id = crypto.randomUUID();
+  return { id, name: 'addNote', args: { ticketId, noteId: id, body }, createdAt: new Date().toISOString() };
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'css-sync-'));
+  server = await startServer({ port: 0, dataDir, demo: true });
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('SyncEngine with the reference server', () => {
+  it('brings exactly the user’s scope in pages, and a second sync changes nothing', async () => {
+    const { api } = await signIn('giulia.rossi@css.example');
+    const { store, engine, status } = engineFor(api, cable());
+    await engine.sync();
+    const expected = await serverScope(api);
+    const summaries = await store.summaries();
+    expect(summaries.map((s) => s.id).sort()).toEqual(expected.map((t) => t.id).sort());
+    expect(status).toMatchObject({ lastError: null, pending: 0, syncing: false });
+
+    const cursor = await store.cursor();
+    await engine.sync();
+    expect(await store.cursor()).toBe(cursor);
+    store.db.close();
+  });
+
+  it('keeps a note made offline in the outbox, then delivers it once when back online', async () => {
+    const { api, user } = await signIn('marco.bianchi@css.example');
+    const connectivity = cable();
+    const { store, engine, status } = engineFor(api, connectivity);
+    await engine.sync();
+    const target = (await store.summaries()).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
+
+    connectivity.plug(false);
+    const mutation = note(target.id, 'Customer will run the connectivity analyzer tonight.');
+    await store.enqueue(mutation, { id: user.id, name: user.name, role: user.role });
+    await engine.sync();
+    expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
+    expect(status.online).toBe(false);
+
+    engine.start();
+    connectivity.plug(true);
+    await engine.sync();
+    engine.stop();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    const view = await store.ticketView(target.id);
+    expect(view?.unsentEntryIds.size).toBe(0);
+    expect(view?.ticket.version).toBe(onServer?.version);
+    store.db.close();
+  });
+
+  it('does not apply a change twice when its first push succeeded but the answer was lost', async () => {
+    const { api, user } = await signIn('sofia.conti@css.example');
+    const { store, engine } = engineFor(api, cable());
+    await engine.sync();
+    const target = (await store.summaries()).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
+    const mutation = note(target.id, 'Shared the Conditional Access what-if results.');
+    await store.enqueue(mutation, { id: user.id, name: user.name, role: user.role });
+
+    // The server applies it, but the console never hears back.
+    await api.push({ clientId: CLIENT_ID, mutations: [mutation] });
+    await engine.sync();
+
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    store.db.close();
+  });
+
+  it('reports an unreachable server in words and keeps the change', async () => {
+    const unreachable = new ApiClient('http://127.0.0.1:9', 'x'.repeat(43));
+    const { store, engine, status } = engineFor(unreachable, cable());
+    const ticket = makeTicket();
+    await store.applyPullPage([ticket], '1', FIXED_NOW);
+    await store.enqueue(note(ticket.id, 'Waiting for the customer to reboot the connector.'), {
+      ...ENGINEER,
+      role: 'engineer',
+    });
+    await engine.sync();
+    expect(status.lastError).toBe(
+      'The server at http://127.0.0.1:9 cannot be reached. Check the address and your connection.',
+    );
+    expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
+    store.db.close();
+  });
+});

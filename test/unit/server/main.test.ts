@@ -1,0 +1,128 @@
+// The command line and startServer: argument mistakes, a real listener on 127.0.0.1, a database kept across restarts.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_PREFIX, DEFAULT_SERVER_PORT } from '../../../shared/api';
+import { LoginResponse } from '../../../shared/api/auth';
+import { PullResponse } from '../../../shared/api/sync';
+import { DATABASE_FILE, DEFAULT_DATA_DIR, parseCliArgs, startServer } from '../../../server/main';
+import { NOW, giulia } from './fixtures';
+
+describe('parseCliArgs', () => {
+  it('defaults to port 4317, .data/server, no demo', () => {
+    expect(parseCliArgs([])).toEqual({
+      ok: true,
+      options: { port: DEFAULT_SERVER_PORT, dataDir: DEFAULT_DATA_DIR, demo: false },
+    });
+    expect(DEFAULT_DATA_DIR).toBe(join('.data', 'server'));
+  });
+
+  it('reads --demo, --port and --data', () => {
+    expect(parseCliArgs(['--demo', '--port', '0', '--data', '/tmp/portal'])).toEqual({
+      ok: true,
+      options: { port: 0, dataDir: '/tmp/portal', demo: true },
+    });
+    expect(parseCliArgs(['--port=8080'])).toMatchObject({ ok: true, options: { port: 8080 } });
+    expect(parseCliArgs(['--help'])).toEqual({ ok: true, help: true });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be a whole number/],
+    [['--port', '65536'], /--port must be a whole number/],
+    [['--port', '1.5'], /--port must be a whole number/],
+    [['--port'], /argument missing/],
+    [['--data', ''], /--data needs a directory/],
+    [['--verbose'], /Unknown option '--verbose'/],
+    [['demo'], /Unexpected argument 'demo'/],
+  ])('refuses %j with a clear message', (args, message) => {
+    const parsed = parseCliArgs(args);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+
+  it('exits with code 2 and the usage when run with a bad argument', async () => {
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', 'abc'], {
+      cwd: join(import.meta.dirname, '../../..'),
+    });
+    const failure = (await run.then(
+      () => null,
+      (error: unknown) => error,
+    )) as { code: number; stderr: string } | null;
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toMatch(/--port must be a whole number.*\n.*usage:/s);
+  });
+});
+
+describe('startServer', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-'));
+    dirs.push(dir);
+    return join(dir, 'data');
+  };
+
+  async function signInOver(url: string) {
+    const response = await fetch(`${url}${API_PREFIX}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: giulia.email, password: giulia.password }),
+    });
+    return LoginResponse.parse(await response.json()).token;
+  }
+
+  it('creates the data directory, seeds demo data and serves it on 127.0.0.1 on a free port', async () => {
+    const dataDir = tempDir();
+    const server = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
+    try {
+      expect(server.port).toBeGreaterThan(0);
+      expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+      expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+      expect(await (await fetch(`${server.url}${API_PREFIX}/health`)).json()).toEqual({ ok: true });
+      const token = await signInOver(server.url);
+      const pull = await fetch(`${server.url}${API_PREFIX}/sync/pull`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(PullResponse.parse(await pull.json()).tickets.length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps the database across restarts and does not seed it twice', async () => {
+    const dataDir = tempDir();
+    const first = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
+    const token = await signInOver(first.url);
+    await first.close();
+
+    const second = await startServer({ port: 0, dataDir, demo: true });
+    try {
+      const pull = await fetch(`${second.url}${API_PREFIX}/sync/pull?limit=1000`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(pull.status).toBe(200);
+      const { cursor } = PullResponse.parse(await pull.json());
+      expect(cursor).toBe('200');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('serves an empty portal without --demo', async () => {
+    const server = await startServer({ port: 0, dataDir: tempDir(), demo: false });
+    try {
+      const response = await fetch(`${server.url}${API_PREFIX}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: giulia.email, password: giulia.password }),
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,143 @@
+// Pull: the caller's scope, cursors that neither skip nor repeat a change, and refused cursors.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_PREFIX } from '../../../shared/api';
+import { ErrorBody } from '../../../shared/api/errors';
+import { PullResponse, PushResponse } from '../../../shared/api/sync';
+import type { Ticket } from '../../../shared/domain/ticket';
+import {
+  type Portal,
+  addNote,
+  allTickets,
+  anna,
+  bearer,
+  david,
+  elena,
+  giulia,
+  marco,
+  seededPortal,
+  signIn,
+} from './fixtures';
+
+const PULL = `${API_PREFIX}/sync/pull`;
+
+describe('pull', () => {
+  let portal: Portal;
+  beforeEach(async () => {
+    portal = await seededPortal();
+  });
+  afterEach(() => portal.close());
+
+  async function pull(token: string, query: string) {
+    const response = await portal.app.inject({ method: 'GET', url: `${PULL}?${query}`, headers: bearer(token) });
+    expect(response.statusCode).toBe(200);
+    return PullResponse.parse(response.json());
+  }
+
+  async function pullAll(token: string, cursor = '0', limit = 7) {
+    const pages: PullResponse[] = [];
+    for (;;) {
+      const page = await pull(token, `cursor=${cursor}&limit=${limit}`);
+      pages.push(page);
+      cursor = page.cursor;
+      if (!page.hasMore) return pages;
+      expect(pages.length).toBeLessThan(100);
+    }
+  }
+
+  async function push(token: string, mutations: ReturnType<typeof addNote>[]) {
+    const response = await portal.app.inject({
+      method: 'POST',
+      url: `${API_PREFIX}/sync/push`,
+      headers: bearer(token),
+      payload: { clientId: crypto.randomUUID(), mutations },
+    });
+    return PushResponse.parse(response.json());
+  }
+
+  const ids = (tickets: Ticket[]) => tickets.map((ticket) => ticket.id).sort();
+
+  it("gives an engineer their own tickets and their team's queue, nothing else", async () => {
+    const everything = allTickets(portal.db);
+    const expected = everything.filter(
+      (t) => t.teamId === 'tm-modern-work' && (t.assignee === null || t.assignee.id === giulia.id),
+    );
+    expect(expected.some((t) => t.assignee === null)).toBe(true);
+    expect(everything.some((t) => t.teamId === 'tm-modern-work' && t.assignee?.id === marco.id)).toBe(true);
+
+    const page = await pull(await signIn(portal.app, giulia.email), 'limit=1000');
+    expect(page.hasMore).toBe(false);
+    expect(ids(page.tickets)).toEqual(ids(expected));
+  });
+
+  it('gives a lead the whole team, and never another team', async () => {
+    const everything = allTickets(portal.db);
+    const lead = await pull(await signIn(portal.app, anna.email), 'limit=1000');
+    expect(ids(lead.tickets)).toEqual(ids(everything.filter((t) => t.teamId === 'tm-modern-work')));
+
+    const azure = await pull(await signIn(portal.app, david.email), 'limit=1000');
+    expect(azure.tickets.length).toBeGreaterThan(0);
+    expect(azure.tickets.every((t) => t.teamId === 'tm-azure')).toBe(true);
+    expect(azure.tickets.every((t) => t.assignee === null || t.assignee.id === david.id)).toBe(true);
+  });
+
+  it('pages in change order with cursors that neither skip nor repeat, then stands still', async () => {
+    const token = await signIn(portal.app, anna.email);
+    const pages = await pullAll(token);
+    const pulled = pages.flatMap((page) => page.tickets);
+    const seqs = pulled.map((t) => t.serverSeq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(ids(pulled)).toEqual(ids(allTickets(portal.db).filter((t) => t.teamId === 'tm-modern-work')));
+    expect(pages.slice(0, -1).every((page) => page.hasMore && page.tickets.length === 7)).toBe(true);
+    // The last cursor is the server's current position; pulling from it again returns nothing, same cursor.
+    const last = pages.at(-1) as PullResponse;
+    expect(last.cursor).toBe(String(portal.db.currentSeq()));
+    expect(await pull(token, `cursor=${last.cursor}`)).toEqual({ tickets: [], cursor: last.cursor, hasMore: false });
+  });
+
+  it('delivers a ticket changed between two pages again, at its new version', async () => {
+    const token = await signIn(portal.app, anna.email);
+    const first = await pull(token, 'cursor=0&limit=40');
+    const alreadySent = first.tickets.find((t) => t.stage !== 'closed') as Ticket;
+    const results = await push(token, [addNote(alreadySent.id)]);
+    expect(results.results[0]?.status).toBe('applied');
+
+    const rest = (await pullAll(token, first.cursor, 50)).flatMap((page) => page.tickets);
+    const again = rest.filter((t) => t.id === alreadySent.id);
+    expect(again).toHaveLength(1);
+    expect(again[0]?.version).toBe(alreadySent.version + 1);
+    expect(rest.at(-1)?.id).toBe(alreadySent.id);
+  });
+
+  it("moves the cursor past other teams' changes without sending them", async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const { cursor } = await pull(token, 'limit=1000');
+    const azureTicket = allTickets(portal.db).find((t) => t.teamId === 'tm-azure' && t.stage === 'investigation');
+    const pushed = await push(await signIn(portal.app, elena.email), [addNote((azureTicket as Ticket).id)]);
+    expect(pushed.results[0]?.status).toBe('applied');
+    const next = await pull(token, `cursor=${cursor}`);
+    expect(next.tickets).toEqual([]);
+    expect(Number(next.cursor)).toBe(Number(cursor) + 1);
+  });
+
+  it.each([
+    ['not a number', 'cursor=abc', 'bad_cursor'],
+    ['negative', 'cursor=-1', 'bad_cursor'],
+    ['zero-padded', 'cursor=007', 'bad_cursor'],
+    ['from the future', 'cursor=201', 'bad_cursor'],
+    ['far in the future', 'cursor=9999999999999999', 'bad_cursor'],
+    ['a limit of 0', 'limit=0', 'invalid_request'],
+    ['a limit that is not a number', 'limit=all', 'invalid_request'],
+  ])('refuses a query with a cursor or limit %s', async (_case, query, error) => {
+    expect(portal.db.currentSeq()).toBe(200);
+    const token = await signIn(portal.app, giulia.email);
+    const response = await portal.app.inject({ method: 'GET', url: `${PULL}?${query}`, headers: bearer(token) });
+    expect(response.statusCode).toBe(400);
+    expect(ErrorBody.parse(response.json()).error).toBe(error);
+  });
+
+  it('accepts the current position as a cursor', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    expect(await pull(token, 'cursor=200')).toEqual({ tickets: [], cursor: '200', hasMore: false });
+  });
+});

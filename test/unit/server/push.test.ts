@@ -1,0 +1,186 @@
+// Push: each mutation applied exactly once, refusals reported with their reason, replays answered alike.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_PREFIX } from '../../../shared/api';
+import { ErrorBody } from '../../../shared/api/errors';
+import { PushResponse } from '../../../shared/api/sync';
+import type { Ticket } from '../../../shared/domain/ticket';
+import type { Mutation } from '../../../shared/mutations';
+import {
+  NOW,
+  type Portal,
+  addNote,
+  allTickets,
+  anna,
+  bearer,
+  david,
+  giulia,
+  marco,
+  seededPortal,
+  signIn,
+  snapshot,
+} from './fixtures';
+
+const PUSH = `${API_PREFIX}/sync/push`;
+
+describe('push', () => {
+  let portal: Portal;
+  let token: string;
+  beforeEach(async () => {
+    portal = await seededPortal();
+    token = await signIn(portal.app, giulia.email);
+  });
+  afterEach(() => portal.close());
+
+  async function push(mutations: Mutation[], as = token) {
+    const response = await portal.app.inject({
+      method: 'POST',
+      url: PUSH,
+      headers: bearer(as),
+      payload: { clientId: randomUUID(), mutations },
+    });
+    expect(response.statusCode).toBe(200);
+    return PushResponse.parse(response.json()).results;
+  }
+
+  const ticketWhere = (predicate: (ticket: Ticket) => boolean): Ticket => {
+    const found = allTickets(portal.db).find(predicate);
+    if (found === undefined) throw new Error('the demo data has no such ticket');
+    return found;
+  };
+  const ownOpenTicket = () => ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+  const notesOn = (ticketId: string, noteId: string) =>
+    portal.db.findTicket(ticketId)?.timeline.filter((entry) => entry.id === noteId) ?? [];
+
+  it('applies a note once: a new version and change number, the note on the timeline with the server time', async () => {
+    const ticket = ownOpenTicket();
+    const mutation = addNote(ticket.id, 'Collected the message trace; DKIM not enabled.');
+    const [result] = await push([mutation]);
+
+    expect(result).toEqual({ id: mutation.id, status: 'applied', ticketId: ticket.id, version: ticket.version + 1 });
+    const stored = portal.db.findTicket(ticket.id) as Ticket;
+    expect(stored.version).toBe(ticket.version + 1);
+    expect(stored.serverSeq).toBe(201);
+    expect(stored.updatedAt).toBe(NOW.toISOString());
+    expect(stored.timeline.at(-1)).toMatchObject({
+      kind: 'internal_note',
+      at: NOW.toISOString(),
+      author: { id: giulia.id, name: giulia.name },
+      body: 'Collected the message trace; DKIM not enabled.',
+    });
+  });
+
+  it('answers a replayed mutation with its first result and applies nothing again', async () => {
+    const ticket = ownOpenTicket();
+    const mutation = addNote(ticket.id);
+    const first = await push([mutation]);
+    const afterFirst = snapshot(portal.db);
+
+    expect(await push([mutation])).toEqual(first);
+    // Also when delivered twice in one batch.
+    expect(await push([mutation, mutation])).toEqual([first[0], first[0]]);
+    expect(snapshot(portal.db)).toEqual(afterFirst);
+    expect(notesOn(ticket.id, (mutation.args as { noteId: string }).noteId)).toHaveLength(1);
+  });
+
+  it('applies a batch in order, one result per mutation', async () => {
+    const ticket = ownOpenTicket();
+    const closed = ticketWhere(
+      (t) => t.teamId === 'tm-modern-work' && t.assignee?.id === giulia.id && t.stage === 'closed',
+    );
+    const batch = [addNote(ticket.id, 'first'), addNote(closed.id), addNote(ticket.id, 'second')];
+    const results = await push(batch);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      [batch[0]?.id, 'applied'],
+      [batch[1]?.id, 'refused'],
+      [batch[2]?.id, 'applied'],
+    ]);
+    const stored = portal.db.findTicket(ticket.id) as Ticket;
+    expect(stored.version).toBe(ticket.version + 2);
+    expect(stored.timeline.slice(-2).map((entry) => ('body' in entry ? entry.body : ''))).toEqual(['first', 'second']);
+  });
+
+  const refusals: [string, () => Mutation, string][] = [
+    [
+      'a closed ticket',
+      () => addNote(ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'closed').id),
+      'ticket_closed',
+    ],
+    ['an unknown mutation', () => ({ ...addNote(ownOpenTicket().id), name: 'deleteTicket' }), 'unknown_mutation'],
+    ['invalid arguments', () => addNote(ownOpenTicket().id, '   '), 'invalid_args'],
+    [
+      'arguments naming no ticket',
+      () => ({ ...addNote(ownOpenTicket().id), args: { body: 'no ticket' } }),
+      'invalid_args',
+    ],
+    ['an unknown ticket', () => addNote(randomUUID()), 'ticket_not_found'],
+    [
+      "a teammate's ticket",
+      () => addNote(ticketWhere((t) => t.assignee?.id === marco.id && t.stage === 'investigation').id),
+      'out_of_scope',
+    ],
+    [
+      "another team's ticket",
+      () => addNote(ticketWhere((t) => t.teamId === 'tm-azure' && t.assignee === null).id),
+      'out_of_scope',
+    ],
+  ];
+
+  it.each(refusals)(
+    'refuses a note on %s with its reason, writes no ticket, and refuses a replay alike',
+    async (_case, make, code) => {
+      const mutation = make();
+      const before = snapshot(portal.db);
+      const [result] = await push([mutation]);
+
+      expect(result).toMatchObject({ id: mutation.id, status: 'refused', refusal: { code } });
+      expect(result?.status === 'refused' && result.refusal.message.length).toBeGreaterThan(0);
+      const after = snapshot(portal.db);
+      // Only the refusal itself is recorded, so a redelivery is refused again rather than applied late.
+      expect(after).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
+
+      expect(await push([mutation])).toEqual([result]);
+      expect(snapshot(portal.db)).toEqual(after);
+    },
+  );
+
+  it("lets a lead add a note to any of the team's tickets", async () => {
+    const ticket = ticketWhere((t) => t.assignee?.id === marco.id && t.stage === 'escalated');
+    const [result] = await push([addNote(ticket.id)], await signIn(portal.app, anna.email));
+    expect(result?.status).toBe('applied');
+  });
+
+  it("does not reveal another user's result for a reused mutation id", async () => {
+    const mutation = addNote(ownOpenTicket().id);
+    await push([mutation]);
+    const before = snapshot(portal.db);
+    const [result] = await push([mutation], await signIn(portal.app, anna.email));
+    expect(result).toMatchObject({ id: mutation.id, status: 'refused', refusal: { code: 'forbidden' } });
+    expect(snapshot(portal.db)).toEqual({ ...before, authTokens: Number(before.authTokens) + 1 });
+  });
+
+  it.each([
+    ['no mutations', { clientId: randomUUID(), mutations: [] }, 'mutations'],
+    ['a client id that is not a UUID', { clientId: 'laptop', mutations: [addNote(randomUUID())] }, 'clientId'],
+    [
+      'a mutation without an id',
+      { clientId: randomUUID(), mutations: [{ ...addNote(randomUUID()), id: undefined }] },
+      'mutations.0.id',
+    ],
+  ])('refuses a push with %s as invalid_request, writing nothing', async (_case, payload, path) => {
+    const before = snapshot(portal.db);
+    const response = await portal.app.inject({ method: 'POST', url: PUSH, headers: bearer(token), payload });
+    expect(response.statusCode).toBe(400);
+    const body = ErrorBody.parse(response.json());
+    expect(body.error).toBe('invalid_request');
+    expect(body.issues?.map((issue) => issue.path)).toContain(path);
+    expect(snapshot(portal.db)).toEqual(before);
+  });
+
+  it('keeps the engineer of another team out of the push', async () => {
+    const ticket = ownOpenTicket();
+    const [result] = await push([addNote(ticket.id)], await signIn(portal.app, david.email));
+    expect(result).toMatchObject({ status: 'refused', refusal: { code: 'out_of_scope' } });
+    expect(portal.db.findTicket(ticket.id)).toEqual(ticket);
+  });
+});

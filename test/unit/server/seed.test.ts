@@ -1,0 +1,96 @@
+// The demo data: deterministic for a seed and a "now", valid against the shared schemas, covering the whole flow.
+import { describe, expect, it } from 'vitest';
+import { isStatusAllowed } from '../../../shared/domain/flow';
+import { type Stage, Ticket } from '../../../shared/domain/ticket';
+import { openDatabase } from '../../../server/db';
+import { demoUsers, seedDemoData } from '../../../server/seed';
+import { NOW, allTickets } from './fixtures';
+
+async function seed(now = NOW, seed?: number) {
+  const db = openDatabase(':memory:');
+  const summary = await seedDemoData(db, { clock: () => now, seed });
+  const tickets = allTickets(db).sort((a, b) => a.number.localeCompare(b.number));
+  return { db, summary, tickets };
+}
+
+describe('demo seed', () => {
+  it('gives the same tickets for the same seed and now, and different ones for another seed', async () => {
+    const [a, b, other] = await Promise.all([seed(), seed(), seed(NOW, 7)]);
+    expect(a.tickets).toEqual(b.tickets);
+    expect(other.tickets).not.toEqual(a.tickets);
+    [a, b, other].forEach(({ db }) => db.close());
+  });
+
+  it('dates everything relative to now', async () => {
+    const later = new Date(NOW.getTime() + 30 * 24 * 3_600_000);
+    const [a, b] = await Promise.all([seed(), seed(later)]);
+    const shift = (iso: string) => new Date(Date.parse(iso) + 30 * 24 * 3_600_000).toISOString();
+    expect(b.tickets.map((t) => t.createdAt)).toEqual(a.tickets.map((t) => shift(t.createdAt)));
+    for (const ticket of a.tickets) {
+      expect(ticket.updatedAt < NOW.toISOString()).toBe(true);
+      expect(ticket.timeline.every((entry) => entry.at <= ticket.updatedAt)).toBe(true);
+    }
+    [a, b].forEach(({ db }) => db.close());
+  });
+
+  it('seeds about 200 valid tickets numbered from CSS-100001, in every stage for both teams', async () => {
+    const { db, summary, tickets } = await seed();
+    expect(summary).toEqual({ users: 6, customers: 60, tickets: 200 });
+    expect(tickets.every((ticket) => Ticket.safeParse(ticket).success)).toBe(true);
+    expect(tickets.filter((ticket) => !isStatusAllowed(ticket.stage, ticket.status))).toEqual([]);
+    expect(tickets.map((t) => t.number)).toEqual(tickets.map((_, i) => `CSS-${100001 + i}`));
+    expect(tickets.map((t) => t.serverSeq).sort((x, y) => x - y)).toEqual(tickets.map((_, i) => i + 1));
+    const stages: Stage[] = ['validation', 'investigation', 'escalated', 'resolution', 'closed'];
+    for (const team of ['tm-modern-work', 'tm-azure']) {
+      expect(new Set(tickets.filter((t) => t.teamId === team).map((t) => t.stage))).toEqual(new Set(stages));
+    }
+    db.close();
+  });
+
+  it('covers closure reasons, channels, priorities, scopes, sessions, escalations and incomplete intake', async () => {
+    const { db, tickets } = await seed();
+    const values = (pick: (t: Ticket) => unknown) => new Set(tickets.map(pick).filter((v) => v !== null));
+    expect(values((t) => t.closure?.reason ?? null)).toEqual(
+      new Set([
+        'resolved',
+        'resolved_without_confirmation',
+        'not_entitled',
+        'missing_information',
+        'on_premise_not_entitled',
+      ]),
+    );
+    expect(values((t) => t.channel)).toEqual(new Set(['web_form', 'chat']));
+    expect(values((t) => t.priority).size).toBe(4);
+    expect(values((t) => t.scope).size).toBe(10);
+    expect(new Set(tickets.flatMap((t) => t.remoteSessions.map((s) => s.status)))).toEqual(
+      new Set(['proposed', 'confirmed', 'completed', 'cancelled', 'no_show']),
+    );
+    expect(values((t) => t.escalation?.caseNumber.length ?? null)).toEqual(new Set([15, 16]));
+    expect(values((t) => t.escalation?.severity ?? null).size).toBe(3);
+    expect(tickets.some((t) => (t.escalation?.followUps.length ?? 0) > 2)).toBe(true);
+    expect(tickets.some((t) => t.timeline.some((e) => e.kind === 'customer_reply' && e.direction === 'inbound'))).toBe(
+      true,
+    );
+    expect(tickets.some((t) => t.timeline.some((e) => e.kind === 'internal_note'))).toBe(true);
+    expect(tickets.some((t) => t.entitlement?.onPremiseAddOn === true)).toBe(true);
+
+    const queue = tickets.filter((t) => t.assignee === null);
+    expect(queue.length).toBeGreaterThan(0);
+    expect(queue.every((t) => t.stage === 'validation' && t.status === 'new')).toBe(true);
+    const inValidation = tickets.filter((t) => t.stage === 'validation');
+    expect(inValidation.some((t) => t.endCustomer.tenantDomain === null)).toBe(true);
+    expect(inValidation.some((t) => t.endCustomer.companyName === null)).toBe(true);
+    expect(tickets.filter((t) => t.stage === 'closed').every((t) => t.status === 'closed' && t.closure !== null)).toBe(
+      true,
+    );
+    db.close();
+  });
+
+  it('creates the demo users with their password, and leaves a database that has users alone', async () => {
+    const { db } = await seed();
+    expect(demoUsers.map((user) => db.findAccountByEmail(user.email)?.user.name)).toEqual(demoUsers.map((u) => u.name));
+    expect(await seedDemoData(db, { clock: () => NOW })).toBeNull();
+    expect(allTickets(db)).toHaveLength(200);
+    db.close();
+  });
+});
