@@ -5,7 +5,9 @@ import { API_PREFIX } from '../shared/api';
 import { LoginRequest, LoginResponse } from '../shared/api/auth';
 import { fieldIssues } from '../shared/api/errors';
 import { PullQuery, PullResponse, PushRequest, PushResponse } from '../shared/api/sync';
+import { DEFAULT_FLOW_POLICY, type FlowPolicy } from '../shared/domain/flow';
 import type { User } from '../shared/domain/people';
+import { TeamContext } from '../shared/domain/team';
 import type { Clock } from '../shared/domain/time';
 import { authenticate, login } from './auth';
 import type { PortalDatabase } from './db';
@@ -24,12 +26,19 @@ declare module 'fastify' {
 export interface ServerDependencies {
   db: PortalDatabase;
   clock: Clock;
+  /** The support process's configurable rules (reopen window, reminders); the defaults otherwise. */
+  flowPolicy?: FlowPolicy;
   /** Fastify's (pino) logger options; warnings and errors only by default, `false` in tests. */
   logger?: FastifyServerOptions['logger'];
 }
 
 /** The configured server, not listening: `inject` it in tests, `listen` it in main.ts. */
-export function buildServer({ db, clock, logger = { level: 'warn' } }: ServerDependencies): FastifyInstance {
+export function buildServer({
+  db,
+  clock,
+  flowPolicy = DEFAULT_FLOW_POLICY,
+  logger = { level: 'warn' },
+}: ServerDependencies): FastifyInstance {
   const app = Fastify({ logger });
   // The console runs from another origin (Vite preview, Electron's app://) and sends a bearer token,
   // never a cookie, so reflecting the caller's origin grants nothing a token would not.
@@ -58,6 +67,7 @@ export function buildServer({ db, clock, logger = { level: 'warn' } }: ServerDep
     return request.signedInUser;
   };
 
+  const teamOf = (user: User): TeamContext => ({ members: db.teamMembers(user.teamId), policy: flowPolicy });
   const openApiDocument = buildOpenApiDocument();
 
   app.get(`${API_PREFIX}/health`, (_request, reply) => sendParsed(reply, HealthResponse, { ok: true }));
@@ -85,8 +95,13 @@ export function buildServer({ db, clock, logger = { level: 'warn' } }: ServerDep
 
   app.post(`${API_PREFIX}/sync/push`, { onRequest: requireSignIn }, (request, reply) => {
     const batch = parseRequest(PushRequest, request.body, 'push request');
-    return sendParsed(reply, PushResponse, pushMutations(db, signedIn(request), batch, clock()));
+    const user = signedIn(request);
+    return sendParsed(reply, PushResponse, pushMutations(db, batch, { user, team: teamOf(user), now: clock() }));
   });
+
+  app.get(`${API_PREFIX}/team`, { onRequest: requireSignIn }, (request, reply) =>
+    sendParsed(reply, TeamContext, teamOf(signedIn(request))),
+  );
 
   return app;
 }

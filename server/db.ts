@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { Entitlement } from '../shared/domain/customer';
 import { User } from '../shared/domain/people';
+import { TeamMember } from '../shared/domain/team';
 import { Ticket } from '../shared/domain/ticket';
 import { MutationResult } from '../shared/api/sync';
 import { migrate } from './migrations';
@@ -84,6 +85,7 @@ function prepareStatements(sqlite: Database.Database) {
          VALUES (?, ?, ?, ?, ?)`,
     ),
     countUsers: prepare('SELECT count(*) AS n FROM users').pluck(),
+    teamMembers: prepare('SELECT id, name, role FROM users WHERE team_id = ? ORDER BY name'),
     userByEmail: prepare(`SELECT ${USER_COLUMNS} WHERE u.email = ?`),
     insertToken: prepare('INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     deleteExpiredTokens: prepare('DELETE FROM auth_tokens WHERE expires_at <= ?'),
@@ -160,6 +162,11 @@ export class PortalDatabase {
       Number(active),
       Number(onPremiseAddOn),
     );
+  }
+
+  /** Everyone in the team, by name: who its tickets can be assigned to. */
+  teamMembers(teamId: string): TeamMember[] {
+    return z.array(TeamMember).parse(this.statements.teamMembers.all(teamId));
   }
 
   /** E-mail addresses are stored lower-case, so the lookup is case-insensitive. */

@@ -7,6 +7,7 @@ import { ErrorBody } from '../shared/api/errors';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../shared/api/sync';
 import { Ticket } from '../shared/domain/ticket';
 import { User } from '../shared/domain/people';
+import { TeamContext } from '../shared/domain/team';
 import { Mutation, Refusal } from '../shared/mutations';
 
 /** The health check's answer; the shared contract has no schema for it, it is the server's own. */
@@ -84,6 +85,16 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
               ...json(PushResponse),
             },
             ...bodyErrors,
+            ...authenticatedErrors,
+          },
+        },
+      },
+      [`${API_PREFIX}/team`]: {
+        get: {
+          operationId: 'team',
+          summary: "The caller's team: who its tickets can be assigned to, and the support process's rules",
+          responses: {
+            '200': { description: 'The team roster and policy', ...json(TeamContext) },
             ...authenticatedErrors,
           },
         },

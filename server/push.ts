@@ -4,15 +4,24 @@
  */
 import type { MutationResult, PushRequest, PushResponse } from '../shared/api/sync';
 import type { User } from '../shared/domain/people';
+import type { TeamContext } from '../shared/domain/team';
 import { type Mutation, type Refusal, applyMutation, targetTicketId } from '../shared/mutations';
 import type { PortalDatabase } from './db';
 import { inScope } from './scope';
 
-export function pushMutations(db: PortalDatabase, user: User, request: PushRequest, now: Date): PushResponse {
-  return { results: request.mutations.map((mutation) => pushOne(db, user, request.clientId, mutation, now)) };
+/** Who pushes, when, and the team rules their changes are checked against. */
+export interface PushContext {
+  user: User;
+  team: TeamContext;
+  now: Date;
 }
 
-function pushOne(db: PortalDatabase, user: User, clientId: string, mutation: Mutation, now: Date): MutationResult {
+export function pushMutations(db: PortalDatabase, request: PushRequest, context: PushContext): PushResponse {
+  return { results: request.mutations.map((mutation) => pushOne(db, request.clientId, mutation, context)) };
+}
+
+function pushOne(db: PortalDatabase, clientId: string, mutation: Mutation, context: PushContext): MutationResult {
+  const { user, now } = context;
   return db.transaction(() => {
     const seen = db.findMutation(mutation.id);
     if (seen !== null) {
@@ -22,7 +31,7 @@ function pushOne(db: PortalDatabase, user: User, clientId: string, mutation: Mut
         : refused(mutation, { code: 'forbidden', message: 'this change id was already used by another user.' });
     }
     const ticketId = targetTicketId(mutation);
-    const result = apply(db, user, mutation, ticketId, now);
+    const result = apply(db, mutation, ticketId, context);
     // Refusals are recorded too: a redelivered refused mutation is refused again, never applied late.
     db.recordMutation({
       userId: user.id,
@@ -36,7 +45,8 @@ function pushOne(db: PortalDatabase, user: User, clientId: string, mutation: Mut
   });
 }
 
-function apply(db: PortalDatabase, user: User, mutation: Mutation, ticketId: string | null, now: Date): MutationResult {
+function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, context: PushContext): MutationResult {
+  const { user, team, now } = context;
   if (ticketId === null) {
     return refused(mutation, { code: 'invalid_args', message: 'the change does not name a ticket (args.ticketId).' });
   }
@@ -53,6 +63,7 @@ function apply(db: PortalDatabase, user: User, mutation: Mutation, ticketId: str
   const outcome = applyMutation(ticket, mutation, {
     now: now.toISOString(),
     actor: { id: user.id, name: user.name, role: user.role },
+    team,
   });
   if (!outcome.ok) return refused(mutation, outcome.refusal);
   const version = ticket.version + 1;

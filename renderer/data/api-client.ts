@@ -12,6 +12,7 @@ import {
   type PushRequest,
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
+import { TeamContext } from '../../shared/domain';
 
 export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'contract';
 
@@ -91,6 +92,10 @@ export class ApiClient {
     return this.request(PullResponse, 'page of tickets', (http) =>
       http.get('sync/pull', { params: { cursor, limit } }),
     );
+  }
+
+  team(): Promise<TeamContext> {
+    return this.request(TeamContext, 'team roster', (http) => http.get('team'));
   }
 
   push(request: PushRequest): Promise<PushResponse> {

@@ -4,10 +4,10 @@ import type { Ticket } from '../../shared/domain';
 import type { OutboxEntry } from './outbox-entry';
 import type { TicketSummary } from './summary';
 
-export interface MetaRecord {
-  key: 'cursor' | 'lastSyncAt';
-  value: string;
-}
+export type MetaRecord =
+  | { key: 'cursor'; value: string }
+  | { key: 'lastSyncAt'; value: string }
+  | { key: 'team'; value: unknown };
 
 export class LocalDb extends Dexie {
   /** The server's record of each ticket in scope, exactly as last pulled. */

@@ -4,7 +4,7 @@
  * transaction, and listeners hear of it only after the commit.
  */
 import { z } from 'zod';
-import { Ticket, type Actor, type Role } from '../../shared/domain';
+import { soloTeam, TeamContext, Ticket, type TeamMember } from '../../shared/domain';
 import type { Cursor, MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
@@ -40,7 +40,11 @@ function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export class LocalStore {
   private readonly listeners = new Set<ChangeListener>();
 
-  constructor(readonly db: LocalDb) {}
+  /** `user` stands in for the team until the first sync brings the real roster and policy. */
+  constructor(
+    readonly db: LocalDb,
+    private readonly user: TeamMember,
+  ) {}
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
@@ -53,11 +57,23 @@ export class LocalStore {
   }
 
   async cursor(): Promise<Cursor> {
-    return (await this.db.meta.get('cursor'))?.value ?? '0';
+    const record = await this.db.meta.get('cursor');
+    return record?.key === 'cursor' ? record.value : '0';
   }
 
   async lastSyncAt(): Promise<string | null> {
-    return (await this.db.meta.get('lastSyncAt'))?.value ?? null;
+    const record = await this.db.meta.get('lastSyncAt');
+    return record?.key === 'lastSyncAt' ? record.value : null;
+  }
+
+  /** The team's roster and policy as last synced; a damaged copy counts as none until the next sync. */
+  async team(): Promise<TeamContext> {
+    const parsed = TeamContext.safeParse((await this.db.meta.get('team'))?.value);
+    return parsed.success ? parsed.data : soloTeam(this.user);
+  }
+
+  async saveTeam(team: TeamContext): Promise<void> {
+    await this.db.meta.put({ key: 'team', value: team });
   }
 
   /**
@@ -67,6 +83,7 @@ export class LocalStore {
   async applyPullPage(tickets: readonly Ticket[], cursor: Cursor, syncedAt: string): Promise<void> {
     const ids = tickets.map((ticket) => ticket.id);
     await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
+      const team = await this.team();
       const entries = await this.entriesFor(ids);
       const acknowledged: number[] = [];
       const summaries = tickets.map((ticket) => {
@@ -74,7 +91,7 @@ export class LocalStore {
         for (const entry of own) {
           if (entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0)) acknowledged.push(entry.seq);
         }
-        const view = rebase(ticket, own);
+        const view = rebase(ticket, own, team);
         return summarize(view.ticket, view.pending.length);
       });
       await this.db.tickets.bulkPut([...tickets]);
@@ -92,13 +109,15 @@ export class LocalStore {
    * Checks the change against the ticket as the user sees it, then writes it to the outbox together
    * with its optimistic effect. Resolves only once both are durable.
    */
-  async enqueue(mutation: Mutation, actor: Actor & { role: Role }): Promise<void> {
+  async enqueue(mutation: Mutation): Promise<void> {
     const ticketId = z.object({ ticketId: z.uuid() }).parse(mutation.args).ticketId;
-    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox], async () => {
-      const view = await this.viewOf(ticketId);
+    const actor = this.user;
+    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
+      const team = await this.team();
+      const view = await this.viewOf(ticketId, team);
       if (view === null)
         throw new RefusedChange({ code: 'ticket_not_found', message: 'This ticket is not in your local copy.' });
-      const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor });
+      const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor, team });
       if (!result.ok) throw new RefusedChange(result.refusal);
       await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });
       await this.db.summaries.put(summarize(result.ticket, view.pending.length + 1));
@@ -123,7 +142,7 @@ export class LocalStore {
   /** Records the server's verdict on each pushed change; refused ones stay, with their reason, for the user. */
   async recordPushResults(results: readonly MutationResult[]): Promise<void> {
     const touched = new Set<string>();
-    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox], async () => {
+    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
       for (const result of results) {
         const entry = await this.db.outbox.where('mutation.id').equals(result.id).first();
         if (entry === undefined) continue;
@@ -153,14 +172,16 @@ export class LocalStore {
   }
 
   async ticketView(ticketId: string): Promise<TicketView | null> {
-    return this.db.transaction('r', [this.db.tickets, this.db.outbox], () => this.viewOf(ticketId));
+    return this.db.transaction('r', [this.db.tickets, this.db.outbox, this.db.meta], async () =>
+      this.viewOf(ticketId, await this.team()),
+    );
   }
 
-  private async viewOf(ticketId: string): Promise<TicketView | null> {
+  private async viewOf(ticketId: string, team: TeamContext): Promise<TicketView | null> {
     const stored = await this.db.tickets.get(ticketId);
     if (stored === undefined) return null;
     const ticket = parseRecord(Ticket, stored, `ticket ${stored.number ?? ticketId}`);
-    return rebase(ticket, await this.entriesFor([ticketId]));
+    return rebase(ticket, await this.entriesFor([ticketId]), team);
   }
 
   private async entriesFor(ticketIds: readonly string[]): Promise<OutboxEntry[]> {
@@ -169,8 +190,9 @@ export class LocalStore {
   }
 
   private async refreshSummaries(ticketIds: readonly string[]): Promise<void> {
+    const team = await this.team();
     for (const ticketId of ticketIds) {
-      const view = await this.viewOf(ticketId);
+      const view = await this.viewOf(ticketId, team);
       if (view !== null) await this.db.summaries.put(summarize(view.ticket, view.pending.length));
     }
   }

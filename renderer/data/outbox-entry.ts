@@ -1,6 +1,6 @@
 /** A user's change waiting in the durable outbox, from the moment it is made until the server's state includes it. */
 import { z } from 'zod';
-import { Actor, Role } from '../../shared/domain';
+import { TeamMember } from '../../shared/domain';
 import { Mutation, Refusal } from '../../shared/mutations';
 
 export const OutboxEntry = z.object({
@@ -9,7 +9,7 @@ export const OutboxEntry = z.object({
   mutation: Mutation,
   ticketId: z.uuid(),
   /** Who made the change: the optimistic apply runs as them. */
-  actor: Actor.extend({ role: Role }),
+  actor: TeamMember,
   /**
    * pending: not yet acknowledged; applied: acknowledged, kept until a pull brings the ticket at
    * `appliedVersion` or later (so the change never blinks out of view); refused: the server said

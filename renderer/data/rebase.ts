@@ -1,5 +1,5 @@
 /** The ticket as the user sees it: the server's record with their not-yet-acknowledged changes re-applied on top. */
-import type { Ticket } from '../../shared/domain';
+import type { TeamContext, Ticket } from '../../shared/domain';
 import { applyMutation } from '../../shared/mutations';
 import { type OutboxEntry, stillPending } from './outbox-entry';
 
@@ -15,12 +15,12 @@ export interface TicketView {
  * Re-applies each outstanding entry, in outbox order, with the shared rules. An entry the new server
  * state no longer admits is left out of the view; the server's push result will say why.
  */
-export function rebase(server: Ticket, entries: readonly OutboxEntry[]): TicketView {
+export function rebase(server: Ticket, entries: readonly OutboxEntry[], team: TeamContext): TicketView {
   let ticket = server;
   const pending: OutboxEntry[] = [];
   for (const entry of entries) {
     if (!stillPending(entry, server.version)) continue;
-    const result = applyMutation(ticket, entry.mutation, { now: entry.mutation.createdAt, actor: entry.actor });
+    const result = applyMutation(ticket, entry.mutation, { now: entry.mutation.createdAt, actor: entry.actor, team });
     if (result.ok) {
       ticket = result.ticket;
       pending.push(entry);

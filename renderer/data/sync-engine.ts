@@ -110,6 +110,7 @@ export class SyncEngine {
   }
 
   private async pushThenPull(): Promise<void> {
+    await this.options.store.saveTeam(await this.options.api.team());
     await this.pushOutbox();
     await this.pullAll();
   }

@@ -46,7 +46,12 @@ async function refreshOpenTicket(): Promise<void> {
 }
 
 async function open(session: Session): Promise<void> {
-  const store = new LocalStore(new LocalDb(localDbName(session.serverUrl, session.user.id)));
+  const { user } = session;
+  const store = new LocalStore(new LocalDb(localDbName(session.serverUrl, user.id)), {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+  });
   const engine = new SyncEngine({
     store,
     api: new ApiClient(session.serverUrl, session.token),
@@ -120,12 +125,8 @@ export const workspaceActions = {
 
   /** Adds an internal note: durable in the outbox before this resolves, then pushed. */
   async addNote(ticketId: string, body: string): Promise<void> {
-    const { store, engine, session } = requireWorkspace();
-    await store.enqueue(mutation('addNote', { ticketId, noteId: crypto.randomUUID(), body }), {
-      id: session.user.id,
-      name: session.user.name,
-      role: session.user.role,
-    });
+    const { store, engine } = requireWorkspace();
+    await store.enqueue(mutation('addNote', { ticketId, noteId: crypto.randomUUID(), body }));
     void engine.sync();
   },
 

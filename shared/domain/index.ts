@@ -7,3 +7,4 @@ export * from './remote-session';
 export * from './ticket';
 export * from './time';
 export * from './ticket-labels';
+export * from './team';

@@ -3,12 +3,15 @@
  * console and authoritatively by the server, so each rule of the ticket flow lives here once.
  */
 import { z } from 'zod';
-import { Actor, Role } from '../domain/people';
+import { TeamContext, TeamMember } from '../domain/team';
 import type { Ticket } from '../domain/ticket';
 import { Instant } from '../domain/time';
 
-/** Who is applying the mutation, and when; the server's clock wins once the mutation is pushed. */
-export const MutationContext = z.object({ now: Instant, actor: Actor.extend({ role: Role }) });
+/**
+ * Who is applying the mutation, when, and under which team rules; the server's clock and records
+ * win once the mutation is pushed.
+ */
+export const MutationContext = z.object({ now: Instant, actor: TeamMember, team: TeamContext });
 export type MutationContext = z.infer<typeof MutationContext>;
 
 export const RefusalCode = z.enum([

@@ -14,7 +14,7 @@ const opened: LocalDb[] = [];
 function openStore(name = `test-${++dbCount}`): LocalStore {
   const db = new LocalDb(name);
   opened.push(db);
-  return new LocalStore(db);
+  return new LocalStore(db, actor);
 }
 
 function note(ticketId: string, body: string, n: number): Mutation {
@@ -41,7 +41,7 @@ describe('LocalStore', () => {
     const first = openStore(name);
     const ticket = makeTicket();
     await first.applyPullPage([ticket], '1', FIXED_NOW);
-    await first.enqueue(note(ticket.id, 'Customer sent the message trace.', 1), actor);
+    await first.enqueue(note(ticket.id, 'Customer sent the message trace.', 1));
     first.db.close();
 
     const reopened = openStore(name);
@@ -59,7 +59,7 @@ describe('LocalStore', () => {
     const store = openStore();
     const ticket = makeTicket({ stage: 'closed', status: 'closed', closure: makeClosure() });
     await store.applyPullPage([ticket], '1', FIXED_NOW);
-    await expect(store.enqueue(note(ticket.id, 'Too late', 2), actor)).rejects.toBeInstanceOf(RefusedChange);
+    await expect(store.enqueue(note(ticket.id, 'Too late', 2))).rejects.toBeInstanceOf(RefusedChange);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
   });
 
@@ -68,7 +68,7 @@ describe('LocalStore', () => {
     const ticket = makeTicket();
     await store.applyPullPage([ticket], '1', FIXED_NOW);
     const mutation = note(ticket.id, 'Escalation path agreed with the customer.', 3);
-    await store.enqueue(mutation, actor);
+    await store.enqueue(mutation);
     await store.recordPushResults([
       { id: mutation.id, status: 'applied', ticketId: ticket.id, version: ticket.version + 1 },
     ]);
@@ -89,7 +89,7 @@ describe('LocalStore', () => {
     const ticket = makeTicket();
     await store.applyPullPage([ticket], '1', FIXED_NOW);
     const mutation = note(ticket.id, 'Asked for the tenant id.', 4);
-    await store.enqueue(mutation, actor);
+    await store.enqueue(mutation);
     const refusal = {
       code: 'ticket_closed' as const,
       message: `${ticket.number} is closed: reopen it before adding a note.`,

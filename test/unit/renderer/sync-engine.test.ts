@@ -11,7 +11,7 @@ import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
 import { SyncEngine, type SyncStatus } from '../../../renderer/data/sync-engine';
 import type { Cursor } from '../../../shared/api';
-import type { Ticket, User } from '../../../shared/domain';
+import type { TeamMember, Ticket, User } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
 import { type RunningServer, startServer } from '../../../server/main';
 import { ENGINEER, FIXED_NOW, makeTicket } from '../../fixtures/tickets';
@@ -54,8 +54,8 @@ async function serverScope(api: ApiClient): Promise<Ticket[]> {
   }
 }
 
-function engineFor(api: ApiClient, connectivity: Connectivity) {
-  const store = new LocalStore(new LocalDb(`sync-${++dbCount}`));
+function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember) {
+  const store = new LocalStore(new LocalDb(`sync-${++dbCount}`), { id: user.id, name: user.name, role: user.role });
   const status: Partial<SyncStatus> = {};
   const engine = new SyncEngine({
     store,
@@ -89,8 +89,8 @@ afterAll(async () => {
 
 describe('SyncEngine with the reference server', () => {
   it('brings exactly the user’s scope in pages, and a second sync changes nothing', async () => {
-    const { api } = await signIn('giulia.rossi@css.example');
-    const { store, engine, status } = engineFor(api, cable());
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    const { store, engine, status } = engineFor(api, cable(), user);
     await engine.sync();
     const expected = await serverScope(api);
     const summaries = await store.summaries();
@@ -106,14 +106,14 @@ describe('SyncEngine with the reference server', () => {
   it('keeps a note made offline in the outbox, then delivers it once when back online', async () => {
     const { api, user } = await signIn('marco.bianchi@css.example');
     const connectivity = cable();
-    const { store, engine, status } = engineFor(api, connectivity);
+    const { store, engine, status } = engineFor(api, connectivity, user);
     await engine.sync();
     const target = (await store.summaries()).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
     if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
 
     connectivity.plug(false);
     const mutation = note(target.id, 'Customer will run the connectivity analyzer tonight.');
-    await store.enqueue(mutation, { id: user.id, name: user.name, role: user.role });
+    await store.enqueue(mutation);
     await engine.sync();
     expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
     expect(status.online).toBe(false);
@@ -133,12 +133,12 @@ describe('SyncEngine with the reference server', () => {
 
   it('does not apply a change twice when its first push succeeded but the answer was lost', async () => {
     const { api, user } = await signIn('sofia.conti@css.example');
-    const { store, engine } = engineFor(api, cable());
+    const { store, engine } = engineFor(api, cable(), user);
     await engine.sync();
     const target = (await store.summaries()).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
     if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
     const mutation = note(target.id, 'Shared the Conditional Access what-if results.');
-    await store.enqueue(mutation, { id: user.id, name: user.name, role: user.role });
+    await store.enqueue(mutation);
 
     // The server applies it, but the console never hears back.
     await api.push({ clientId: CLIENT_ID, mutations: [mutation] });
@@ -152,13 +152,10 @@ describe('SyncEngine with the reference server', () => {
 
   it('reports an unreachable server in words and keeps the change', async () => {
     const unreachable = new ApiClient('http://127.0.0.1:9', 'x'.repeat(43));
-    const { store, engine, status } = engineFor(unreachable, cable());
+    const { store, engine, status } = engineFor(unreachable, cable(), { ...ENGINEER, role: 'engineer' });
     const ticket = makeTicket();
     await store.applyPullPage([ticket], '1', FIXED_NOW);
-    await store.enqueue(note(ticket.id, 'Waiting for the customer to reboot the connector.'), {
-      ...ENGINEER,
-      role: 'engineer',
-    });
+    await store.enqueue(note(ticket.id, 'Waiting for the customer to reboot the connector.'));
     await engine.sync();
     expect(status.lastError).toBe(
       'The server at http://127.0.0.1:9 cannot be reached. Check the address and your connection.',
