@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App';
+import { keepShellForOffline } from './platform/offline-shell';
 
 // zod probes for `new Function` at start-up; the Content-Security-Policy forbids it, so say up front not to.
 z.config({ jitless: true });
@@ -14,3 +15,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+void keepShellForOffline();

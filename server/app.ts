@@ -1,4 +1,4 @@
-/** The portal's HTTP API: routes wired to sign-in, pull and push, with CORS and the shared error shape. */
+/** The portal's HTTP API: routes wired to sign-in, pull, push and customer intake, with CORS and the shared error shape. */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '../shared/api';
@@ -12,6 +12,8 @@ import type { Clock } from '../shared/domain/time';
 import { authenticate, login } from './auth';
 import type { PortalDatabase } from './db';
 import { HttpError, installErrorHandlers, parseRequest, sendParsed } from './http';
+import { registerIntakeRoutes } from './intake/routes';
+import { registerLeadRoutes } from './lead';
 import { HealthResponse, buildOpenApiDocument } from './openapi';
 import { pullChanges } from './pull';
 import { pushMutations } from './push';
@@ -44,7 +46,7 @@ export function buildServer({
   // never a cookie, so reflecting the caller's origin grants nothing a token would not.
   void app.register(cors, {
     origin: true,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -102,6 +104,9 @@ export function buildServer({
   app.get(`${API_PREFIX}/team`, { onRequest: requireSignIn }, (request, reply) =>
     sendParsed(reply, TeamContext, teamOf(signedIn(request))),
   );
+
+  registerIntakeRoutes(app, { db, clock });
+  registerLeadRoutes(app, { db, clock, requireSignIn, signedIn });
 
   return app;
 }

@@ -7,6 +7,7 @@ import { API_PREFIX, DEFAULT_SERVER_PORT } from '../shared/api';
 import { type Clock, systemClock } from '../shared/domain/time';
 import { buildServer } from './app';
 import { openDatabase } from './db';
+import { INTAKE_FORM_PATH } from './intake/routes';
 import { seedDemoData, demoUsers } from './seed';
 
 export const DEFAULT_DATA_DIR = join('.data', 'server');
@@ -104,6 +105,7 @@ async function main(args: readonly string[]): Promise<void> {
   const { options } = parsed;
   const server = await startServer(options);
   console.log(`CSS ticketing portal listening on ${server.url}${API_PREFIX}`);
+  console.log(`customer intake form: ${server.url}${INTAKE_FORM_PATH}`);
   console.log(`database: ${resolve(options.dataDir, DATABASE_FILE)}`);
   if (options.demo) {
     console.log('demo logins:');

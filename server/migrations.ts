@@ -89,6 +89,21 @@ export const migrations: readonly string[] = [
     received_at TEXT NOT NULL
   );
   `,
+  `
+  -- The lead's escalation list reads one team's tickets in one stage.
+  CREATE INDEX tickets_by_team_stage ON tickets (team_id, stage);
+
+  -- A team's follow-up cadence, set by its lead; a team without a row runs on the default cadence.
+  CREATE TABLE follow_up_cadences (
+    team_id                      TEXT PRIMARY KEY REFERENCES teams (id),
+    critical_hours               INTEGER NOT NULL CHECK (critical_hours > 0),
+    moderate_hours               INTEGER NOT NULL CHECK (moderate_hours > 0),
+    minimal_hours                INTEGER NOT NULL CHECK (minimal_hours > 0),
+    microsoft_silent_after_hours INTEGER NOT NULL CHECK (microsoft_silent_after_hours > 0),
+    updated_at                   TEXT NOT NULL,
+    updated_by                   TEXT NOT NULL REFERENCES users (id)
+  );
+  `,
 ];
 
 /** Runs the steps the database has not run yet, each with its version bump in one transaction. */

@@ -4,11 +4,15 @@ import { type ZodOpenApiResponsesObject, type oas31, createDocument } from 'zod-
 import { API_PREFIX } from '../shared/api';
 import { LoginRequest, LoginResponse } from '../shared/api/auth';
 import { ErrorBody } from '../shared/api/errors';
+import { LeadEscalationsResponse } from '../shared/api/lead';
+import { IntakeReceipt, IntakeRequest } from '../shared/api/intake';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../shared/api/sync';
-import { Ticket } from '../shared/domain/ticket';
+import { Ticket, TicketNumber } from '../shared/domain/ticket';
 import { User } from '../shared/domain/people';
 import { TeamContext } from '../shared/domain/team';
+import { FollowUpCadence } from '../shared/domain/cadence';
 import { Mutation, Refusal } from '../shared/mutations';
+import { CHAT_INTAKE_PATH, INTAKE_FORM_PATH, INTAKE_RECEIPT_PATH } from './intake/routes';
 
 /** The health check's answer; the shared contract has no schema for it, it is the server's own. */
 export const HealthResponse = z.object({ ok: z.literal(true) });
@@ -17,6 +21,9 @@ const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json
 
 const error = (description: string) => ({ description, ...json(ErrorBody) });
 
+/** A page of the customer-facing web form: HTML for a browser, not JSON. */
+const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+
 /** The failures every endpoint can answer with, besides its own. */
 const commonErrors: ZodOpenApiResponsesObject = {
   '500': error('internal: the server failed; the body carries no details'),
@@ -24,6 +31,11 @@ const commonErrors: ZodOpenApiResponsesObject = {
 const authenticatedErrors: ZodOpenApiResponsesObject = {
   '401': error('unauthenticated: the bearer token is missing, unknown or expired; sign in again'),
   ...commonErrors,
+};
+/** The lead's endpoints: a signed-in engineer is refused. */
+const leadErrors: ZodOpenApiResponsesObject = {
+  '403': error('forbidden: only a team lead may call this endpoint'),
+  ...authenticatedErrors,
 };
 const bodyErrors: ZodOpenApiResponsesObject = {
   '400': error('malformed_json: the body is not JSON; invalid_request: it breaks the schema (see `issues`)'),
@@ -37,15 +49,16 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
       title: 'CSS ticketing portal API',
       version: '1.0.0',
       description:
-        'The contract between the CSS Engineer Console and the ticketing portal: sign-in, and the sync protocol ' +
-        '(pull by server cursor, push of named mutations keyed by client mutation id).',
+        'The contract between the CSS Engineer Console and the ticketing portal: sign-in, the sync protocol ' +
+        '(pull by server cursor, push of named mutations keyed by client mutation id), and the customer intake ' +
+        '(web form and chat) that opens tickets in validation.',
     },
     security: [{ bearerAuth: [] }],
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token returned by POST /auth/login' },
       },
-      schemas: { Ticket, User, Mutation, MutationResult, Refusal, ErrorBody },
+      schemas: { Ticket, User, Mutation, MutationResult, Refusal, ErrorBody, IntakeReceipt },
     },
     paths: {
       [`${API_PREFIX}/auth/login`]: {
@@ -96,6 +109,99 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
           responses: {
             '200': { description: 'The team roster and policy', ...json(TeamContext) },
             ...authenticatedErrors,
+          },
+        },
+      },
+      [CHAT_INTAKE_PATH]: {
+        post: {
+          operationId: 'chatIntake',
+          summary: 'Open a ticket in validation from a chat; needs no token. Empty customer details are accepted',
+          description:
+            'Company name, tenant domain, priority and scope may be null or blank: validation then closes the ticket ' +
+            'with an explanation. What is given must be well formed, and the reseller must be on file.',
+          security: [],
+          requestBody: { required: true, ...json(IntakeRequest) },
+          responses: {
+            '201': { description: 'The ticket was created in its team queue', ...json(IntakeReceipt) },
+            ...bodyErrors,
+            '413': error('invalid_request: the body is larger than 256 KiB'),
+            ...commonErrors,
+          },
+        },
+      },
+      [INTAKE_FORM_PATH]: {
+        get: {
+          operationId: 'intakeForm',
+          summary: "The customer's web form for a support request (HTML)",
+          security: [],
+          responses: { '200': htmlPage('The form, listing the resellers, priorities and product areas') },
+        },
+        post: {
+          operationId: 'submitIntakeForm',
+          summary: 'Open a ticket in validation from the web form; the browser is sent on to the receipt page',
+          security: [],
+          requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: IntakeRequest } } },
+          responses: {
+            '303': {
+              description: 'Created: Location is the receipt page of the new ticket',
+              headers: z.object({ location: z.string().meta({ description: `${INTAKE_RECEIPT_PATH}/{number}` }) }),
+            },
+            '400': htmlPage(
+              'The form again, with the message of each failing field and the entries kept; nothing is created',
+            ),
+            '413': htmlPage('The body is larger than 256 KiB'),
+            '415': htmlPage('The body is not sent as application/x-www-form-urlencoded'),
+            '500': htmlPage('The server failed; nothing is created'),
+          },
+        },
+      },
+      [`${INTAKE_RECEIPT_PATH}/{number}`]: {
+        get: {
+          operationId: 'intakeReceipt',
+          summary: 'The receipt page a customer lands on after the web form: the number of their request (HTML)',
+          security: [],
+          requestParams: { path: z.object({ number: TicketNumber }) },
+          responses: {
+            '200': htmlPage('The receipt'),
+            '404': htmlPage('No ticket has this number'),
+          },
+        },
+      },
+      [`${API_PREFIX}/lead/escalations`]: {
+        get: {
+          operationId: 'leadEscalations',
+          summary:
+            "Team lead only: the team's tickets escalated to Microsoft with their case open, most urgent first, " +
+            "with the cadence flags computed at the server's clock",
+          responses: {
+            '200': {
+              description: 'The escalated tickets, the cadence used and the instant of the flags',
+              ...json(LeadEscalationsResponse),
+            },
+            ...leadErrors,
+          },
+        },
+      },
+      [`${API_PREFIX}/cadence`]: {
+        get: {
+          operationId: 'cadence',
+          summary:
+            "The caller's team follow-up cadence (hours per severity, Microsoft silent after); the default until set",
+          responses: {
+            '200': { description: 'The follow-up cadence', ...json(FollowUpCadence) },
+            ...authenticatedErrors,
+          },
+        },
+      },
+      [`${API_PREFIX}/lead/cadence`]: {
+        put: {
+          operationId: 'setCadence',
+          summary: "Team lead only: set the team's follow-up cadence",
+          requestBody: { required: true, ...json(FollowUpCadence) },
+          responses: {
+            '200': { description: 'The cadence as stored', ...json(FollowUpCadence) },
+            ...bodyErrors,
+            ...leadErrors,
           },
         },
       },

@@ -27,15 +27,53 @@ export const ServerUrl = z
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
 
+/** A reply the engineer keeps at hand and inserts into a customer reply. */
+export const CannedReply = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().trim().min(1, { message: 'give the reply a title' }).max(80),
+  body: z.string().trim().min(1, { message: 'the reply is empty' }).max(4000),
+});
+export type CannedReply = z.infer<typeof CannedReply>;
+
+export const DEFAULT_CANNED_REPLIES: CannedReply[] = [
+  {
+    id: 'logs',
+    title: 'Ask for logs',
+    body: 'To look into this further, could you send us the exact error message, the time it last happened (with time zone) and, if possible, a screenshot?',
+  },
+  {
+    id: 'remote-session',
+    title: 'Offer a remote session',
+    body: 'It would help to look at this together. Could you propose two or three time slots for a 30-minute remote session in the coming days?',
+  },
+  {
+    id: 'microsoft',
+    title: 'Raised with Microsoft',
+    body: 'We have raised this with Microsoft support and will stay your point of contact. We will update you as soon as Microsoft responds.',
+  },
+  {
+    id: 'still-there',
+    title: 'Still affected?',
+    body: 'Could you let us know whether the issue is still happening on your side?',
+  },
+];
+
 export const Settings = z.object({
   serverUrl: ServerUrl,
   theme: Theme,
   /** The e-mail of the last sign-in, offered again on the login screen. */
   lastEmail: z.string().max(320),
+  /** Added after the first release: stored settings without it get the defaults. */
+  cannedReplies: z.array(CannedReply).max(100).default(DEFAULT_CANNED_REPLIES),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { serverUrl: DEFAULT_SERVER_URL, theme: 'system', lastEmail: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: DEFAULT_SERVER_URL,
+  theme: 'system',
+  lastEmail: '',
+  cannedReplies: DEFAULT_CANNED_REPLIES,
+};
 
 /** A partial update; unknown keys are refused so a typo is an error, not a silent no-op. */
 export const SettingsPatch = Settings.partial().strict();

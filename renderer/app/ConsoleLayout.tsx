@@ -1,6 +1,29 @@
 /** The signed-in console: header with the user and sync actions, the queue beside the open ticket, the status bar. */
-import { Badge, Button, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, SignOutRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Button,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  Toolbar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowSyncRegular, SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { Theme } from '../../shared/bridge';
+import { CannedRepliesDialog } from '../features/settings/CannedRepliesDialog';
+import { settingsActions, useSettingsStore } from './settings-store';
 import { QueueView } from '../features/queue/QueueView';
 import { SyncStatusBar } from '../features/status/SyncStatusBar';
 import { TicketPane } from '../features/ticket/TicketPane';
@@ -9,7 +32,7 @@ import { useSyncStore } from '../data/stores/sync-store';
 import { workspaceActions } from '../data/workspace';
 
 const useStyles = makeStyles({
-  shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', height: '100%' },
+  shell: { display: 'flex', flexDirection: 'column', height: '100%' },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -19,13 +42,16 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
-  split: { display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(380px, 2fr)', minHeight: 0 },
+  split: { flexGrow: 1, display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(380px, 2fr)', minHeight: 0 },
 });
 
 export function ConsoleLayout() {
   const styles = useStyles();
   const user = useSessionStore((s) => s.session?.user);
+  const notice = useSessionStore((s) => s.notice);
   const syncing = useSyncStore((s) => s.syncing);
+  const theme = useSettingsStore((s) => s.settings.theme);
+  const [managingReplies, setManagingReplies] = useState(false);
   if (user === undefined) return null;
   return (
     <div className={styles.shell}>
@@ -41,16 +67,55 @@ export function ConsoleLayout() {
           <Button icon={<ArrowSyncRegular />} disabled={syncing} onClick={() => void workspaceActions.syncNow()}>
             Sync now
           </Button>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button icon={<SettingsRegular />}>Settings</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList
+                checkedValues={{ theme: [theme] }}
+                onCheckedValueChange={(_, data) =>
+                  void settingsActions.update({ theme: data.checkedItems[0] as Theme })
+                }
+              >
+                <MenuGroup>
+                  <MenuGroupHeader>Theme</MenuGroupHeader>
+                  <MenuItemRadio name="theme" value="system">
+                    Same as the system
+                  </MenuItemRadio>
+                  <MenuItemRadio name="theme" value="light">
+                    Light
+                  </MenuItemRadio>
+                  <MenuItemRadio name="theme" value="dark">
+                    Dark
+                  </MenuItemRadio>
+                </MenuGroup>
+                <MenuDivider />
+                <MenuItem onClick={() => setManagingReplies(true)}>Canned replies…</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
           <Button icon={<SignOutRegular />} onClick={() => workspaceActions.signOut()}>
             Sign out
           </Button>
         </Toolbar>
       </header>
+      {notice !== null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={() => workspaceActions.dismissNotice()}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div className={styles.split}>
         <QueueView />
         <TicketPane />
       </div>
       <SyncStatusBar />
+      {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The console's HTTP door to the ticketing portal: axios, with every response parsed by the shared contract. */
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import axios, { type AxiosAdapter, type AxiosInstance, isAxiosError } from 'axios';
 import type { z } from 'zod';
 import {
   API_PREFIX,
@@ -13,6 +13,7 @@ import {
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
 import { TeamContext } from '../../shared/domain';
+import type { SyncApi } from './sync-api';
 
 export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'contract';
 
@@ -57,14 +58,21 @@ function parseBody<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   return parsed.data;
 }
 
-export class ApiClient {
+export interface ApiClientOptions {
+  /** How requests travel; axios picks XHR or fetch by default. Tests route them into the server in-process. */
+  adapter?: AxiosAdapter;
+}
+
+export class ApiClient implements SyncApi {
   private readonly http: AxiosInstance;
 
   constructor(
     readonly serverUrl: string,
     token: string | null = null,
+    { adapter }: ApiClientOptions = {},
   ) {
     this.http = axios.create({
+      ...(adapter === undefined ? {} : { adapter }),
       baseURL: new URL(API_PREFIX, serverUrl).toString(),
       timeout: 20_000,
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },

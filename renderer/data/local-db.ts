@@ -1,13 +1,23 @@
-/** The console's IndexedDB schema (Dexie): one database per user and server, upgraded by versioned migrations. */
+/**
+ * The console's IndexedDB schema (Dexie): one database per user and server, upgraded by versioned
+ * migrations — each version is added below the last, never edited once released.
+ */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Ticket } from '../../shared/domain';
 import type { OutboxEntry } from './outbox-entry';
 import type { TicketSummary } from './summary';
 
 export type MetaRecord =
-  | { key: 'cursor'; value: string }
-  | { key: 'lastSyncAt'; value: string }
-  | { key: 'team'; value: unknown };
+  { key: 'cursor'; value: string } | { key: 'lastSyncAt'; value: string } | { key: 'team'; value: unknown };
+
+export interface QuarantinedRecord {
+  id: number;
+  table: 'tickets' | 'summaries' | 'outbox' | 'meta';
+  record: unknown;
+  /** What was wrong with it, field by field. */
+  problem: string;
+  at: string;
+}
 
 export class LocalDb extends Dexie {
   /** The server's record of each ticket in scope, exactly as last pulled. */
@@ -16,6 +26,8 @@ export class LocalDb extends Dexie {
   summaries!: Table<TicketSummary, string>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: Table<MetaRecord, MetaRecord['key']>;
+  /** Records that failed their schema when read back, set aside (never deleted) for support to inspect. */
+  quarantine!: EntityTable<QuarantinedRecord, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -25,6 +37,8 @@ export class LocalDb extends Dexie {
       outbox: '++seq, &mutation.id, ticketId, state',
       meta: 'key',
     });
+    // 2: damaged records are set aside instead of stopping the console.
+    this.version(2).stores({ quarantine: '++id, table' });
   }
 }
 

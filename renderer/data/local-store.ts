@@ -82,7 +82,7 @@ export class LocalStore {
    */
   async applyPullPage(tickets: readonly Ticket[], cursor: Cursor, syncedAt: string): Promise<void> {
     const ids = tickets.map((ticket) => ticket.id);
-    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
+    await this.db.transaction('rw', this.writeTables(), async () => {
       const team = await this.team();
       const entries = await this.entriesFor(ids);
       const acknowledged: number[] = [];
@@ -110,19 +110,45 @@ export class LocalStore {
    * with its optimistic effect. Resolves only once both are durable.
    */
   async enqueue(mutation: Mutation): Promise<void> {
-    const ticketId = z.object({ ticketId: z.uuid() }).parse(mutation.args).ticketId;
-    const actor = this.user;
-    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
-      const team = await this.team();
-      const view = await this.viewOf(ticketId, team);
-      if (view === null)
-        throw new RefusedChange({ code: 'ticket_not_found', message: 'This ticket is not in your local copy.' });
-      const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor, team });
-      if (!result.ok) throw new RefusedChange(result.refusal);
-      await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });
-      await this.db.summaries.put(summarize(result.ticket, view.pending.length + 1));
+    const ticketId = await this.db.transaction('rw', this.writeTables(), async () => this.addToOutbox(mutation));
+    this.notify([ticketId]);
+  }
+
+  /** Every change the server refused, oldest first: the "Needs attention" list. */
+  async refusedEntries(): Promise<OutboxEntry[]> {
+    const rows = await this.db.outbox.where('state').equals('refused').sortBy('seq');
+    return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
+  }
+
+  /** Sends a refused change again, as a new change with the user's edited arguments, in one transaction. */
+  async retry(seq: number, args: unknown, createdAt: string): Promise<void> {
+    const ticketId = await this.db.transaction('rw', this.writeTables(), async () => {
+      const entry = await this.db.outbox.get(seq);
+      if (entry?.state !== 'refused') throw new Error('This change is no longer waiting for your decision.');
+      await this.db.outbox.delete(seq);
+      return this.addToOutbox({ id: crypto.randomUUID(), name: entry.mutation.name, args, createdAt });
     });
     this.notify([ticketId]);
+  }
+
+  private writeTables() {
+    return [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta];
+  }
+
+  /** Call inside a write transaction: refuses (throwing RefusedChange) or adds the change and its effect. */
+  private async addToOutbox(mutation: Mutation): Promise<string> {
+    const ticketId = z.object({ ticketId: z.uuid() }).parse(mutation.args).ticketId;
+    const team = await this.team();
+    const view = await this.viewOf(ticketId, team);
+    if (view === null) {
+      throw new RefusedChange({ code: 'ticket_not_found', message: 'This ticket is not in your local copy.' });
+    }
+    const actor = this.user;
+    const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor, team });
+    if (!result.ok) throw new RefusedChange(result.refusal);
+    await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });
+    await this.db.summaries.put(summarize(result.ticket, view.pending.length + 1));
+    return ticketId;
   }
 
   /** The oldest changes not yet acknowledged, in the order the user made them. */
@@ -142,7 +168,7 @@ export class LocalStore {
   /** Records the server's verdict on each pushed change; refused ones stay, with their reason, for the user. */
   async recordPushResults(results: readonly MutationResult[]): Promise<void> {
     const touched = new Set<string>();
-    await this.db.transaction('rw', [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta], async () => {
+    await this.db.transaction('rw', this.writeTables(), async () => {
       for (const result of results) {
         const entry = await this.db.outbox.where('mutation.id').equals(result.id).first();
         if (entry === undefined) continue;
@@ -157,6 +183,19 @@ export class LocalStore {
       await this.refreshSummaries([...touched]);
     });
     this.notify([...touched]);
+  }
+
+  /** Drops a refused change the user has read and does not want to retry. */
+  async discard(seq: number): Promise<void> {
+    let ticketId: string | undefined;
+    await this.db.transaction('rw', this.writeTables(), async () => {
+      const entry = await this.db.outbox.get(seq);
+      if (entry?.state !== 'refused') return;
+      ticketId = entry.ticketId;
+      await this.db.outbox.delete(seq);
+      await this.refreshSummaries([entry.ticketId]);
+    });
+    if (ticketId !== undefined) this.notify([ticketId]);
   }
 
   async summaries(): Promise<TicketSummary[]> {

@@ -7,6 +7,8 @@ export interface TicketView {
   ticket: Ticket;
   /** Outbox entries whose effect is in `ticket` but not yet in the server's record. */
   pending: OutboxEntry[];
+  /** Changes to this ticket the server refused, kept with their reason until the user discards them. */
+  refused: OutboxEntry[];
   /** Timeline entries the user added that the server does not have yet. */
   unsentEntryIds: ReadonlySet<string>;
 }
@@ -28,5 +30,6 @@ export function rebase(server: Ticket, entries: readonly OutboxEntry[], team: Te
   }
   const sent = new Set(server.timeline.map((entry) => entry.id));
   const unsentEntryIds = new Set(ticket.timeline.filter((entry) => !sent.has(entry.id)).map((entry) => entry.id));
-  return { ticket, pending, unsentEntryIds };
+  const refused = entries.filter((entry) => entry.state === 'refused');
+  return { ticket, pending, refused, unsentEntryIds };
 }

@@ -20,8 +20,20 @@ export const TicketSummary = z.object({
   updatedAt: Instant,
   /** Local changes not yet acknowledged by the server. */
   pendingChanges: z.number().int().min(0),
+  /** What free-text search reads besides the fields above: requester, description, timeline. */
+  searchText: z.string(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
+
+/** Enough text to find a ticket by what was said on it, without holding every timeline in memory. */
+const SEARCH_TEXT_LIMIT = 4000;
+
+function searchTextOf(ticket: Ticket): string {
+  const said = ticket.timeline.map((entry) => (entry.kind === 'system_event' ? entry.text : entry.body));
+  return [ticket.requester.name, ticket.requester.email, ticket.description, ...said]
+    .join('\n')
+    .slice(0, SEARCH_TEXT_LIMIT);
+}
 
 export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary {
   return {
@@ -41,5 +53,6 @@ export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     pendingChanges,
+    searchText: searchTextOf(ticket),
   };
 }

@@ -5,15 +5,15 @@
  */
 import pRetry, { AbortError } from 'p-retry';
 import { PUSH_BATCH_MAX } from '../../shared/api';
-import { ApiError, type ApiClient } from './api-client';
+import { ApiError } from './api-client';
 import type { Connectivity } from './connectivity';
 import type { LocalStore } from './local-store';
+import type { SyncApi } from './sync-api';
 
 export interface SyncStatus {
   online: boolean;
   syncing: boolean;
   pending: number;
-  refused: number;
   lastSyncAt: string | null;
   /** The last failure in words, cleared by the next successful run. */
   lastError: string | null;
@@ -21,7 +21,7 @@ export interface SyncStatus {
 
 export interface SyncEngineOptions {
   store: LocalStore;
-  api: ApiClient;
+  api: SyncApi;
   connectivity: Connectivity;
   /** Identifies this installation in the server's push log. */
   clientId: string;
@@ -31,6 +31,8 @@ export interface SyncEngineOptions {
   pageSize?: number;
   intervalMs?: number;
   retries?: number;
+  /** The first retry's delay; it doubles (with jitter) up to a minute. Tests pass 0. */
+  minRetryDelayMs?: number;
   now?: () => Date;
 }
 
@@ -42,7 +44,14 @@ export class SyncEngine {
   private readonly options: Required<SyncEngineOptions>;
 
   constructor(options: SyncEngineOptions) {
-    this.options = { pageSize: 500, intervalMs: 30_000, retries: 6, now: () => new Date(), ...options };
+    this.options = {
+      pageSize: 500,
+      intervalMs: 30_000,
+      retries: 6,
+      minRetryDelayMs: 1_000,
+      now: () => new Date(),
+      ...options,
+    };
   }
 
   start(): void {
@@ -83,9 +92,10 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<void> {
-    const { connectivity, onStatus, retries } = this.options;
+    const { connectivity, onStatus, retries, minRetryDelayMs } = this.options;
     if (!connectivity.isOnline()) {
       onStatus({ online: false });
+      await this.reportCounts();
       return;
     }
     onStatus({ syncing: true });
@@ -93,7 +103,7 @@ export class SyncEngine {
       await pRetry(() => this.pushThenPull(), {
         retries,
         factor: 2,
-        minTimeout: 1_000,
+        minTimeout: minRetryDelayMs,
         maxTimeout: 60_000,
         randomize: true,
         shouldRetry: ({ error }) => error instanceof ApiError && error.transient && connectivity.isOnline(),
@@ -142,7 +152,7 @@ export class SyncEngine {
   }
 
   private async reportCounts(): Promise<void> {
-    const { pending, refused } = await this.options.store.outboxCounts();
-    this.options.onStatus({ pending, refused });
+    const { pending } = await this.options.store.outboxCounts();
+    this.options.onStatus({ pending });
   }
 }

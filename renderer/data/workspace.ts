@@ -5,12 +5,15 @@
 import type { Mutation, MutationArgs, MutationName } from '../../shared/mutations';
 import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
+import { checkIntegrity, type IntegrityReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalStore } from './local-store';
 import { clearSession, clientId, loadSession, saveSession, type Session } from './session-storage';
 import { SyncEngine } from './sync-engine';
 import { queueActions, useQueueStore } from './stores/queue-store';
+import { useAttentionStore } from './stores/attention-store';
 import { useSessionStore } from './stores/session-store';
+import { useTeamStore } from './stores/team-store';
 import { initialSyncStatus, useSyncStore } from './stores/sync-store';
 import { initialTicketState, useTicketStore } from './stores/ticket-store';
 import { platform } from '../platform';
@@ -45,31 +48,45 @@ async function refreshOpenTicket(): Promise<void> {
   }
 }
 
+function damagedNotice({ quarantined }: IntegrityReport): string | null {
+  if (quarantined === 0) return null;
+  return (
+    `${quarantined} damaged record${quarantined === 1 ? ' was' : 's were'} found in the local copy and set aside. ` +
+    'Your tickets are being downloaded again from the server; your unsent changes are kept.'
+  );
+}
+
 async function open(session: Session): Promise<void> {
   const { user } = session;
-  const store = new LocalStore(new LocalDb(localDbName(session.serverUrl, user.id)), {
-    id: user.id,
-    name: user.name,
-    role: user.role,
-  });
+  const db = new LocalDb(localDbName(session.serverUrl, user.id));
+  const integrity = await checkIntegrity(db, new Date().toISOString());
+  const store = new LocalStore(db, { id: user.id, name: user.name, role: user.role });
   const engine = new SyncEngine({
     store,
     api: new ApiClient(session.serverUrl, session.token),
     connectivity: browserConnectivity,
     clientId: clientId(),
-    onStatus: (status) => useSyncStore.setState(status),
+    onStatus: (status) => {
+      useSyncStore.setState(status);
+      // A completed sync may have brought a new roster or policy.
+      if (status.lastSyncAt !== undefined) void store.team().then((team) => useTeamStore.setState({ team }));
+    },
     onUnauthenticated: () => {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
     },
   });
+  const refreshAttention = () => void store.refusedEntries().then((refused) => useAttentionStore.setState({ refused }));
   const unsubscribe = store.subscribe((ticketIds) => {
+    refreshAttention();
     void store.summariesOf(ticketIds).then((summaries) => queueActions.merge(summaries));
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
   workspace = { session, store, engine, unsubscribe };
-  useSessionStore.setState({ session, signingIn: false, error: null });
+  useSessionStore.setState({ session, signingIn: false, error: null, notice: damagedNotice(integrity) });
   useSyncStore.setState({ lastSyncAt: await store.lastSyncAt() });
+  useTeamStore.setState({ team: await store.team() });
   queueActions.replaceAll(await store.summaries());
+  refreshAttention();
   engine.start();
 }
 
@@ -77,7 +94,20 @@ export const workspaceActions = {
   /** Reopens the last session, if any, without touching the network. */
   async restore(): Promise<void> {
     const session = loadSession();
-    if (session !== null) await open(session);
+    if (session === null) return;
+    try {
+      await open(session);
+    } catch (error) {
+      const reason =
+        error instanceof Error && error.name === 'VersionError'
+          ? 'The local copy was written by a newer version of the console. Update the console to open it.'
+          : `The local copy could not be opened (${error instanceof Error ? error.message : String(error)}).`;
+      useSessionStore.setState({ session: null, signingIn: false, error: reason, notice: null });
+    }
+  },
+
+  dismissNotice(): void {
+    useSessionStore.setState({ notice: null });
   },
 
   async signIn(serverUrl: string, email: string, password: string): Promise<void> {
@@ -111,7 +141,9 @@ export const workspaceActions = {
     queueActions.reset();
     useTicketStore.setState(initialTicketState);
     useSyncStore.setState(initialSyncStatus);
-    useSessionStore.setState({ session: null, signingIn: false, error: reason });
+    useTeamStore.setState({ team: null });
+    useAttentionStore.setState({ refused: [] });
+    useSessionStore.setState({ session: null, signingIn: false, error: reason, notice: null });
   },
 
   async openTicket(ticketId: string | null): Promise<void> {
@@ -123,11 +155,25 @@ export const workspaceActions = {
     await refreshOpenTicket();
   },
 
-  /** Adds an internal note: durable in the outbox before this resolves, then pushed. */
-  async addNote(ticketId: string, body: string): Promise<void> {
+  /**
+   * Makes a change: checked by the shared rules against the ticket as the user sees it, durable in
+   * the outbox before this resolves, then pushed. A change the rules refuse throws RefusedChange.
+   */
+  async perform<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<void> {
     const { store, engine } = requireWorkspace();
-    await store.enqueue(mutation('addNote', { ticketId, noteId: crypto.randomUUID(), body }));
+    await store.enqueue(mutation(name, args));
     void engine.sync();
+  },
+
+  /** Sends a refused change again with the user's edited arguments. */
+  async retryRefused(seq: number, args: unknown): Promise<void> {
+    const { store, engine } = requireWorkspace();
+    await store.retry(seq, args, new Date().toISOString());
+    void engine.sync();
+  },
+
+  discardRefused(seq: number): Promise<void> {
+    return requireWorkspace().store.discard(seq);
   },
 
   syncNow(): Promise<void> {

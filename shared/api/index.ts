@@ -6,3 +6,4 @@ export * from './sync';
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_SERVER_PORT = 4317;
 export const DEFAULT_SERVER_URL = `http://127.0.0.1:${DEFAULT_SERVER_PORT}`;
+export * from './intake';

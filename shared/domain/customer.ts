@@ -5,10 +5,15 @@ import { TimeZone } from './time';
 /** Microsoft's initial domain of a tenant: `<name>.onmicrosoft.com`, name 1–27 letters or digits. */
 export const TENANT_DOMAIN_PATTERN = /^[a-z0-9]{1,27}\.onmicrosoft\.com$/;
 
-export const TenantDomain = z.string().trim().toLowerCase().regex(TENANT_DOMAIN_PATTERN, {
-  message:
-    'the tenant domain must be <name>.onmicrosoft.com, the name 1 to 27 letters or digits (e.g. contoso.onmicrosoft.com)',
-});
+/** The rule in the seed's words: the schema's message, and what validation and refusals quote. */
+export const TENANT_DOMAIN_RULE =
+  'the tenant domain must be <name>.onmicrosoft.com, the name 1 to 27 letters or digits (e.g. contoso.onmicrosoft.com)';
+
+export const TenantDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(TENANT_DOMAIN_PATTERN, { message: TENANT_DOMAIN_RULE });
 export type TenantDomain = z.infer<typeof TenantDomain>;
 
 /**

@@ -85,7 +85,7 @@ export const VALIDATION_FAILURE_REASONS = ['not_entitled', 'missing_information'
 
 // Refusals read "CSS-100042 is <where>: only <which ticket> can <action>.", so each stage and action
 // has the phrase that fits that sentence.
-const STAGE_WHERE: Record<Stage, string> = {
+export const STAGE_WHERE: Record<Stage, string> = {
   validation: 'in validation',
   investigation: 'in investigation',
   escalated: 'escalated to Microsoft',

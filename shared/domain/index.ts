@@ -1,4 +1,5 @@
 /** The support domain: tickets, people, customers, escalations, sessions, and the stage flow. */
+export * from './cadence';
 export * from './customer';
 export * from './escalation';
 export * from './flow';
@@ -8,3 +9,5 @@ export * from './ticket';
 export * from './time';
 export * from './ticket-labels';
 export * from './team';
+export * from './templates';
+export * from './validation';

@@ -1,4 +1,5 @@
-/** What people read for a ticket's priority, scope and channel (stage and status labels are in flow-labels.ts). */
+/** What people read for a ticket's priority, scope, channel and support plan (stage and status labels are in flow-labels.ts). */
+import type { SupportPlan } from './customer';
 import type { Channel, Priority, Scope } from './ticket';
 
 export const PRIORITY_LABEL: Record<Priority, string> = {
@@ -22,3 +23,10 @@ export const SCOPE_LABEL: Record<Scope, string> = {
 };
 
 export const CHANNEL_LABEL: Record<Channel, string> = { web_form: 'Web form', chat: 'Chat' };
+
+export const SUPPORT_PLAN_LABEL: Record<SupportPlan, string> = {
+  none: 'None',
+  standard: 'Standard',
+  advanced: 'Advanced',
+  premier: 'Premier',
+};

@@ -2,13 +2,66 @@
 import { z } from 'zod';
 import type { Ticket } from '../domain/ticket';
 import { addNote } from './add-note';
-import { type ApplyResult, type MutationContext, refuse } from './mutation';
+import { addReply } from './add-reply';
+import { assignTicket } from './assign-ticket';
+import { closeWithoutConfirmation } from './close-without-confirmation';
+import { escalateToMicrosoft } from './escalate-to-microsoft';
+import { failValidation } from './fail-validation';
+import { logFollowUp } from './log-follow-up';
+import { microsoftResolved } from './microsoft-resolved';
+import { type ApplyResult, type MutationContext, type MutationDefinition, refuse } from './mutation';
+import { passValidation } from './pass-validation';
+import { recordCustomerAnswer } from './record-customer-answer';
+import { recordScenario } from './record-scenario';
+import { reopenTicket } from './reopen-ticket';
+import { requestConfirmation } from './request-confirmation';
+import { runValidation } from './run-validation';
+import { sendReminder } from './send-reminder';
+import { setEscalationStatus } from './set-escalation-status';
+import { setStatus } from './set-status';
+import { updateDetails } from './update-details';
 import { describeZodError } from '../api/errors';
 
 export * from './mutation';
 export { addNote, AddNoteArgs } from './add-note';
+export { addReply, AddReplyArgs } from './add-reply';
+export { assignTicket, AssignTicketArgs } from './assign-ticket';
+export { closeWithoutConfirmation, CloseWithoutConfirmationArgs } from './close-without-confirmation';
+export { failValidation, FailValidationArgs } from './fail-validation';
+export { passValidation, PassValidationArgs } from './pass-validation';
+export { recordCustomerAnswer, RecordCustomerAnswerArgs, CustomerAnswer } from './record-customer-answer';
+export { reopenTicket, ReopenTicketArgs } from './reopen-ticket';
+export { requestConfirmation, RequestConfirmationArgs } from './request-confirmation';
+export { runValidation, RunValidationArgs } from './run-validation';
+export { sendReminder, SendReminderArgs } from './send-reminder';
+export { setStatus, SetStatusArgs } from './set-status';
+export { updateDetails, UpdateDetailsArgs } from './update-details';
+export { escalateToMicrosoft, EscalateToMicrosoftArgs } from './escalate-to-microsoft';
+export { logFollowUp, LogFollowUpArgs } from './log-follow-up';
+export { setEscalationStatus, SetEscalationStatusArgs } from './set-escalation-status';
+export { recordScenario, RecordScenarioArgs } from './record-scenario';
+export { microsoftResolved, MicrosoftResolvedArgs } from './microsoft-resolved';
 
-export const mutations = { addNote } as const;
+export const mutations = {
+  addNote,
+  runValidation,
+  passValidation,
+  failValidation,
+  updateDetails,
+  assignTicket,
+  setStatus,
+  addReply,
+  requestConfirmation,
+  sendReminder,
+  recordCustomerAnswer,
+  closeWithoutConfirmation,
+  reopenTicket,
+  escalateToMicrosoft,
+  logFollowUp,
+  setEscalationStatus,
+  recordScenario,
+  microsoftResolved,
+} as const;
 export type MutationName = keyof typeof mutations;
 export const MutationName = z.enum(Object.keys(mutations) as [MutationName, ...MutationName[]]);
 
@@ -35,9 +88,11 @@ export function targetTicketId(mutation: Mutation): string | null {
 export function applyMutation(ticket: Ticket, mutation: Mutation, context: MutationContext): ApplyResult {
   const name = MutationName.safeParse(mutation.name);
   if (!name.success) return refuse('unknown_mutation', `"${mutation.name}" is not a change this server knows.`);
-  const definition = mutations[name.data];
+  // Each definition parses its own arguments, so erasing the name-to-args link here is safe.
+  const definition: MutationDefinition<MutationName, { ticketId: string }> = mutations[name.data];
   const args = definition.args.safeParse(mutation.args);
   if (!args.success) return refuse('invalid_args', describeZodError(args.error));
   if (args.data.ticketId !== ticket.id) return refuse('invalid_args', 'the change names another ticket.');
   return definition.apply(ticket, args.data, context);
 }
+export { MUTATION_LABEL, mutationLabel } from './labels';

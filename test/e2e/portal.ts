@@ -4,11 +4,13 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
-import { API_PREFIX, LoginResponse, PullResponse, type Cursor } from '../../shared/api';
+import { API_PREFIX, LoginResponse, PullResponse, PushResponse, type Cursor } from '../../shared/api';
+import type { Mutation } from '../../shared/mutations';
 import type { Ticket, User } from '../../shared/domain';
 
 export interface Portal {
@@ -67,23 +69,26 @@ export async function signIn(page: Page, portal: Portal, email: string, password
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+async function apiSignIn(portal: Portal, email: string, password: string): Promise<LoginResponse> {
+  const login = await fetch(`${portal.apiUrl}${API_PREFIX}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return LoginResponse.parse(await login.json());
+}
+
 /** The user and every ticket the server has in their scope, read straight from its API. */
 export async function serverScope(
   portal: Portal,
   email: string,
   password = 'demo1234',
 ): Promise<{ user: User; tickets: Ticket[] }> {
-  const api = `${portal.apiUrl}${API_PREFIX}`;
-  const login = await fetch(`${api}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const { token, user } = LoginResponse.parse(await login.json());
+  const { token, user } = await apiSignIn(portal, email, password);
   const tickets: Ticket[] = [];
   let cursor: Cursor = '0';
   for (;;) {
-    const response = await fetch(`${api}/sync/pull?cursor=${cursor}&limit=1000`, {
+    const response = await fetch(`${portal.apiUrl}${API_PREFIX}/sync/pull?cursor=${cursor}&limit=1000`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const page = PullResponse.parse(await response.json());
@@ -91,4 +96,15 @@ export async function serverScope(
     cursor = page.cursor;
     if (!page.hasMore) return { user, tickets };
   }
+}
+
+/** Another user's changes, pushed straight to the server as their console would. */
+export async function pushAs(portal: Portal, email: string, mutations: Mutation[]): Promise<PushResponse> {
+  const { token } = await apiSignIn(portal, email, 'demo1234');
+  const response = await fetch(`${portal.apiUrl}${API_PREFIX}/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ clientId: randomUUID(), mutations }),
+  });
+  return PushResponse.parse(await response.json());
 }

@@ -7,6 +7,13 @@ interface SessionState {
   signingIn: boolean;
   /** Why the last sign-in failed, in words. */
   error: string | null;
+  /** Something the user must know about their local copy (e.g. damaged records set aside). */
+  notice: string | null;
 }
 
-export const useSessionStore = create<SessionState>(() => ({ session: null, signingIn: false, error: null }));
+export const useSessionStore = create<SessionState>(() => ({
+  session: null,
+  signingIn: false,
+  error: null,
+  notice: null,
+}));

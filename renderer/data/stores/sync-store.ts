@@ -6,7 +6,6 @@ export const initialSyncStatus: SyncStatus = {
   online: true,
   syncing: false,
   pending: 0,
-  refused: 0,
   lastSyncAt: null,
   lastError: null,
 };

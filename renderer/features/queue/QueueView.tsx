@@ -12,6 +12,7 @@ import { useMinuteClock } from '../../app/use-minute-clock';
 import { STATUS_LABEL } from '../../../shared/domain';
 import { useSessionStore } from '../../data/stores/session-store';
 import { queueActions, type QueueScope, useQueueStore } from '../../data/stores/queue-store';
+import { QueueToolbar } from './QueueToolbar';
 import type { TicketSummary } from '../../data/summary';
 import { workspaceActions } from '../../data/workspace';
 import { scopeCounts, visibleTickets } from './queue-selectors';
@@ -22,7 +23,7 @@ const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
 const useStyles = makeStyles({
   pane: {
     display: 'grid',
-    gridTemplateRows: 'auto auto 1fr',
+    gridTemplateRows: 'auto auto auto 1fr',
     minHeight: 0,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
   },
@@ -110,10 +111,23 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProp
 export function QueueView() {
   const styles = useStyles();
   const userId = useSessionStore((s) => s.session?.user.id ?? '');
-  const { byId, loaded, scope, selectedId } = useQueueStore(
-    useShallow((s) => ({ byId: s.byId, loaded: s.loaded, scope: s.scope, selectedId: s.selectedId })),
+  const { byId, loaded, scope, filters, query, sort, selectedId, search } = useQueueStore(
+    useShallow((s) => ({
+      byId: s.byId,
+      loaded: s.loaded,
+      scope: s.scope,
+      filters: s.filters,
+      query: s.query,
+      sort: s.sort,
+      selectedId: s.selectedId,
+      search: s.search,
+    })),
   );
-  const tickets = useMemo(() => visibleTickets(byId, scope, userId), [byId, scope, userId]);
+  const hits = useMemo(() => (query.trim() === '' ? null : search(query)), [search, query]);
+  const tickets = useMemo(
+    () => visibleTickets(byId, { scope, filters, sort, hits }, userId),
+    [byId, scope, filters, sort, hits, userId],
+  );
   const counts = useMemo(() => scopeCounts(byId, userId), [byId, userId]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -133,6 +147,7 @@ export function QueueView() {
           </Tab>
         ))}
       </TabList>
+      <QueueToolbar />
       <div className={styles.header} role="row" aria-hidden>
         <Caption1>Ticket</Caption1>
         <Caption1>Title · customer</Caption1>
@@ -145,7 +160,11 @@ export function QueueView() {
         {!loaded ? (
           <Spinner label="Loading the local copy…" className={styles.empty} />
         ) : tickets.length === 0 ? (
-          <Text className={styles.empty}>No tickets here yet. They appear as soon as the first sync completes.</Text>
+          <Text className={styles.empty}>
+            {counts.all === 0
+              ? 'No tickets here yet. They appear as soon as the first sync completes.'
+              : 'No ticket matches this view.'}
+          </Text>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
             {virtualizer.getVirtualItems().map((item) => {

@@ -3,6 +3,7 @@ import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import { useShallow } from 'zustand/react/shallow';
 import { useSyncStore } from '../../data/stores/sync-store';
+import { NeedsAttention } from './NeedsAttention';
 
 const useStyles = makeStyles({
   bar: {
@@ -29,7 +30,7 @@ export function SyncStatusBar() {
           ? 'All changes sent'
           : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent`}
       </Text>
-      {status.refused > 0 && <Text className={styles.error}>{status.refused} refused by the server</Text>}
+      <NeedsAttention />
       <Text>
         {status.syncing
           ? 'Syncing…'

@@ -1,6 +1,9 @@
 /** The open ticket: who and what it is about, where it stands, its timeline, and a note box. */
 import {
+  Button,
   Caption1,
+  MessageBarActions,
+  MessageBarTitle,
   Divider,
   MessageBar,
   MessageBarBody,
@@ -12,10 +15,24 @@ import {
 } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import type { ReactNode } from 'react';
-import { CHANNEL_LABEL, SCOPE_LABEL, STATUS_LABEL, type Ticket } from '../../../shared/domain';
+import {
+  CHANNEL_LABEL,
+  CLOSURE_REASON_LABEL,
+  SCOPE_LABEL,
+  STATUS_LABEL,
+  soloTeam,
+  type Ticket,
+} from '../../../shared/domain';
 import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
-import { AddNoteForm } from './AddNoteForm';
+import { Composer } from './Composer';
+import { TicketActions } from './TicketActions';
+import { ValidationChecklist } from './ValidationChecklist';
+import { useChange } from './use-change';
+import type { OutboxEntry } from '../../data/outbox-entry';
+import { useSessionStore } from '../../data/stores/session-store';
+import { useTeamStore } from '../../data/stores/team-store';
+import { workspaceActions } from '../../data/workspace';
 import { Timeline } from './Timeline';
 
 const useStyles = makeStyles({
@@ -71,10 +88,41 @@ function Facts({ ticket }: { ticket: Ticket }) {
   );
 }
 
+/** Changes to this ticket the server refused: what was tried, why not, and a way to let it go. */
+function RefusedChanges({ entries }: { entries: readonly OutboxEntry[] }) {
+  return entries.map((entry) => (
+    <MessageBar key={entry.seq} intent="warning">
+      <MessageBarBody>
+        <MessageBarTitle>The server refused a change</MessageBarTitle>
+        {entry.refusal?.message}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={() => void workspaceActions.discardRefused(entry.seq)}>Discard</Button>
+      </MessageBarActions>
+    </MessageBar>
+  ));
+}
+
+function ClosureNote({ ticket }: { ticket: Ticket }) {
+  if (ticket.closure === null) return null;
+  const { reason, closedAt, closedBy } = ticket.closure;
+  return (
+    <MessageBar intent={reason === 'resolved' || reason === 'resolved_without_confirmation' ? 'success' : 'info'}>
+      <MessageBarBody>
+        <MessageBarTitle>Closed: {CLOSURE_REASON_LABEL[reason]}</MessageBarTitle>
+        by {closedBy.name} on {format(closedAt, 'd MMM yyyy, HH:mm')}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function TicketPane() {
   const styles = useStyles();
   const view = useTicketStore((s) => s.view);
   const error = useTicketStore((s) => s.error);
+  const team = useTeamStore((s) => s.team);
+  const user = useSessionStore((s) => s.session?.user);
+  const change = useChange();
 
   if (error !== null) {
     return (
@@ -89,21 +137,42 @@ export function TicketPane() {
     return <Text className={styles.placeholder}>Select a ticket in the queue to see its details and timeline.</Text>;
   }
   const { ticket } = view;
+  const member = user === undefined ? null : { id: user.id, name: user.name, role: user.role };
   return (
     <section className={styles.pane} aria-label={`Ticket ${ticket.number}`}>
       <div className={styles.heading}>
         <Caption1>{ticket.number}</Caption1>
-        <StageBadge stage={ticket.stage} />
-        <Caption1>{STATUS_LABEL[ticket.status]}</Caption1>
+        <span role="group" aria-label="Stage">
+          <StageBadge stage={ticket.stage} />
+        </span>
+        <Caption1 role="group" aria-label="Status">
+          {STATUS_LABEL[ticket.status]}
+        </Caption1>
         <PriorityBadge priority={ticket.priority} />
       </div>
       <Title3 as="h2">{ticket.title}</Title3>
+      <RefusedChanges entries={view.refused} />
+      <ClosureNote ticket={ticket} />
+      {member !== null && (
+        <TicketActions ticket={ticket} team={team ?? soloTeam(member)} user={member} change={change} />
+      )}
+      {change.error !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{change.error}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={() => change.clearError()}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {(ticket.stage === 'validation' || ticket.validation !== null) && <ValidationChecklist run={ticket.validation} />}
       <Facts ticket={ticket} />
       <Text className={styles.description}>{ticket.description}</Text>
       <Divider />
       <Subtitle1 as="h3">Timeline</Subtitle1>
       <Timeline entries={ticket.timeline} pendingIds={view.unsentEntryIds} />
-      {ticket.stage !== 'closed' && <AddNoteForm ticketId={ticket.id} />}
+      {ticket.stage !== 'closed' && <Composer ticketId={ticket.id} change={change} />}
     </section>
   );
 }

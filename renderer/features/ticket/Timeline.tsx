@@ -31,7 +31,7 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
       <li className={styles.event} data-kind={entry.kind}>
         <Caption1>
           {when(entry.at)} · {entry.text}
-          {entry.actor === null ? '' : ` — ${entry.actor.name}`}
+          {entry.actor === null || entry.text.includes(entry.actor.name) ? '' : ` — ${entry.actor.name}`}
         </Caption1>
       </li>
     );

@@ -1,6 +1,7 @@
 // Shared setup for the server tests: a seeded in-memory portal, a fixed clock, and signing in.
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
 import type { Ticket } from '../../../shared/domain/ticket';
@@ -84,6 +85,42 @@ export function addNote(ticketId: string, body = 'Called the customer: logs atta
     name: 'addNote',
     args: { ticketId, noteId: randomUUID(), body },
     createdAt: NOW.toISOString(),
+  };
+}
+
+/** A reseller and tenant with an active support plan, read straight from the seeded entitlements table. */
+export function entitledAccount(db: PortalDatabase) {
+  const row = z
+    .object({ reseller_id: z.string(), tenant_domain: z.string(), support_plan: z.string(), add_on: z.number() })
+    .parse(
+      db.sqlite
+        .prepare(
+          `SELECT reseller_id, tenant_domain, support_plan, on_premise_add_on AS add_on FROM entitlements
+             WHERE active = 1 AND support_plan <> 'none' ORDER BY reseller_id, tenant_domain LIMIT 1`,
+        )
+        .get(),
+    );
+  return {
+    resellerId: row.reseller_id,
+    tenantDomain: row.tenant_domain,
+    entitlement: { supportPlan: row.support_plan, active: true, onPremiseAddOn: row.add_on === 1 },
+  };
+}
+
+/** A complete intake for that account, every field as the web form posts it: validation would pass it. */
+export function intakeEntries(db: PortalDatabase): Record<string, string> {
+  const account = entitledAccount(db);
+  return {
+    resellerId: account.resellerId,
+    contactName: 'Luca Ricci',
+    contactEmail: 'luca.ricci@nuvoladigitale.example',
+    companyName: 'Bellavista Hotels',
+    tenantDomain: account.tenantDomain,
+    timeZone: 'Europe/Rome',
+    priority: 'high',
+    scope: 'exchange_online',
+    subject: 'Outbound mail rejected by Gmail',
+    description: 'Since Monday every message to Gmail bounces with 550 5.7.26; 40 users are affected.',
   };
 }
 

@@ -88,6 +88,9 @@ describe('startServer', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(PullResponse.parse(await pull.json()).tickets.length).toBeGreaterThan(0);
+      const intakeForm = await fetch(`${server.url}/intake`);
+      expect(intakeForm.status).toBe(200);
+      expect(await intakeForm.text()).toContain('Nuvola Digitale S.r.l.');
     } finally {
       await server.close();
     }

@@ -32,15 +32,24 @@ describe('GET /openapi.json', () => {
         `GET ${API_PREFIX}/team`,
         `POST ${API_PREFIX}/auth/login`,
         `POST ${API_PREFIX}/sync/push`,
+        `GET ${API_PREFIX}/lead/escalations`,
+        `GET ${API_PREFIX}/cadence`,
+        `PUT ${API_PREFIX}/lead/cadence`,
+        `POST ${API_PREFIX}/intake/chat`,
+        'GET /intake',
+        'POST /intake',
+        'GET /intake/received/{number}',
       ].sort(),
     );
   });
 
-  it('describes the bearer scheme, required everywhere but sign-in, health and this document', () => {
+  it('describes the bearer scheme, required everywhere but sign-in, health, intake and this document', () => {
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ bearerAuth: [] }]);
     expect(document.paths[`${API_PREFIX}/auth/login`]?.post?.security).toEqual([]);
     expect(document.paths[`${API_PREFIX}/health`]?.get?.security).toEqual([]);
+    expect(document.paths[`${API_PREFIX}/intake/chat`]?.post?.security).toEqual([]);
+    expect(document.paths['/intake']?.post?.security).toEqual([]);
     expect(document.paths[`${API_PREFIX}/sync/pull`]?.get?.security).toBeUndefined();
   });
 
@@ -52,5 +61,26 @@ describe('GET /openapi.json', () => {
       ['200', '400', '401', '415', '500'].sort(),
     );
     expect(Object.keys(document.paths[`${API_PREFIX}/sync/pull`]?.get?.responses ?? {})).toContain('400');
+  });
+
+  it('documents both intake doors with the shared intake schema, the form as HTML', () => {
+    type Operation = { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } };
+    const chat = document.paths[`${API_PREFIX}/intake/chat`]?.post as (Operation & { responses: object }) | undefined;
+    const form = document.paths['/intake']?.post as (Operation & { responses: object }) | undefined;
+    const required = ['resellerId', 'contactName', 'contactEmail', 'subject', 'description'];
+    expect(chat?.requestBody?.content['application/json']?.schema.required).toEqual(required);
+    expect(form?.requestBody?.content['application/x-www-form-urlencoded']?.schema.required).toEqual(required);
+    expect(Object.keys(chat?.responses ?? {}).sort()).toEqual(['201', '400', '413', '415', '500']);
+    expect(Object.keys(form?.responses ?? {}).sort()).toEqual(['303', '400', '413', '415', '500']);
+    expect(document.components.schemas).toHaveProperty('IntakeReceipt');
+  });
+
+  it("documents the lead's endpoints as signed-in, lead-only (403), and the cadence as every user's", () => {
+    const codes = (path: string, method: string) =>
+      Object.keys(document.paths[`${API_PREFIX}${path}`]?.[method]?.responses ?? {}).sort();
+    expect(codes('/lead/escalations', 'get')).toEqual(['200', '401', '403', '500']);
+    expect(codes('/lead/cadence', 'put')).toEqual(['200', '400', '401', '403', '415', '500']);
+    expect(codes('/cadence', 'get')).toEqual(['200', '401', '500']);
+    expect(document.paths[`${API_PREFIX}/lead/escalations`]?.get?.security).toBeUndefined();
   });
 });

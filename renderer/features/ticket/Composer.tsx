@@ -1,0 +1,93 @@
+/** Writing on the timeline: an internal note for the team, or a reply to the customer (with canned replies). */
+import {
+  Button,
+  Field,
+  Menu,
+  MenuDivider,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Tab,
+  TabList,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { type FormEvent, useState } from 'react';
+import { useSettingsStore } from '../../app/settings-store';
+import { CannedRepliesDialog } from '../settings/CannedRepliesDialog';
+import type { ChangeRunner } from './use-change';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
+});
+
+type Kind = 'note' | 'reply';
+
+export function Composer({ ticketId, change }: { ticketId: string; change: ChangeRunner }) {
+  const styles = useStyles();
+  const cannedReplies = useSettingsStore((s) => s.settings.cannedReplies);
+  const [kind, setKind] = useState<Kind>('note');
+  const [body, setBody] = useState('');
+  const [managing, setManaging] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const id = crypto.randomUUID();
+    const text = body.trim();
+    const done =
+      kind === 'note'
+        ? await change.run('addNote', { ticketId, noteId: id, body: text })
+        : await change.run('addReply', { ticketId, replyId: id, body: text });
+    if (done) setBody('');
+  };
+
+  const insert = (text: string) =>
+    setBody((current) => (current.trim() === '' ? text : `${current.trimEnd()}\n\n${text}`));
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label="Write on the timeline">
+      <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as Kind)} size="small">
+        <Tab value="note">Internal note</Tab>
+        <Tab value="reply">Reply to the customer</Tab>
+      </TabList>
+      <Field label={kind === 'note' ? 'Internal note (visible to the support team only)' : 'Reply to the customer'}>
+        <Textarea
+          value={body}
+          resize="vertical"
+          rows={4}
+          onChange={(_, data) => setBody(data.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+          }}
+        />
+      </Field>
+      <div className={styles.actions}>
+        {kind === 'reply' && (
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button>Insert canned reply</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {cannedReplies.map((reply) => (
+                  <MenuItem key={reply.id} onClick={() => insert(reply.body)}>
+                    {reply.title}
+                  </MenuItem>
+                ))}
+                <MenuDivider />
+                <MenuItem onClick={() => setManaging(true)}>Manage canned replies…</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        )}
+        <Button appearance="primary" type="submit" disabled={change.busy || body.trim() === ''}>
+          {kind === 'note' ? 'Add note' : 'Send reply'}
+        </Button>
+      </div>
+      {managing && <CannedRepliesDialog onClose={() => setManaging(false)} />}
+    </form>
+  );
+}

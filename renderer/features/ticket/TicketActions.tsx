@@ -1,0 +1,232 @@
+/**
+ * What can be done to the open ticket now: only the steps the shared state machine allows, each
+ * with the customer-facing text proposed from its template and editable before it is sent.
+ */
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Option,
+  Radio,
+  RadioGroup,
+  Toolbar,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  STAGE_STATUSES,
+  STATUS_LABEL,
+  availableActions,
+  closedWithoutConfirmation,
+  closureExplanation,
+  confirmationReminder,
+  confirmationRequest,
+  decide,
+  failingLayers,
+  validateTicket,
+  type Status,
+  type TeamContext,
+  type TeamMember,
+  type Ticket,
+} from '../../../shared/domain';
+import { EditDetailsDialog } from './EditDetailsDialog';
+import { RecordAnswerDialog } from './RecordAnswerDialog';
+import { TextDialog } from './TextDialog';
+import type { ChangeRunner } from './use-change';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  status: { minWidth: '200px' },
+});
+
+const id = () => crypto.randomUUID();
+
+interface Props {
+  ticket: Ticket;
+  team: TeamContext;
+  user: TeamMember;
+  change: ChangeRunner;
+}
+
+type FailureReason = 'not_entitled' | 'missing_information';
+
+export function TicketActions({ ticket, team, user, change }: Props) {
+  const styles = useStyles();
+  const now = new Date();
+  const options = { policy: team.policy, now };
+  const allowed = new Set(availableActions(ticket, options));
+  const ticketId = ticket.id;
+  const checks = ticket.validation?.checks ?? validateTicket(ticket);
+  // Missing information comes first: without a tenant domain, entitlement cannot be established either.
+  const suggestedFailure: FailureReason = failingLayers(checks).includes('mandatory_information')
+    ? 'missing_information'
+    : 'not_entitled';
+  const [chosenFailure, setFailure] = useState<FailureReason | null>(null);
+  const failure = chosenFailure ?? suggestedFailure;
+
+  if (ticket.stage === 'closed') {
+    const reopen = decide(ticket, 'reopen', options);
+    return (
+      <Toolbar className={styles.bar} aria-label="Ticket actions">
+        {reopen.ok ? (
+          <TextDialog
+            trigger={<Button appearance="primary">Reopen…</Button>}
+            title={`Reopen ${ticket.number}`}
+            intro="The ticket goes back to investigation. Say why, for the team and the record."
+            label="Why it is reopened"
+            proposal=""
+            confirmLabel="Reopen"
+            error={change.error}
+            onConfirm={(reason) => change.run('reopenTicket', { ticketId, eventId: id(), reason })}
+          />
+        ) : (
+          <>
+            <Button disabled>Reopen…</Button>
+            <Caption1>{reopen.reason}</Caption1>
+          </>
+        )}
+      </Toolbar>
+    );
+  }
+
+  const assignee = ticket.assignee;
+  const statuses = STAGE_STATUSES[ticket.stage];
+  const closeWithout = decide(ticket, 'close_without_confirmation', options);
+
+  return (
+    <Toolbar className={styles.bar} aria-label="Ticket actions">
+      {assignee?.id !== user.id && (
+        <Button onClick={() => void change.run('assignTicket', { ticketId, eventId: id(), assigneeId: user.id })}>
+          Take
+        </Button>
+      )}
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button>Assign…</Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {team.members
+              .filter((member) => member.id !== assignee?.id)
+              .map((member) => (
+                <MenuItem
+                  key={member.id}
+                  onClick={() => void change.run('assignTicket', { ticketId, eventId: id(), assigneeId: member.id })}
+                >
+                  {member.name}
+                </MenuItem>
+              ))}
+            {assignee !== null && (
+              <MenuItem onClick={() => void change.run('assignTicket', { ticketId, eventId: id(), assigneeId: null })}>
+                Return to the team queue
+              </MenuItem>
+            )}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      {statuses.length > 1 && (
+        <Dropdown
+          className={styles.status}
+          aria-label="Status"
+          value={STATUS_LABEL[ticket.status]}
+          selectedOptions={[ticket.status]}
+          onOptionSelect={(_, data) =>
+            void change.run('setStatus', { ticketId, eventId: id(), status: data.optionValue as Status })
+          }
+        >
+          {statuses.map((status) => (
+            <Option key={status} value={status}>
+              {STATUS_LABEL[status]}
+            </Option>
+          ))}
+        </Dropdown>
+      )}
+      <EditDetailsDialog ticket={ticket} change={change} />
+
+      {ticket.stage === 'validation' && (
+        <>
+          <Button onClick={() => void change.run('runValidation', { ticketId, eventId: id() })}>Run validation</Button>
+          {allowed.has('pass_validation') && (
+            <Button appearance="primary" onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}>
+              Pass validation
+            </Button>
+          )}
+          {allowed.has('fail_validation') && (
+            <TextDialog
+              trigger={<Button>Fail validation and close…</Button>}
+              title={`Close ${ticket.number}: validation failed`}
+              intro="The ticket is closed and this explanation is sent to the customer. Edit it as you see fit."
+              label="Explanation for the customer"
+              proposal={closureExplanation(ticket, failure, checks)}
+              confirmLabel="Close and send"
+              error={change.error}
+              onConfirm={(explanation) =>
+                change.run('failValidation', { ticketId, reason: failure, explanation, replyId: id(), eventId: id() })
+              }
+            >
+              <Field label="Reason">
+                <RadioGroup value={failure} onChange={(_, data) => setFailure(data.value as FailureReason)}>
+                  <Radio value="not_entitled" label="Not entitled to support" />
+                  <Radio value="missing_information" label="Mandatory information missing or invalid" />
+                </RadioGroup>
+              </Field>
+            </TextDialog>
+          )}
+        </>
+      )}
+
+      {allowed.has('request_confirmation') && (
+        <TextDialog
+          trigger={<Button appearance="primary">Ask the customer to confirm…</Button>}
+          title={`Ask the customer to confirm the fix of ${ticket.number}`}
+          intro="The ticket moves to resolution and waits for the customer's confirmation."
+          label="Message to the customer"
+          proposal={confirmationRequest(ticket)}
+          confirmLabel="Send"
+          error={change.error}
+          onConfirm={(body) => change.run('requestConfirmation', { ticketId, replyId: id(), eventId: id(), body })}
+        />
+      )}
+
+      {ticket.stage === 'resolution' && (
+        <>
+          <RecordAnswerDialog ticket={ticket} change={change} />
+          <TextDialog
+            trigger={<Button>Send a reminder…</Button>}
+            title={`Remind the customer about ${ticket.number}`}
+            label="Reminder"
+            proposal={confirmationReminder(ticket, (ticket.confirmation?.remindersSent ?? 0) + 1)}
+            confirmLabel="Send reminder"
+            error={change.error}
+            onConfirm={(body) => change.run('sendReminder', { ticketId, replyId: id(), eventId: id(), body })}
+          />
+          {closeWithout.ok ? (
+            <TextDialog
+              trigger={<Button>Close without confirmation…</Button>}
+              title={`Close ${ticket.number} without confirmation`}
+              label="Message to the customer"
+              proposal={closedWithoutConfirmation(ticket, ticket.confirmation?.remindersSent ?? 0)}
+              confirmLabel="Close and send"
+              error={change.error}
+              onConfirm={(body) =>
+                change.run('closeWithoutConfirmation', { ticketId, replyId: id(), eventId: id(), body })
+              }
+            />
+          ) : (
+            <Tooltip content={closeWithout.reason} relationship="description">
+              <Button disabledFocusable>Close without confirmation…</Button>
+            </Tooltip>
+          )}
+        </>
+      )}
+    </Toolbar>
+  );
+}

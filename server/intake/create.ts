@@ -1,0 +1,97 @@
+/** Intake: a customer's request checked against the schema and the resellers on file, and made a ticket in validation. */
+import { randomUUID } from 'node:crypto';
+import { type FieldIssue, fieldIssues } from '../../shared/api/errors';
+import { INTAKE_FIELDS, type IntakeField, IntakeRequest } from '../../shared/api/intake';
+import type { Channel, Scope, Ticket } from '../../shared/domain/ticket';
+import type { IntakeStore, Reseller } from './store';
+
+/** The seed's numbers start here too, so an empty portal and a demo one number alike. */
+const FIRST_TICKET_NUMBER = 100001;
+
+export const UNKNOWN_RESELLER =
+  'choose your company from the list: this portal has no reseller with that id, so it cannot tell who is asking';
+
+export type IntakeReading =
+  { ok: true; request: IntakeRequest; reseller: Reseller } | { ok: false; issues: FieldIssue[] };
+
+/** Every failing field at once, the unknown reseller included, so the requester corrects everything in one go. */
+export function readIntake(store: IntakeStore, body: unknown): IntakeReading {
+  const parsed = IntakeRequest.safeParse(body);
+  const issues = parsed.success ? [] : fieldIssues(parsed.error);
+  const resellerId = IntakeRequest.pick({ resellerId: true }).safeParse(body);
+  const reseller = resellerId.success ? store.findReseller(resellerId.data.resellerId) : null;
+  if (resellerId.success && reseller === null) issues.push({ path: 'resellerId', message: UNKNOWN_RESELLER });
+  // In the form's order, so the list of errors reads top to bottom like the form.
+  issues.sort((a, b) => INTAKE_FIELDS.indexOf(a.path as IntakeField) - INTAKE_FIELDS.indexOf(b.path as IntakeField));
+  if (!parsed.success || reseller === null) return { ok: false, issues };
+  return { ok: true, request: parsed.data, reseller };
+}
+
+/** Which team's queue a new ticket lands in. Without a scope it goes to Modern Work, which triages it. */
+export function teamForScope(scope: Scope | null): string {
+  return scope === 'azure' ? 'tm-azure' : 'tm-modern-work';
+}
+
+function nextTicketNumber(last: string | null): string {
+  const next = last === null ? FIRST_TICKET_NUMBER : Number(last.slice('CSS-'.length)) + 1;
+  return `CSS-${String(next).padStart(6, '0')}`;
+}
+
+/**
+ * Creates the ticket in the team's queue, unassigned and in validation, in one transaction: its number
+ * and change sequence are taken where it is written, so two intakes can never share either.
+ */
+export function createIntakeTicket(
+  store: IntakeStore,
+  { request, reseller }: { request: IntakeRequest; reseller: Reseller },
+  channel: Channel,
+  now: Date,
+): Ticket {
+  const at = now.toISOString();
+  const requester = {
+    name: request.contactName,
+    email: request.contactEmail,
+    resellerId: reseller.id,
+    resellerName: reseller.name,
+  };
+  const { db } = store;
+  return db.transaction(() => {
+    const ticket: Ticket = {
+      id: randomUUID(),
+      number: nextTicketNumber(store.lastTicketNumber()),
+      title: request.subject,
+      description: request.description,
+      channel,
+      requester,
+      endCustomer: { companyName: request.companyName, tenantDomain: request.tenantDomain, timeZone: request.timeZone },
+      entitlement: request.tenantDomain === null ? null : store.findEntitlement(reseller.id, request.tenantDomain),
+      priority: request.priority,
+      scope: request.scope,
+      stage: 'validation',
+      status: 'new',
+      teamId: teamForScope(request.scope),
+      assignee: null,
+      createdAt: at,
+      updatedAt: at,
+      validation: null,
+      escalation: null,
+      confirmation: null,
+      closure: null,
+      remoteSessions: [],
+      timeline: [
+        {
+          id: randomUUID(),
+          at,
+          kind: 'system_event',
+          actor: null,
+          text: `Received through ${channel === 'web_form' ? 'the web form' : 'chat'} from ${requester.name} (${reseller.name})`,
+        },
+      ],
+      version: 1,
+      serverSeq: db.nextSeq(),
+    };
+    // saveTicket parses the ticket with the shared schema first: a ticket that breaks it is never stored.
+    db.saveTicket(ticket);
+    return ticket;
+  });
+}

@@ -1,0 +1,126 @@
+// Offline never loses a change: notes and a stage change made offline survive a reload without a
+// network, reach the server exactly once when it returns, and a change the server refuses (someone
+// else closed the ticket meanwhile) waits in "Needs attention" with the user's words intact.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, pushAs, serverScope, signIn, test } from './portal';
+import { openTicket } from './ticket-flow';
+
+const ENGINEER = 'giulia.rossi@css.example';
+const LEAD = 'anna.moretti@css.example';
+
+async function addNote(page: Page, number: string, body: string) {
+  const pane = await openTicket(page, number);
+  await pane.getByRole('textbox', { name: /Internal note/ }).fill(body);
+  await pane.getByRole('button', { name: 'Add note' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: body })).toBeVisible();
+  return pane;
+}
+
+test('changes made offline survive a reload and reach the server exactly once', async ({ page, context, portal }) => {
+  const { user, tickets } = await serverScope(portal, ENGINEER);
+  const [first, second] = tickets.filter((t) => t.stage === 'investigation' && t.assignee?.id === user.id);
+  if (first === undefined || second === undefined)
+    throw new Error('the demo data gives Giulia too few tickets in investigation');
+
+  await signIn(page, portal, ENGINEER);
+  await expect(page.getByText('All changes sent')).toBeVisible();
+  // The console's files are kept by its service worker before the network goes.
+  await page.waitForFunction(async () => {
+    if (navigator.serviceWorker.controller === null) return false;
+    const names = await caches.keys();
+    return names.length > 0 && (await (await caches.open(names[0]!)).keys()).length >= 2;
+  });
+
+  await context.setOffline(true);
+  await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+  const noteOnFirst = `Offline on the train: customer confirmed the DKIM records are published (${Date.now()}).`;
+  const noteOnSecond = `Offline: asked the customer for a fresh HAR trace (${Date.now()}).`;
+  const pane = await addNote(page, first.number, noteOnFirst);
+  await pane.getByRole('button', { name: 'Ask the customer to confirm…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Send' }).click();
+  await expect(pane.getByRole('group', { name: 'Stage' })).toHaveText('Resolution');
+  await addNote(page, second.number, noteOnSecond);
+  await expect(page.getByTestId('pending-count')).toHaveText('3 changes waiting to be sent');
+
+  // Meanwhile the team lead closes the second ticket.
+  const lead = await pushAs(portal, LEAD, [
+    {
+      id: randomUUID(),
+      name: 'requestConfirmation',
+      args: { ticketId: second.id, replyId: randomUUID(), eventId: randomUUID(), body: 'Is it fixed?' },
+      createdAt: new Date().toISOString(),
+    },
+    {
+      id: randomUUID(),
+      name: 'recordCustomerAnswer',
+      args: {
+        ticketId: second.id,
+        entryId: randomUUID(),
+        eventId: randomUUID(),
+        answer: 'confirmed',
+        replyId: randomUUID(),
+        closingReply: 'Thanks, closing.',
+      },
+      createdAt: new Date().toISOString(),
+    },
+  ]);
+  expect(lead.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+
+  await page.reload();
+  await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('pending-count')).toHaveText('3 changes waiting to be sent');
+  const reloaded = await openTicket(page, first.number);
+  await expect(reloaded.getByRole('group', { name: 'Stage' })).toHaveText('Resolution');
+  await expect(
+    reloaded.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: noteOnFirst }),
+  ).toContainText('Not sent yet');
+  await page.screenshot({ path: 'test-results/screenshots/offline-pending.png' });
+
+  await context.setOffline(false);
+  await expect(page.getByText('Online', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('pending-count')).toHaveText('All changes sent');
+  await page.getByRole('button', { name: '1 needs attention' }).click();
+  const refused = page.getByRole('article', { name: `Refused change on ${second.number}` });
+  await expect(refused).toContainText('is closed');
+  await expect(refused.getByRole('textbox')).toHaveValue(noteOnSecond);
+  await page.screenshot({ path: 'test-results/screenshots/offline-needs-attention.png' });
+
+  const onServer = (await serverScope(portal, ENGINEER)).tickets;
+  const firstNow = onServer.find((t) => t.id === first.id);
+  const secondNow = onServer.find((t) => t.id === second.id);
+  expect(firstNow?.stage).toBe('resolution');
+  expect(firstNow?.timeline.filter((e) => e.kind === 'internal_note' && e.body === noteOnFirst)).toHaveLength(1);
+  expect(secondNow?.stage).toBe('closed');
+  expect(secondNow?.timeline.some((e) => e.kind === 'internal_note' && e.body === noteOnSecond)).toBe(false);
+});
+
+test('a damaged record in the local copy is set aside and the console still starts', async ({ page, portal }) => {
+  const { user, tickets } = await serverScope(portal, ENGINEER);
+  const victim = tickets[0];
+  if (victim === undefined) throw new Error('the demo data gives Giulia no ticket');
+  await signIn(page, portal, ENGINEER);
+  await expect(page.getByText('All changes sent')).toBeVisible();
+
+  await page.evaluate(
+    async ({ name, id }) => {
+      const request = indexedDB.open(name);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+      const store = db.transaction('tickets', 'readwrite').objectStore('tickets');
+      await new Promise((resolve) => {
+        store.put({ id, stage: 'lost in transit' }).onsuccess = resolve;
+      });
+      db.close();
+    },
+    { name: `css-console:${new URL(portal.apiUrl).host}:${user.id}`, id: victim.id },
+  );
+
+  await page.reload();
+  await expect(page.getByText(/1 damaged record was found in the local copy and set aside/)).toBeVisible();
+  await expect(page.getByRole('tab', { name: `All (${tickets.length})` })).toBeVisible();
+  const pane = await openTicket(page, victim.number);
+  await expect(pane.getByRole('heading', { name: victim.title })).toBeVisible();
+});
