@@ -14,6 +14,7 @@ import type { PortalDatabase } from './db';
 import { HttpError, installErrorHandlers, parseRequest, sendParsed } from './http';
 import { registerIntakeRoutes } from './intake/routes';
 import { registerLeadRoutes } from './lead';
+import { LeadStore } from './lead-store';
 import { HealthResponse, buildOpenApiDocument } from './openapi';
 import { pullChanges } from './pull';
 import { pushMutations } from './push';
@@ -69,7 +70,12 @@ export function buildServer({
     return request.signedInUser;
   };
 
-  const teamOf = (user: User): TeamContext => ({ members: db.teamMembers(user.teamId), policy: flowPolicy });
+  const leadStore = new LeadStore(db);
+  const teamOf = (user: User): TeamContext => ({
+    members: db.teamMembers(user.teamId),
+    policy: flowPolicy,
+    cadence: leadStore.cadence(user.teamId),
+  });
   const openApiDocument = buildOpenApiDocument();
 
   app.get(`${API_PREFIX}/health`, (_request, reply) => sendParsed(reply, HealthResponse, { ok: true }));
@@ -106,7 +112,7 @@ export function buildServer({
   );
 
   registerIntakeRoutes(app, { db, clock });
-  registerLeadRoutes(app, { db, clock, requireSignIn, signedIn });
+  registerLeadRoutes(app, { db, leadStore, clock, requireSignIn, signedIn });
 
   return app;
 }

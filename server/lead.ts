@@ -7,10 +7,11 @@ import type { User } from '../shared/domain/people';
 import type { Clock } from '../shared/domain/time';
 import type { PortalDatabase } from './db';
 import { HttpError, parseRequest, sendParsed } from './http';
-import { LeadStore } from './lead-store';
+import type { LeadStore } from './lead-store';
 
 export interface LeadRouteDependencies {
   db: PortalDatabase;
+  leadStore: LeadStore;
   clock: Clock;
   /** app.ts's hook answering 401 to a caller without a valid token. */
   requireSignIn: (request: FastifyRequest) => Promise<void>;
@@ -20,10 +21,8 @@ export interface LeadRouteDependencies {
 
 export function registerLeadRoutes(
   app: FastifyInstance,
-  { db, clock, requireSignIn, signedIn }: LeadRouteDependencies,
+  { db, leadStore: store, clock, requireSignIn, signedIn }: LeadRouteDependencies,
 ): void {
-  const store = new LeadStore(db);
-
   // The role is the server's to check: an engineer's console hides these views, but its token must not open them.
   // Runs before the body is read, so an engineer learns nothing from how their body parses.
   const leadOnly =

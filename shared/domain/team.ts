@@ -1,5 +1,6 @@
 /** The team a user works in and the rules it runs by: what every mutation is checked against besides the ticket. */
 import { z } from 'zod';
+import { DEFAULT_CADENCE, FollowUpCadence } from './cadence';
 import { FlowPolicy, DEFAULT_FLOW_POLICY } from './flow';
 import { Role, UserId } from './people';
 
@@ -10,10 +11,12 @@ export const TeamContext = z.object({
   /** Everyone a ticket of this team can be assigned to. */
   members: z.array(TeamMember),
   policy: FlowPolicy,
+  /** How often Microsoft must be chased per severity; a copy cached before it existed gets the default. */
+  cadence: FollowUpCadence.default(DEFAULT_CADENCE),
 });
 export type TeamContext = z.infer<typeof TeamContext>;
 
 /** Before the first sync brings the real one: only the user, and the default policy. */
 export function soloTeam(member: TeamMember): TeamContext {
-  return { members: [member], policy: DEFAULT_FLOW_POLICY };
+  return { members: [member], policy: DEFAULT_FLOW_POLICY, cadence: DEFAULT_CADENCE };
 }

@@ -37,6 +37,7 @@ import {
   type TeamMember,
   type Ticket,
 } from '../../../shared/domain';
+import { EscalateDialog } from '../escalations/EscalateDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
 import { TextDialog } from './TextDialog';
@@ -183,6 +184,7 @@ export function TicketActions({ ticket, team, user, change }: Props) {
         </>
       )}
 
+      {allowed.has('escalate') && <EscalateDialog ticket={ticket} change={change} />}
       {allowed.has('request_confirmation') && (
         <TextDialog
           trigger={<Button appearance="primary">Ask the customer to confirm…</Button>}

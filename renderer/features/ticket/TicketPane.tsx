@@ -25,6 +25,7 @@ import {
 } from '../../../shared/domain';
 import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
+import { EscalationPanel } from '../escalations/EscalationPanel';
 import { Composer } from './Composer';
 import { TicketActions } from './TicketActions';
 import { ValidationChecklist } from './ValidationChecklist';
@@ -138,6 +139,7 @@ export function TicketPane() {
   }
   const { ticket } = view;
   const member = user === undefined ? null : { id: user.id, name: user.name, role: user.role };
+  const rules = team ?? (member === null ? null : soloTeam(member));
   return (
     <section className={styles.pane} aria-label={`Ticket ${ticket.number}`}>
       <div className={styles.heading}>
@@ -153,8 +155,8 @@ export function TicketPane() {
       <Title3 as="h2">{ticket.title}</Title3>
       <RefusedChanges entries={view.refused} />
       <ClosureNote ticket={ticket} />
-      {member !== null && (
-        <TicketActions ticket={ticket} team={team ?? soloTeam(member)} user={member} change={change} />
+      {member !== null && rules !== null && (
+        <TicketActions ticket={ticket} team={rules} user={member} change={change} />
       )}
       {change.error !== null && (
         <MessageBar intent="error">
@@ -166,6 +168,7 @@ export function TicketPane() {
           </MessageBarActions>
         </MessageBar>
       )}
+      {rules !== null && <EscalationPanel ticket={ticket} cadence={rules.cadence} change={change} />}
       {(ticket.stage === 'validation' || ticket.validation !== null) && <ValidationChecklist run={ticket.validation} />}
       <Facts ticket={ticket} />
       <Text className={styles.description}>{ticket.description}</Text>
