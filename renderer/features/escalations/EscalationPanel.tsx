@@ -41,6 +41,7 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  followUp: { display: 'flex', flexDirection: 'column' },
   followUps: {
     listStyle: 'none',
     margin: 0,
