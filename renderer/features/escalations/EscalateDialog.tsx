@@ -1,34 +1,15 @@
 /** Raising the L3 escalation: the Microsoft case, its severity (suggested from the priority), contact and topic. */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { MicrosoftCaseNumber, SEVERITY_LABEL, Severity, suggestSeverity, type Ticket } from '../../../shared/domain';
+import { ChangeDialog } from '../../app/ChangeDialog';
+import { LOCAL_MINUTE } from '../../app/local-time';
 import type { ChangeRunner } from '../ticket/use-change';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
 });
-
-const LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm";
 
 const SEVERITY_TEXT: Record<Severity, string> = {
   critical: 'A — critical business impact',
@@ -60,7 +41,6 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
     product: '',
     openedAt: format(new Date(), LOCAL_MINUTE),
   });
-  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>(fresh);
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const caseError =
@@ -69,121 +49,81 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
       : MicrosoftCaseNumber.safeParse(draft.caseNumber.trim()).error?.issues[0]?.message;
   const overriding = draft.severity !== suggested;
 
-  const save = async () => {
-    const done = await change.run('escalateToMicrosoft', {
-      ticketId: ticket.id,
-      eventId: crypto.randomUUID(),
-      caseNumber: draft.caseNumber.trim(),
-      severity: draft.severity,
-      ...(overriding ? { severityOverrideReason: draft.reason.trim() } : {}),
-      microsoftContact: {
-        name: draft.contactName.trim(),
-        email: draft.contactEmail.trim() === '' ? null : draft.contactEmail.trim(),
-      },
-      supportTopic: draft.supportTopic.trim(),
-      product: draft.product.trim(),
-      openedAt: new Date(draft.openedAt).toISOString(),
-    });
-    if (done) setOpen(false);
-  };
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, data) => {
-        if (data.open) setDraft(fresh());
-        setOpen(data.open);
-      }}
+    <ChangeDialog
+      trigger={<Button>Escalate to Microsoft…</Button>}
+      title={`Escalate ${ticket.number} to Microsoft`}
+      error={change.error}
+      confirmLabel="Escalate"
+      canConfirm={
+        !change.busy &&
+        caseError === undefined &&
+        draft.caseNumber !== '' &&
+        (!overriding || draft.reason.trim() !== '')
+      }
+      onOpen={() => setDraft(fresh())}
+      onConfirm={() =>
+        change.run('escalateToMicrosoft', {
+          ticketId: ticket.id,
+          eventId: crypto.randomUUID(),
+          caseNumber: draft.caseNumber.trim(),
+          severity: draft.severity,
+          ...(overriding ? { severityOverrideReason: draft.reason.trim() } : {}),
+          microsoftContact: {
+            name: draft.contactName.trim(),
+            email: draft.contactEmail.trim() === '' ? null : draft.contactEmail.trim(),
+          },
+          supportTopic: draft.supportTopic.trim(),
+          product: draft.product.trim(),
+          openedAt: new Date(draft.openedAt).toISOString(),
+        })
+      }
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button>Escalate to Microsoft…</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Escalate {ticket.number} to Microsoft</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Field
-              label="Microsoft case number"
-              required
-              validationMessage={caseError}
-              hint="15 digits (Partner Center) or 16 (Azure)"
-            >
-              <Input
-                value={draft.caseNumber}
-                inputMode="numeric"
-                onChange={(_, data) => set({ caseNumber: data.value })}
-              />
-            </Field>
-            <Field label="Severity" hint={`Suggested from the ticket's priority: ${SEVERITY_LABEL[suggested]}`}>
-              <Dropdown
-                value={SEVERITY_TEXT[draft.severity]}
-                selectedOptions={[draft.severity]}
-                onOptionSelect={(_, data) => set({ severity: data.optionValue as Severity })}
-              >
-                {Severity.options.map((value) => (
-                  <Option key={value} value={value}>
-                    {SEVERITY_TEXT[value]}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            {overriding && (
-              <Field label="Why this severity instead of the suggested one" required>
-                <Textarea value={draft.reason} onChange={(_, data) => set({ reason: data.value })} />
-              </Field>
-            )}
-            <div className={styles.row}>
-              <Field label="Microsoft engineer" required>
-                <Input value={draft.contactName} onChange={(_, data) => set({ contactName: data.value })} />
-              </Field>
-              <Field label="Microsoft engineer's e-mail">
-                <Input
-                  type="email"
-                  value={draft.contactEmail}
-                  onChange={(_, data) => set({ contactEmail: data.value })}
-                />
-              </Field>
-            </div>
-            <div className={styles.row}>
-              <Field label="Support topic" required>
-                <Input value={draft.supportTopic} onChange={(_, data) => set({ supportTopic: data.value })} />
-              </Field>
-              <Field label="Product" required>
-                <Input value={draft.product} onChange={(_, data) => set({ product: data.value })} />
-              </Field>
-            </div>
-            <Field label="Opened at Microsoft" required>
-              <Input
-                type="datetime-local"
-                value={draft.openedAt}
-                onChange={(_, data) => set({ openedAt: data.value })}
-              />
-            </Field>
-            {change.error !== null && (
-              <MessageBar intent="error">
-                <MessageBarBody>{change.error}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Cancel</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              disabled={
-                change.busy ||
-                caseError !== undefined ||
-                draft.caseNumber === '' ||
-                (overriding && draft.reason.trim() === '')
-              }
-              onClick={() => void save()}
-            >
-              Escalate
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <Field
+        label="Microsoft case number"
+        required
+        validationMessage={caseError}
+        hint="15 digits (Partner Center) or 16 (Azure)"
+      >
+        <Input value={draft.caseNumber} inputMode="numeric" onChange={(_, data) => set({ caseNumber: data.value })} />
+      </Field>
+      <Field label="Severity" hint={`Suggested from the ticket's priority: ${SEVERITY_LABEL[suggested]}`}>
+        <Dropdown
+          value={SEVERITY_TEXT[draft.severity]}
+          selectedOptions={[draft.severity]}
+          onOptionSelect={(_, data) => set({ severity: data.optionValue as Severity })}
+        >
+          {Severity.options.map((value) => (
+            <Option key={value} value={value}>
+              {SEVERITY_TEXT[value]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {overriding && (
+        <Field label="Why this severity instead of the suggested one" required>
+          <Textarea value={draft.reason} onChange={(_, data) => set({ reason: data.value })} />
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Field label="Microsoft engineer" required>
+          <Input value={draft.contactName} onChange={(_, data) => set({ contactName: data.value })} />
+        </Field>
+        <Field label="Microsoft engineer's e-mail">
+          <Input type="email" value={draft.contactEmail} onChange={(_, data) => set({ contactEmail: data.value })} />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label="Support topic" required>
+          <Input value={draft.supportTopic} onChange={(_, data) => set({ supportTopic: data.value })} />
+        </Field>
+        <Field label="Product" required>
+          <Input value={draft.product} onChange={(_, data) => set({ product: data.value })} />
+        </Field>
+      </div>
+      <Field label="Opened at Microsoft" required>
+        <Input type="datetime-local" value={draft.openedAt} onChange={(_, data) => set({ openedAt: data.value })} />
+      </Field>
+    </ChangeDialog>
   );
 }

@@ -1,22 +1,5 @@
 /** Correcting what the requester gave (customer, tenant domain, priority, scope), e.g. after they supplied what was missing. */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   PRIORITY_LABEL,
@@ -27,9 +10,8 @@ import {
   TimeZone,
   type Ticket,
 } from '../../../shared/domain';
+import { ChangeDialog } from '../../app/ChangeDialog';
 import type { ChangeRunner } from './use-change';
-
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 interface Draft {
   companyName: string;
@@ -48,8 +30,6 @@ const draftOf = (ticket: Ticket): Draft => ({
 });
 
 export function EditDetailsDialog({ ticket, change }: { ticket: Ticket; change: ChangeRunner }) {
-  const styles = useStyles();
-  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => draftOf(ticket));
   const original = draftOf(ticket);
   const tenantError =
@@ -64,90 +44,53 @@ export function EditDetailsDialog({ ticket, change }: { ticket: Ticket; change: 
     ...(draft.scope !== original.scope && draft.scope !== null ? { scope: draft.scope } : {}),
   };
 
-  const save = async () => {
-    if (await change.run('updateDetails', { ticketId: ticket.id, eventId: crypto.randomUUID(), ...changes })) {
-      setOpen(false);
-    }
-  };
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, data) => {
-        if (data.open) setDraft(draftOf(ticket));
-        setOpen(data.open);
-      }}
+    <ChangeDialog
+      trigger={<Button>Edit details…</Button>}
+      title={`Details of ${ticket.number}`}
+      error={change.error}
+      confirmLabel="Save"
+      canConfirm={
+        !change.busy && Object.keys(changes).length > 0 && tenantError === undefined && zoneError === undefined
+      }
+      onOpen={() => setDraft(draftOf(ticket))}
+      onConfirm={() => change.run('updateDetails', { ticketId: ticket.id, eventId: crypto.randomUUID(), ...changes })}
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button>Edit details…</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Details of {ticket.number}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Field label="End-customer company name">
-              <Input
-                value={draft.companyName}
-                onChange={(_, data) => setDraft({ ...draft, companyName: data.value })}
-              />
-            </Field>
-            <Field label="Tenant domain" validationMessage={tenantError} hint="<name>.onmicrosoft.com">
-              <Input
-                value={draft.tenantDomain}
-                onChange={(_, data) => setDraft({ ...draft, tenantDomain: data.value })}
-              />
-            </Field>
-            <Field label="Customer time zone" validationMessage={zoneError}>
-              <Input value={draft.timeZone} onChange={(_, data) => setDraft({ ...draft, timeZone: data.value })} />
-            </Field>
-            <Field label="Priority">
-              <Dropdown
-                value={draft.priority === null ? '' : PRIORITY_LABEL[draft.priority]}
-                selectedOptions={draft.priority === null ? [] : [draft.priority]}
-                onOptionSelect={(_, data) => setDraft({ ...draft, priority: data.optionValue as Priority })}
-              >
-                {Priority.options.map((value) => (
-                  <Option key={value} value={value}>
-                    {PRIORITY_LABEL[value]}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field label="Product area">
-              <Dropdown
-                value={draft.scope === null ? '' : SCOPE_LABEL[draft.scope]}
-                selectedOptions={draft.scope === null ? [] : [draft.scope]}
-                onOptionSelect={(_, data) => setDraft({ ...draft, scope: data.optionValue as Scope })}
-              >
-                {Scope.options.map((value) => (
-                  <Option key={value} value={value}>
-                    {SCOPE_LABEL[value]}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            {change.error !== null && (
-              <MessageBar intent="error">
-                <MessageBarBody>{change.error}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Cancel</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              disabled={
-                change.busy || Object.keys(changes).length === 0 || tenantError !== undefined || zoneError !== undefined
-              }
-              onClick={() => void save()}
-            >
-              Save
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <Field label="End-customer company name">
+        <Input value={draft.companyName} onChange={(_, data) => setDraft({ ...draft, companyName: data.value })} />
+      </Field>
+      <Field label="Tenant domain" validationMessage={tenantError} hint="<name>.onmicrosoft.com">
+        <Input value={draft.tenantDomain} onChange={(_, data) => setDraft({ ...draft, tenantDomain: data.value })} />
+      </Field>
+      <Field label="Customer time zone" validationMessage={zoneError}>
+        <Input value={draft.timeZone} onChange={(_, data) => setDraft({ ...draft, timeZone: data.value })} />
+      </Field>
+      <Field label="Priority">
+        <Dropdown
+          value={draft.priority === null ? '' : PRIORITY_LABEL[draft.priority]}
+          selectedOptions={draft.priority === null ? [] : [draft.priority]}
+          onOptionSelect={(_, data) => setDraft({ ...draft, priority: data.optionValue as Priority })}
+        >
+          {Priority.options.map((value) => (
+            <Option key={value} value={value}>
+              {PRIORITY_LABEL[value]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Product area">
+        <Dropdown
+          value={draft.scope === null ? '' : SCOPE_LABEL[draft.scope]}
+          selectedOptions={draft.scope === null ? [] : [draft.scope]}
+          onOptionSelect={(_, data) => setDraft({ ...draft, scope: data.optionValue as Scope })}
+        >
+          {Scope.options.map((value) => (
+            <Option key={value} value={value}>
+              {SCOPE_LABEL[value]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </ChangeDialog>
   );
 }
