@@ -112,7 +112,7 @@ export function buildServer({
   );
 
   registerIntakeRoutes(app, { db, clock });
-  registerLeadRoutes(app, { db, leadStore, clock, requireSignIn, signedIn });
+  registerLeadRoutes(app, { leadStore, clock, requireSignIn, signedIn });
 
   return app;
 }

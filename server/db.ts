@@ -109,6 +109,12 @@ function prepareStatements(sqlite: Database.Database) {
          WHERE team_id = ? AND (assignee_id = ? OR assignee_id IS NULL) AND server_seq > ?
          ORDER BY server_seq LIMIT ?`,
     ),
+    // What engineerChanges leaves out, by id, within a window of changes: the team's tickets others hold.
+    othersChanges: prepare(
+      `SELECT id FROM tickets
+         WHERE team_id = ? AND assignee_id IS NOT NULL AND assignee_id <> ? AND server_seq > ? AND server_seq <= ?
+         ORDER BY server_seq`,
+    ).pluck(),
     mutationById: prepare('SELECT user_id, result FROM applied_mutations WHERE id = ?'),
     recordMutation: prepare(
       `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, result, received_at)
@@ -229,6 +235,11 @@ export class PortalDatabase {
   /** The engineer's own tickets and their team's unassigned queue, changed after `afterSeq`. */
   engineerChanges(teamId: string, userId: string, afterSeq: number, limit: number): Ticket[] {
     return this.statements.engineerChanges.all(teamId, userId, afterSeq, limit).map(toTicket);
+  }
+
+  /** Ids of the team's tickets assigned to someone other than `userId`, changed in (afterSeq, uptoSeq]. */
+  othersChanges(teamId: string, userId: string, afterSeq: number, uptoSeq: number): string[] {
+    return z.array(z.string()).parse(this.statements.othersChanges.all(teamId, userId, afterSeq, uptoSeq));
   }
 
   findMutation(id: string): MutationRecord | null {

@@ -5,12 +5,10 @@ import { LeadEscalationsResponse, escalationRows } from '../shared/api/lead';
 import { FollowUpCadence } from '../shared/domain/cadence';
 import type { User } from '../shared/domain/people';
 import type { Clock } from '../shared/domain/time';
-import type { PortalDatabase } from './db';
 import { HttpError, parseRequest, sendParsed } from './http';
 import type { LeadStore } from './lead-store';
 
 export interface LeadRouteDependencies {
-  db: PortalDatabase;
   leadStore: LeadStore;
   clock: Clock;
   /** app.ts's hook answering 401 to a caller without a valid token. */
@@ -21,7 +19,7 @@ export interface LeadRouteDependencies {
 
 export function registerLeadRoutes(
   app: FastifyInstance,
-  { db, leadStore: store, clock, requireSignIn, signedIn }: LeadRouteDependencies,
+  { leadStore: store, clock, requireSignIn, signedIn }: LeadRouteDependencies,
 ): void {
   // The role is the server's to check: an engineer's console hides these views, but its token must not open them.
   // Runs before the body is read, so an engineer learns nothing from how their body parses.

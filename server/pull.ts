@@ -2,7 +2,7 @@
 import type { PullQuery, PullResponse } from '../shared/api/sync';
 import type { User } from '../shared/domain/people';
 import type { PortalDatabase } from './db';
-import { changesInScope } from './scope';
+import { changesInScope, changesOutOfScope } from './scope';
 
 export type PullOutcome = { ok: true; response: PullResponse } | { ok: false; message: string };
 
@@ -26,6 +26,10 @@ export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): P
     // `current`, past changes outside the scope, and the next pull starts from there. A ticket changed
     // again later gets a new, higher sequence, so it is never missed.
     const cursor = hasMore && last !== undefined ? last.serverSeq : current;
-    return { ok: true, response: { tickets, cursor: String(cursor), hasMore } };
+    // The same window names the team's other changed tickets, so a ticket that left the scope (its
+    // change moved it out, so it is no longer sent) leaves the console too. Even from 0: a console
+    // pulling again from the start keeps its copy and must learn what to drop.
+    const removed = changesOutOfScope(db, user, after, cursor);
+    return { ok: true, response: { tickets, removed, cursor: String(cursor), hasMore } };
   });
 }

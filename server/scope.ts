@@ -9,6 +9,14 @@ export function inScope(user: User, ticket: Ticket): boolean {
   return user.role === 'lead' || ticket.assignee === null || ticket.assignee.id === user.id;
 }
 
+/**
+ * The team's tickets changed in (afterSeq, uptoSeq] that are not in the user's scope, by id: a console
+ * may hold one that has just left its scope. A lead's scope is the whole team, so they have none.
+ */
+export function changesOutOfScope(db: PortalDatabase, user: User, afterSeq: number, uptoSeq: number): string[] {
+  return user.role === 'lead' ? [] : db.othersChanges(user.teamId, user.id, afterSeq, uptoSeq);
+}
+
 /** The tickets in the user's scope changed after `afterSeq`, in change order, at most `limit`. */
 export function changesInScope(db: PortalDatabase, user: User, afterSeq: number, limit: number): Ticket[] {
   return user.role === 'lead'

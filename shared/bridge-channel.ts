@@ -3,6 +3,8 @@ export const BridgeChannel = {
   appInfo: 'bridge:app-info',
   settingsGet: 'bridge:settings-get',
   settingsSet: 'bridge:settings-set',
+  saveFile: 'bridge:save-file',
+  notify: 'bridge:notify',
 } as const;
 
 /** One of the BridgeChannel names, so a handler or an invoke cannot name a channel that does not exist. */

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { DEFAULT_SERVER_URL } from './api';
+import { Severity } from './domain/escalation';
+import { UserId } from './domain/people';
 
 export { BridgeChannel, type BridgeChannelName } from './bridge-channel';
 
@@ -58,13 +60,67 @@ export const DEFAULT_CANNED_REPLIES: CannedReply[] = [
   },
 ];
 
-export const Settings = z.object({
+/** A column of the lead's escalations list the rows can be sorted by. */
+export const LeadSortColumn = z.enum([
+  'number',
+  'customer',
+  'caseNumber',
+  'severity',
+  'age',
+  'lastMicrosoftContact',
+  'nextFollowUpDue',
+  'overdue',
+  'silent',
+  'engineer',
+]);
+export type LeadSortColumn = z.infer<typeof LeadSortColumn>;
+
+/** How the lead has arranged the escalations list: sort, filters and grouping. */
+export const LeadLayout = z.object({
+  sort: z.object({ column: LeadSortColumn, direction: z.enum(['ascending', 'descending']) }),
+  filters: z.object({
+    severities: z.array(Severity).max(3),
+    /** Engineer user ids; "" stands for unassigned. */
+    engineers: z.array(z.union([UserId, z.literal('')])).max(200),
+    overdueOnly: z.boolean(),
+    silentOnly: z.boolean(),
+    /** Matched against customer, Microsoft case number and ticket number. */
+    text: z.string().max(200),
+  }),
+  groupBy: z.enum(['none', 'engineer', 'severity']),
+});
+export type LeadLayout = z.infer<typeof LeadLayout>;
+
+/** Most urgent first, as the server lists them, with nothing filtered out or grouped. */
+export const DEFAULT_LEAD_LAYOUT: LeadLayout = {
+  sort: { column: 'nextFollowUpDue', direction: 'ascending' },
+  filters: { severities: [], engineers: [], overdueOnly: false, silentOnly: false, text: '' },
+  groupBy: 'none',
+};
+
+/** A layout the lead named, to come back to in one click. */
+export const SavedLeadView = LeadLayout.extend({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1, { message: 'give the view a name' }).max(60),
+});
+export type SavedLeadView = z.infer<typeof SavedLeadView>;
+
+// The fields without their defaults: a patch must leave an absent key alone, and zod would fill a
+// defaulted key into every partial patch, resetting the canned replies and views on any change.
+const settingsFields = {
   serverUrl: ServerUrl,
   theme: Theme,
   /** The e-mail of the last sign-in, offered again on the login screen. */
   lastEmail: z.string().max(320),
-  /** Added after the first release: stored settings without it get the defaults. */
-  cannedReplies: z.array(CannedReply).max(100).default(DEFAULT_CANNED_REPLIES),
+  cannedReplies: z.array(CannedReply).max(100),
+  leadViews: z.array(SavedLeadView).max(50),
+};
+
+export const Settings = z.object({
+  ...settingsFields,
+  /** Added after the first release: stored settings without them get the defaults. */
+  cannedReplies: settingsFields.cannedReplies.default(DEFAULT_CANNED_REPLIES),
+  leadViews: settingsFields.leadViews.default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -73,10 +129,11 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   lastEmail: '',
   cannedReplies: DEFAULT_CANNED_REPLIES,
+  leadViews: [],
 };
 
 /** A partial update; unknown keys are refused so a typo is an error, not a silent no-op. */
-export const SettingsPatch = Settings.partial().strict();
+export const SettingsPatch = z.object(settingsFields).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const AppInfo = z.object({
@@ -87,6 +144,71 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The file types the shell saves: CSV exports now, calendar invites next. */
+export const SAVE_FILE_EXTENSIONS = ['csv', 'ics'] as const;
+/** 20 MB, counted in UTF-8 bytes as written to disk. */
+export const MAX_SAVE_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The UTF-8 size of a string, without DOM or Node APIs (shared/ has neither). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Each half of a surrogate pair counts 2: the pair is one 4-byte character.
+    bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+const tooLarge = 'the file is larger than 20 MB; export fewer rows';
+
+export const SaveFileRequest = z
+  .object({
+    /** Offered in the save dialog: a plain name, never a path, so the person alone chooses the folder. */
+    suggestedName: z
+      .string()
+      .min(1, { message: 'the file name is empty', abort: true })
+      .max(200, { message: 'the file name must be at most 200 characters' })
+      .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, {
+        message:
+          'the file name must be a plain name such as escalations.csv, without folders or the characters \\ / : * ? " < > |',
+        abort: true,
+      })
+      .regex(/^[^.]/, { message: 'the file name must not start with a dot' })
+      .regex(new RegExp(`\\.(${SAVE_FILE_EXTENSIONS.join('|')})$`, 'i'), {
+        message: `the file name must end in ${SAVE_FILE_EXTENSIONS.map((extension) => `.${extension}`).join(' or ')}`,
+      }),
+    // The length check first, so an oversized string is refused before its bytes are counted.
+    content: z
+      .string()
+      .max(MAX_SAVE_FILE_BYTES, { message: tooLarge, abort: true })
+      .refine((text) => utf8Length(text) <= MAX_SAVE_FILE_BYTES, { message: tooLarge }),
+  })
+  .strict();
+export type SaveFileRequest = z.infer<typeof SaveFileRequest>;
+
+/** path: where the file was written; null when the host does not say (a browser download). */
+export interface SaveFileResult {
+  saved: boolean;
+  path: string | null;
+}
+
+export const NotifyRequest = z
+  .object({
+    title: z
+      .string()
+      .min(1, { message: 'the title is empty' })
+      .max(120, { message: 'the title must be at most 120 characters' }),
+    body: z.string().max(500, { message: 'the text must be at most 500 characters' }),
+    /** A later notification with the same tag replaces the earlier one instead of piling up. */
+    tag: z
+      .string()
+      .min(1, { message: 'the tag is empty' })
+      .max(200, { message: 'the tag must be at most 200 characters' }),
+  })
+  .strict();
+export type NotifyRequest = z.infer<typeof NotifyRequest>;
+
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The renderer's view of the shell, exposed as `window.bridge` by the preload script. */
@@ -94,4 +216,8 @@ export interface Bridge {
   appInfo(): Promise<IpcResult<AppInfo>>;
   getSettings(): Promise<IpcResult<Settings>>;
   setSettings(patch: SettingsPatch): Promise<IpcResult<Settings>>;
+  /** Asks the person where to save `content`; saved is false when they cancel. */
+  saveFile(request: SaveFileRequest): Promise<IpcResult<SaveFileResult>>;
+  /** A desktop notification; shown is false where notifications are unsupported or refused. */
+  notify(request: NotifyRequest): Promise<IpcResult<{ shown: boolean }>>;
 }

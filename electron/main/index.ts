@@ -1,11 +1,14 @@
 /** The Electron entry: wires the shell's modules into the app lifecycle; the logic lives in those modules. */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
 import { APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
 import { registerBridgeHandlers } from './ipc';
+import { createNotifier } from './notify';
 import { APP_SCHEME, createRendererHandler, registerAppScheme } from './protocol';
 import { rendererSource } from './renderer-source';
+import { createFileSaver } from './save-file';
 import { guardSession, guardWebContents } from './security';
 import { openSettingsStore } from './settings-electron-store';
 import { showMainWindow } from './window';
@@ -36,6 +39,18 @@ function start(): void {
   registerBridgeHandlers(ipcMain, {
     appInfo: { name: APP_NAME, version: app.getVersion(), host: 'electron' },
     settings,
+    saveFile: createFileSaver({
+      showSaveDialog: (sender, options) => {
+        const owner = BrowserWindow.fromWebContents(sender);
+        return owner === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(owner, options);
+      },
+      writeFile: (filePath, content) => writeFile(filePath, content, 'utf8'),
+      defaultFolder: () => app.getPath('downloads'),
+    }),
+    notify: createNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
+    }),
     origin: source.origin,
     log,
   });

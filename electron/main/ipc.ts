@@ -1,11 +1,14 @@
 /** The bridge's IPC handlers in main: sender-checked, payload-parsed, answering IpcResult values and never throwing. */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   BridgeChannel,
+  NotifyRequest,
+  SaveFileRequest,
   SettingsPatch,
   type AppInfo,
   type BridgeChannelName,
   type IpcResult,
+  type SaveFileResult,
 } from '../../shared/bridge';
 import { parseAtBridge } from '../../shared/bridge-host';
 import type { SettingsStore } from './settings';
@@ -14,16 +17,30 @@ import { isSameOrigin } from './trusted-origin';
 export interface BridgeServices {
   appInfo: AppInfo;
   settings: SettingsStore;
+  /** save-file.ts's saver; `sender` is the page that asked, whose window the dialog belongs to. */
+  saveFile: (sender: WebContents, request: SaveFileRequest) => Promise<IpcResult<SaveFileResult>>;
+  /** notify.ts's notifier. */
+  notify: (request: NotifyRequest) => { shown: boolean };
   /** The renderer's origin; a message from any other frame is refused. */
   origin: URL;
   log: (message: string) => void;
 }
 
-export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: BridgeServices): void {
-  const { appInfo, settings, origin, log } = services;
+type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
 
-  const handle = <T>(channel: BridgeChannelName, arity: 0 | 1, answer: (args: unknown[]) => IpcResult<T>) => {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]): IpcResult<T> => {
+export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: BridgeServices): void {
+  const { appInfo, settings, saveFile, notify, origin, log } = services;
+
+  const handle = <T>(
+    channel: BridgeChannelName,
+    arity: 0 | 1,
+    answer: (args: unknown[], event: IpcMainInvokeEvent) => Answer<T>,
+  ) => {
+    const failed = (error: unknown): IpcResult<T> => {
+      log(`${channel} failed: ${String(error)}`);
+      return { ok: false, error: `${channel} failed: ${String(error)}` };
+    };
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]): Answer<T> => {
       const sender = event.senderFrame?.url;
       if (sender === undefined || !isSameOrigin(sender, origin)) {
         log(`refused ${channel} from ${sender ?? 'a frame that is gone'}`);
@@ -34,10 +51,10 @@ export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, service
         return { ok: false, error: `${channel} takes ${expected}, got ${args.length}` };
       }
       try {
-        return answer(args);
+        const answered = answer(args, event);
+        return answered instanceof Promise ? answered.catch(failed) : answered;
       } catch (error) {
-        log(`${channel} failed: ${String(error)}`);
-        return { ok: false, error: `${channel} failed: ${String(error)}` };
+        return failed(error);
       }
     });
   };
@@ -47,5 +64,13 @@ export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, service
   handle(BridgeChannel.settingsSet, 1, ([patch]) => {
     const parsed = parseAtBridge(SettingsPatch, patch, 'settings');
     return parsed.ok ? { ok: true, value: settings.set(parsed.value) } : parsed;
+  });
+  handle(BridgeChannel.saveFile, 1, ([request], event) => {
+    const parsed = parseAtBridge(SaveFileRequest, request, 'saveFile');
+    return parsed.ok ? saveFile(event.sender, parsed.value) : parsed;
+  });
+  handle(BridgeChannel.notify, 1, ([request]) => {
+    const parsed = parseAtBridge(NotifyRequest, request, 'notify');
+    return parsed.ok ? { ok: true, value: notify(parsed.value) } : parsed;
   });
 }

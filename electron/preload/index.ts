@@ -1,6 +1,6 @@
 /** The preload: exposes `window.bridge` (shared/bridge.ts) over IPC and nothing else, no ipcRenderer or generic invoke. */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { AppInfo, Bridge, IpcResult, Settings } from '../../shared/bridge';
+import type { AppInfo, Bridge, IpcResult, SaveFileResult, Settings } from '../../shared/bridge';
 import { BridgeChannel, type BridgeChannelName } from '../../shared/bridge-channel';
 
 // Main answers every channel with an IpcResult and never throws (electron/main/ipc.ts).
@@ -11,6 +11,8 @@ const bridge: Bridge = {
   appInfo: () => invoke<AppInfo>(BridgeChannel.appInfo),
   getSettings: () => invoke<Settings>(BridgeChannel.settingsGet),
   setSettings: (patch) => invoke<Settings>(BridgeChannel.settingsSet, patch),
+  saveFile: (request) => invoke<SaveFileResult>(BridgeChannel.saveFile, request),
+  notify: (request) => invoke<{ shown: boolean }>(BridgeChannel.notify, request),
 };
 
 contextBridge.exposeInMainWorld('bridge', bridge);

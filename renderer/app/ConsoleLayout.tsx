@@ -14,13 +14,16 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
   Text,
   Toolbar,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Theme } from '../../shared/bridge';
 import { CannedRepliesDialog } from '../features/settings/CannedRepliesDialog';
 import { settingsActions, useSettingsStore } from './settings-store';
@@ -29,7 +32,11 @@ import { SyncStatusBar } from '../features/status/SyncStatusBar';
 import { TicketPane } from '../features/ticket/TicketPane';
 import { useSessionStore } from '../data/stores/session-store';
 import { useSyncStore } from '../data/stores/sync-store';
+import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
+
+// Only leads open it: engineers never download recharts and the lead view.
+const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', height: '100%' },
@@ -41,7 +48,10 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+  brand: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  // The name gives way first when a lead's view tabs make the header crowded.
+  user: { marginLeft: 'auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  fixed: { flexShrink: 0 },
   split: { flexGrow: 1, display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(380px, 2fr)', minHeight: 0 },
 });
 
@@ -52,18 +62,32 @@ export function ConsoleLayout() {
   const syncing = useSyncStore((s) => s.syncing);
   const theme = useSettingsStore((s) => s.settings.theme);
   const [managingReplies, setManagingReplies] = useState(false);
+  const view = useUiStore((s) => s.view);
   if (user === undefined) return null;
+  const lead = user.role === 'lead';
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
         <Text className={styles.brand}>CSS Engineer Console</Text>
-        <Text>
+        {lead && (
+          <TabList
+            className={styles.fixed}
+            size="small"
+            aria-label="Console views"
+            selectedValue={view}
+            onTabSelect={(_, data) => uiActions.showView(data.value as ConsoleView)}
+          >
+            <Tab value="queue">Ticket queue</Tab>
+            <Tab value="escalations">Escalations</Tab>
+          </TabList>
+        )}
+        <Text className={styles.user}>
           {user.name} · {user.teamName}
         </Text>
-        <Badge appearance="tint" color={user.role === 'lead' ? 'important' : 'brand'}>
+        <Badge className={styles.fixed} appearance="tint" color={user.role === 'lead' ? 'important' : 'brand'}>
           {user.role === 'lead' ? 'Team lead' : 'Engineer'}
         </Badge>
-        <Toolbar aria-label="Session">
+        <Toolbar className={styles.fixed} aria-label="Session">
           <Button icon={<ArrowSyncRegular />} disabled={syncing} onClick={() => void workspaceActions.syncNow()}>
             Sync now
           </Button>
@@ -110,10 +134,16 @@ export function ConsoleLayout() {
           </MessageBarActions>
         </MessageBar>
       )}
-      <div className={styles.split}>
-        <QueueView />
-        <TicketPane />
-      </div>
+      {lead && view === 'escalations' ? (
+        <Suspense fallback={<Spinner label="Opening the escalations…" />}>
+          <LeadView />
+        </Suspense>
+      ) : (
+        <div className={styles.split}>
+          <QueueView />
+          <TicketPane />
+        </div>
+      )}
       <SyncStatusBar />
       {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}
     </div>

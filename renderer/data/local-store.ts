@@ -4,7 +4,7 @@
  * transaction, and listeners hear of it only after the commit.
  */
 import { z } from 'zod';
-import { soloTeam, TeamContext, Ticket, type TeamMember } from '../../shared/domain';
+import { soloTeam, TeamContext, Ticket, type Stage, type TeamMember } from '../../shared/domain';
 import type { Cursor, MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
@@ -78,14 +78,27 @@ export class LocalStore {
 
   /**
    * Stores one pulled page, its cursor and the new summaries in one transaction; outbox entries the
-   * pulled records now include are dropped in the same transaction.
+   * pulled records now include are dropped in the same transaction. Tickets the page names as
+   * `removed` (no longer in the user's scope) leave the local copy, with the changes the server has
+   * applied to them; a change still pending stays, so its push is refused with the reason.
    */
-  async applyPullPage(tickets: readonly Ticket[], cursor: Cursor, syncedAt: string): Promise<void> {
+  async applyPullPage(
+    tickets: readonly Ticket[],
+    cursor: Cursor,
+    syncedAt: string,
+    removed: readonly string[] = [],
+  ): Promise<void> {
     const ids = tickets.map((ticket) => ticket.id);
+    // The server names every changed ticket of the team outside the scope; only those held matter.
+    let gone: string[] = [];
     await this.db.transaction('rw', this.writeTables(), async () => {
       const team = await this.team();
       const entries = await this.entriesFor(ids);
-      const acknowledged: number[] = [];
+      const candidates = removed.filter((id) => !ids.includes(id));
+      gone = candidates.length === 0 ? [] : await this.db.tickets.where(':id').anyOf(candidates).primaryKeys();
+      const acknowledged = (await this.entriesFor(gone))
+        .filter((entry) => entry.state === 'applied')
+        .map((entry) => entry.seq);
       const summaries = tickets.map((ticket) => {
         const own = entries.filter((entry) => entry.ticketId === ticket.id);
         for (const entry of own) {
@@ -96,13 +109,15 @@ export class LocalStore {
       });
       await this.db.tickets.bulkPut([...tickets]);
       await this.db.summaries.bulkPut(summaries);
+      await this.db.tickets.bulkDelete(gone);
+      await this.db.summaries.bulkDelete(gone);
       await this.db.outbox.bulkDelete(acknowledged);
       await this.db.meta.bulkPut([
         { key: 'cursor', value: cursor },
         { key: 'lastSyncAt', value: syncedAt },
       ]);
     });
-    this.notify(ids);
+    this.notify([...ids, ...gone]);
   }
 
   /**
@@ -208,6 +223,30 @@ export class LocalStore {
     return rows
       .filter((row) => row !== undefined)
       .map((row) => parseRecord(TicketSummary, row, `ticket ${row.number ?? row.id}`));
+  }
+
+  /**
+   * Every ticket in `stage` as the user sees it (pending changes re-applied), found through the
+   * summaries' stage index so the rest of the cache is never read: the lead's escalations list.
+   */
+  async ticketsInStage(stage: Stage): Promise<Ticket[]> {
+    return this.db.transaction('r', [this.db.summaries, this.db.tickets, this.db.outbox, this.db.meta], async () => {
+      const ids = await this.db.summaries.where('stage').equals(stage).primaryKeys();
+      const team = await this.team();
+      const stored = await this.db.tickets.bulkGet(ids);
+      const entries = await this.entriesFor(ids);
+      return stored.flatMap((record) => {
+        if (record === undefined) return [];
+        const ticket = parseRecord(Ticket, record, `ticket ${record.number ?? record.id}`);
+        return [
+          rebase(
+            ticket,
+            entries.filter((entry) => entry.ticketId === ticket.id),
+            team,
+          ).ticket,
+        ];
+      });
+    });
   }
 
   async ticketView(ticketId: string): Promise<TicketView | null> {

@@ -37,6 +37,10 @@ export class TicketSearchIndex {
     }
   }
 
+  remove(ticketIds: readonly string[]): void {
+    for (const id of ticketIds) if (this.index.has(id)) this.index.discard(id);
+  }
+
   /** Ids of the tickets matching every word of the query, best match first. */
   search(query: string): string[] {
     return this.index.search(query).map((result) => String(result.id));

@@ -145,7 +145,7 @@ export class SyncEngine {
       if (BigInt(page.cursor) < BigInt(cursor)) {
         throw new AbortError(`The server's change cursor moved backwards (${cursor} → ${page.cursor}).`);
       }
-      await store.applyPullPage(page.tickets, page.cursor, now().toISOString());
+      await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed);
       cursor = page.cursor;
       if (!page.hasMore) return;
     }

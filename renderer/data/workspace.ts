@@ -2,9 +2,12 @@
  * The signed-in workspace: opens the user's local store, runs the sync engine, and turns user
  * actions into named mutations. The one place where stores, local data and the network meet.
  */
+import type { Ticket } from '../../shared/domain';
 import type { Mutation, MutationArgs, MutationName } from '../../shared/mutations';
 import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
+import { z } from 'zod';
+import { dueFollowUps } from './follow-up-alerts';
 import { checkIntegrity, type IntegrityReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalStore } from './local-store';
@@ -23,6 +26,7 @@ interface Workspace {
   store: LocalStore;
   engine: SyncEngine;
   unsubscribe: () => void;
+  stopAlerts: () => void;
 }
 
 let workspace: Workspace | null = null;
@@ -46,6 +50,35 @@ async function refreshOpenTicket(): Promise<void> {
   } catch (error) {
     useTicketStore.setState({ view: null, error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/**
+ * Desktop notifications (through the shell, or the browser's) when a follow-up of the user's falls
+ * due; each due time once, remembered across reloads. Checked every minute.
+ */
+function announceDueFollowUps(store: LocalStore, session: Session): () => void {
+  const key = `css-console:announced-follow-ups:${session.user.id}`;
+  const check = async () => {
+    const announced = new Set<string>(
+      z
+        .array(z.string())
+        .catch([])
+        .parse(JSON.parse(localStorage.getItem(key) ?? '[]')),
+    );
+    const tickets = await store.ticketsInStage('escalated');
+    const due = dueFollowUps(tickets, (await store.team()).cadence, new Date(), session.user.id, announced);
+    for (const alert of due) {
+      await platform.notify({ title: alert.title, body: alert.body, tag: alert.key });
+      announced.add(alert.key);
+    }
+    // Only keys of open escalations are worth keeping.
+    const current = new Set(tickets.map((ticket) => ticket.id));
+    localStorage.setItem(key, JSON.stringify([...announced].filter((k) => current.has(k.split('@')[0] ?? ''))));
+  };
+  const run = () => void check().catch((error: unknown) => console.warn(`follow-up alerts: ${String(error)}`));
+  run();
+  const timer = setInterval(run, 60_000);
+  return () => clearInterval(timer);
 }
 
 function damagedNotice({ quarantined }: IntegrityReport): string | null {
@@ -78,10 +111,10 @@ async function open(session: Session): Promise<void> {
   const refreshAttention = () => void store.refusedEntries().then((refused) => useAttentionStore.setState({ refused }));
   const unsubscribe = store.subscribe((ticketIds) => {
     refreshAttention();
-    void store.summariesOf(ticketIds).then((summaries) => queueActions.merge(summaries));
+    void store.summariesOf(ticketIds).then((summaries) => queueActions.merge(ticketIds, summaries));
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
-  workspace = { session, store, engine, unsubscribe };
+  workspace = { session, store, engine, unsubscribe, stopAlerts: announceDueFollowUps(store, session) };
   useSessionStore.setState({ session, signingIn: false, error: null, notice: damagedNotice(integrity) });
   useSyncStore.setState({ lastSyncAt: await store.lastSyncAt() });
   useTeamStore.setState({ team: await store.team() });
@@ -134,6 +167,7 @@ export const workspaceActions = {
     if (workspace !== null) {
       workspace.engine.stop();
       workspace.unsubscribe();
+      workspace.stopAlerts();
       workspace.store.db.close();
       workspace = null;
     }
@@ -178,5 +212,42 @@ export const workspaceActions = {
 
   syncNow(): Promise<void> {
     return requireWorkspace().engine.sync();
+  },
+
+  /**
+   * The lead's list: hands `onChange` the escalated tickets as the user sees them, now and after
+   * every local change or sync that touches one (entering, leaving or changing within the stage).
+   * Returns the function that stops watching.
+   */
+  watchEscalations(onChange: (tickets: Ticket[]) => void, onError: (message: string) => void): () => void {
+    const { store } = requireWorkspace();
+    const failed = (error: unknown) => onError(error instanceof Error ? error.message : String(error));
+    let shown = new Set<string>();
+    let latest = 0;
+    const load = () => {
+      // Loads may overlap during a sync; only the newest one's answer is handed on.
+      const call = ++latest;
+      store.ticketsInStage('escalated').then(
+        (tickets) => {
+          if (call !== latest) return;
+          shown = new Set(tickets.map((ticket) => ticket.id));
+          onChange(tickets);
+        },
+        (error: unknown) => {
+          if (call === latest) failed(error);
+        },
+      );
+    };
+    load();
+    const unsubscribe = store.subscribe((ticketIds) => {
+      if (ticketIds.some((id) => shown.has(id))) return load();
+      store.summariesOf(ticketIds).then((summaries) => {
+        if (summaries.some((summary) => summary.stage === 'escalated')) load();
+      }, failed);
+    });
+    return () => {
+      latest += 1; // a load still in flight is answered to no one
+      unsubscribe();
+    };
   },
 };

@@ -1,5 +1,14 @@
 /** The web host of the Bridge: what the shell offers, done with browser APIs when the console runs in a plain tab. */
-import { DEFAULT_SETTINGS, Settings, SettingsPatch, type Bridge, type IpcResult } from '../../shared/bridge';
+import {
+  DEFAULT_SETTINGS,
+  NotifyRequest,
+  SaveFileRequest,
+  Settings,
+  SettingsPatch,
+  type Bridge,
+  type IpcResult,
+  type SaveFileResult,
+} from '../../shared/bridge';
 import { APP_NAME, applySettingsPatch, parseAtBridge } from '../../shared/bridge-host';
 
 declare global {
@@ -37,10 +46,62 @@ export function createWebBridge(storage: Storage): Bridge {
     return { ok: true, value: next };
   };
 
+  const notifications = browserNotifications();
   return {
     appInfo: () => Promise.resolve({ ok: true, value: { name: APP_NAME, version: APP_VERSION, host: 'web' } }),
     getSettings: () => Promise.resolve({ ok: true, value: read() }),
     setSettings: (patch) => Promise.resolve(setSettings(patch)),
+    saveFile: (request) => Promise.resolve(download(request)),
+    notify: (request) => notifications(request),
+  };
+}
+
+const MIME_TYPE: Record<string, string> = { csv: 'text/csv', ics: 'text/calendar' };
+
+// The browser starts the download asynchronously; revoking the URL at once can cancel it (FileSaver.js waits 40 s).
+const REVOKE_AFTER_MS = 60_000;
+
+/** A browser download of the file: the browser decides where it goes, so the path is not known. */
+function download(request: unknown): IpcResult<SaveFileResult> {
+  const parsed = parseAtBridge(SaveFileRequest, request, 'saveFile');
+  if (!parsed.ok) return parsed;
+  const { suggestedName, content } = parsed.value;
+  const extension = suggestedName.slice(suggestedName.lastIndexOf('.') + 1).toLowerCase();
+  const url = URL.createObjectURL(new Blob([content], { type: `${MIME_TYPE[extension]};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  return { ok: true, value: { saved: true, path: null } };
+}
+
+/** The browser's Notification API; permission is asked at most once, as a refused prompt is not asked again. */
+function browserNotifications() {
+  let asked = false;
+  const allowed = async (): Promise<boolean> => {
+    if (Notification.permission === 'default' && !asked) {
+      asked = true;
+      return (await Notification.requestPermission()) === 'granted';
+    }
+    return Notification.permission === 'granted';
+  };
+  return async (request: unknown): Promise<IpcResult<{ shown: boolean }>> => {
+    const parsed = parseAtBridge(NotifyRequest, request, 'notify');
+    if (!parsed.ok) return parsed;
+    if (typeof Notification === 'undefined' || !(await allowed())) return { ok: true, value: { shown: false } };
+    const { title, body, tag } = parsed.value;
+    try {
+      new Notification(title, { body, tag });
+    } catch (error) {
+      // Some browsers allow notifications only from a service worker and throw here.
+      console.warn(`the notification could not be shown: ${String(error)}`);
+      return { ok: true, value: { shown: false } };
+    }
+    return { ok: true, value: { shown: true } };
   };
 }
 

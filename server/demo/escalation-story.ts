@@ -1,4 +1,5 @@
 /** L3 Microsoft escalations in the demo: case numbers, severities, Microsoft contacts and the follow-up log. */
+import { suggestSeverity } from '../../shared/domain/cadence';
 import type { Escalation, FollowUp, Scenario, Severity } from '../../shared/domain/escalation';
 import type { Actor } from '../../shared/domain/people';
 import type { Priority } from '../../shared/domain/ticket';
@@ -6,14 +7,6 @@ import type { DemoIssue } from './issues';
 import { microsoftEngineers } from './organisations';
 import type { DemoRandom } from './random';
 import type { StoryTime } from './story-time';
-
-// Stand-in until the shared severity rule exists: the requester's priority maps to Microsoft's severity.
-const SEVERITY_FOR_PRIORITY: Record<Priority, Severity> = {
-  critical: 'critical',
-  high: 'moderate',
-  normal: 'moderate',
-  low: 'minimal',
-};
 
 const OVERRIDE_REASONS: Record<Severity, string> = {
   critical: 'Business stopped: the whole sales floor cannot take calls; raised to A with the customer.',
@@ -51,7 +44,7 @@ export function escalate(
   ending: EscalationEnding,
 ): Escalation {
   const openedAt = time.later(4 * 60, 48 * 60);
-  const suggestedSeverity = SEVERITY_FOR_PRIORITY[priority ?? 'normal'];
+  const suggestedSeverity = suggestSeverity(priority);
   const override = random.chance(0.12);
   const severity = override ? random.pick(['critical', 'moderate', 'minimal'] as const) : suggestedSeverity;
   const contact = random.pick(microsoftEngineers);

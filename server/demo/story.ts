@@ -3,20 +3,27 @@ import { CLOSURE_REASON_LABEL, DEFAULT_FLOW_POLICY, STAGE_LABEL, isStatusAllowed
 import type { Actor } from '../../shared/domain/people';
 import type { RemoteSessionStatus } from '../../shared/domain/remote-session';
 import {
+  closedWithoutConfirmation,
+  closureExplanation,
+  confirmationReminder,
+  confirmationRequest,
+  resolvedClosure,
+} from '../../shared/domain/templates';
+import {
   type ClosureReason,
   type Stage,
   type Status,
   Ticket,
   type TimelineEntry,
-  type ValidationRun,
+  type ValidationCheck,
+  type ValidationLayer,
 } from '../../shared/domain/ticket';
-import { closureExplanation } from './closure-texts';
+import { failingLayers, summarizeChecks, validateTicket } from '../../shared/domain/validation';
 import { escalate } from './escalation-story';
 import type { TicketPlan } from './plans';
 import type { DemoRandom } from './random';
 import { scheduleSession } from './session-story';
 import { StoryTime } from './story-time';
-import { FIELD_LABEL, validationChecks } from './validation-checks';
 
 /** Roughly how many hours a story up to each stage takes; younger tickets tell it faster. */
 const TYPICAL_HOURS: Record<Stage, number> = {
@@ -83,10 +90,9 @@ export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, 
     });
   };
 
+  // Intake's own sentence (server/intake/create.ts), so a seeded ticket reads like one that came in.
   system(
-    plan.channel === 'web_form'
-      ? `Received through the web form from ${requester.name} (${requester.resellerName})`
-      : `Opened from a chat with ${requester.name} (${requester.resellerName})`,
+    `Received through ${plan.channel === 'web_form' ? 'the web form' : 'chat'} from ${requester.name} (${requester.resellerName})`,
     null,
   );
   if (engineer === null) return finish('new');
@@ -100,25 +106,16 @@ export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, 
   }
   if (outcome.stage === 'validation') return finish('new');
 
-  // Validation: both layers run and recorded; a failure closes the ticket with the reason.
+  // Validation: the shared rule runs on the ticket as received; a failure closes it with the reason.
   time.later(10, 240);
-  const checks = validationChecks(plan);
-  const failed = checks.filter((check) => !check.passed);
-  const run: ValidationRun = { ranBy: engineer, ranAt: time.iso(), checks };
-  ticket.validation = run;
-  system(
-    failed.length === 0
-      ? 'Validation passed'
-      : `Validation failed: ${failed.map((check) => FIELD_LABEL[check.field] ?? check.field).join('; ')}`,
-    engineer,
-  );
+  const checks = validateTicket(ticket);
+  expectValidationToAgree(number, closedAs, checks);
+  ticket.validation = { ranBy: engineer, ranAt: time.iso(), checks };
   if (closedAs === 'not_entitled' || closedAs === 'missing_information') {
-    return close(
-      closedAs,
-      failed.map((check) => check.field),
-    );
+    system(`Validation failed (${summarizeChecks(checks)})`, engineer);
+    return close(closedAs, closureExplanation(ticket, closedAs, checks));
   }
-
+  system(`Validation passed (${summarizeChecks(checks)})`, engineer);
   moveTo('investigation', engineer);
   time.later(10, 240);
   reply(
@@ -165,13 +162,13 @@ export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, 
       return finish(attention ? 'in_progress' : 'waiting_on_microsoft');
     }
     system(`Microsoft closed case ${caseNumber}`, null);
-    if (closedAs === 'on_premise_not_entitled') return close(closedAs, []);
+    if (closedAs === 'on_premise_not_entitled') return close(closedAs, closureExplanation(ticket, closedAs, checks));
   }
 
   // Resolution: the customer is asked to confirm the fix, and reminded when silent.
   moveTo('resolution', engineer);
   time.later(10, 120);
-  reply('outbound', engineer.name, `${issue.fix} Could you confirm that the issue is solved on your side?`);
+  reply('outbound', engineer.name, withFix(confirmationRequest(ticket), issue.fix));
   const requestedAt = time.iso();
   const { remindersBeforeClosing } = DEFAULT_FLOW_POLICY;
   const reminders =
@@ -182,27 +179,57 @@ export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, 
         : random.int(0, remindersBeforeClosing);
   for (let i = 1; i <= reminders; i++) {
     time.later(48 * 60, 60 * 60);
-    system(`Reminder ${i} sent to ${requester.name}`, null);
+    system(`Reminder ${i} of ${remindersBeforeClosing} sent to ${requester.name}`, engineer);
+    reply('outbound', engineer.name, confirmationReminder(ticket, i));
   }
   ticket.confirmation = { requestedAt, remindersSent: reminders, lastReminderAt: reminders > 0 ? time.iso() : null };
   if (closedAs === null) return finish('awaiting_confirmation');
   if (closedAs === 'resolved') {
     time.later(60, 36 * 60);
     reply('inbound', requester.name, 'Confirmed: everything works again on our side. Thank you for your help!');
-  } else {
-    time.later(48 * 60, 60 * 60);
+    return close(closedAs, resolvedClosure(ticket));
   }
-  return close(closedAs, []);
+  if (closedAs !== 'resolved_without_confirmation')
+    throw new Error(`${number}: ${closedAs} does not close a resolution`);
+  time.later(48 * 60, 60 * 60);
+  return close(closedAs, closedWithoutConfirmation(ticket, reminders));
 
-  function close(reason: ClosureReason, failedFields: string[]): Ticket {
+  /** `explanation` is what the customer is told, sent as the last reply and kept as the closure's. */
+  function close(reason: ClosureReason, explanation: string): Ticket {
     if (engineer === null) throw new Error(`${number}: a closed demo ticket needs an engineer`);
     time.later(5, 90);
-    const explanation = closureExplanation(reason, { ticket, failedFields });
     reply('outbound', engineer.name, explanation);
     ticket.closure = { reason, explanation, closedAt: time.iso(), closedBy: engineer };
     system(`Closed: ${CLOSURE_REASON_LABEL[reason]}`, engineer);
     return finish('closed');
   }
+}
+
+/** The layer a validation closure stands on; every other story passed validation. */
+const FAILING_LAYER: Partial<Record<ClosureReason, ValidationLayer>> = {
+  not_entitled: 'entitlement',
+  missing_information: 'mandatory_information',
+};
+
+/** The plan chose how validation ends; the shared rule must say the same, or the demo contradicts the console. */
+function expectValidationToAgree(number: string, closedAs: ClosureReason | null, checks: ValidationCheck[]): void {
+  const layer = closedAs === null ? undefined : FAILING_LAYER[closedAs];
+  const expected = layer === undefined ? [] : [layer];
+  const failing = failingLayers(checks);
+  if (failing.join() !== expected.join()) {
+    const failed = checks.filter((check) => !check.passed).map((check) => check.field);
+    throw new Error(
+      `${number}: its plan expects validation to fail ${expected.join() || 'nothing'}, ` +
+        `but the shared validation fails ${failing.join(' and ') || 'nothing'} (${failed.join(', ') || 'every check passes'})`,
+    );
+  }
+}
+
+/** The engineer's edit to the proposed request: what was changed, after the letter's opening sentence. */
+function withFix(letter: string, fix: string): string {
+  const paragraphs = letter.split('\n\n');
+  paragraphs.splice(2, 0, `What we changed: ${fix}`);
+  return paragraphs.join('\n\n');
 }
 
 const INBOUND_ANSWERS = [

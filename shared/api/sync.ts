@@ -4,7 +4,7 @@
  * mutations, each exactly once, keyed by its client mutation id.
  */
 import { z } from 'zod';
-import { Ticket } from '../domain/ticket';
+import { Ticket, TicketId } from '../domain/ticket';
 import { Mutation, Refusal } from '../mutations';
 
 /** An opaque position in the server's change sequence; "0" is the beginning. */
@@ -29,6 +29,12 @@ export type PullQuery = z.infer<typeof PullQuery>;
 export const PullResponse = z.object({
   /** Tickets in the caller's scope changed after the cursor, in change order. */
   tickets: z.array(Ticket),
+  /**
+   * Tickets of the caller's team changed after the cursor that are not in their scope, by id: one
+   * that has just left it (reassigned, taken by a colleague) must leave the console's copy too.
+   * Absent from servers that predate it, hence the default.
+   */
+  removed: z.array(TicketId).default([]),
   cursor: Cursor,
   hasMore: z.boolean(),
 });

@@ -1,4 +1,4 @@
-// Offline never loses a change: notes and a stage change made offline survive a reload without a
+// Offline never loses a change: notes, a follow-up and a stage change made offline survive a reload without a
 // network, reach the server exactly once when it returns, and a change the server refuses (someone
 // else closed the ticket meanwhile) waits in "Needs attention" with the user's words intact.
 import { randomUUID } from 'node:crypto';
@@ -22,6 +22,10 @@ test('changes made offline survive a reload and reach the server exactly once', 
   const [first, second] = tickets.filter((t) => t.stage === 'investigation' && t.assignee?.id === user.id);
   if (first === undefined || second === undefined)
     throw new Error('the demo data gives Giulia too few tickets in investigation');
+  const escalated = tickets.find(
+    (t) => t.stage === 'escalated' && t.escalation?.status !== 'closed' && t.assignee?.id === user.id,
+  );
+  if (escalated === undefined) throw new Error('the demo data gives Giulia no open escalation');
 
   await signIn(page, portal, ENGINEER);
   await expect(page.getByText('All changes sent')).toBeVisible();
@@ -41,7 +45,15 @@ test('changes made offline survive a reload and reach the server exactly once', 
   await page.getByRole('dialog').getByRole('button', { name: 'Send' }).click();
   await expect(pane.getByRole('group', { name: 'Stage' })).toHaveText('Resolution');
   await addNote(page, second.number, noteOnSecond);
-  await expect(page.getByTestId('pending-count')).toHaveText('3 changes waiting to be sent');
+  const followUp = `Offline: chased Microsoft by phone, they will call back (${Date.now()}).`;
+  const escalationPanel = (await openTicket(page, escalated.number)).getByRole('region', {
+    name: 'Microsoft escalation',
+  });
+  await escalationPanel.getByRole('button', { name: 'Log follow-up…' }).click();
+  await page.getByRole('dialog').getByLabel('Summary').fill(followUp);
+  await page.getByRole('dialog').getByRole('button', { name: 'Log follow-up' }).click();
+  await expect(escalationPanel.getByText(followUp)).toBeVisible();
+  await expect(page.getByTestId('pending-count')).toHaveText('4 changes waiting to be sent');
 
   // Meanwhile the team lead closes the second ticket.
   const lead = await pushAs(portal, LEAD, [
@@ -69,7 +81,7 @@ test('changes made offline survive a reload and reach the server exactly once', 
 
   await page.reload();
   await expect(page.getByText('Offline', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('pending-count')).toHaveText('3 changes waiting to be sent');
+  await expect(page.getByTestId('pending-count')).toHaveText('4 changes waiting to be sent');
   const reloaded = await openTicket(page, first.number);
   await expect(reloaded.getByRole('group', { name: 'Stage' })).toHaveText('Resolution');
   await expect(
@@ -92,6 +104,8 @@ test('changes made offline survive a reload and reach the server exactly once', 
   expect(firstNow?.stage).toBe('resolution');
   expect(firstNow?.timeline.filter((e) => e.kind === 'internal_note' && e.body === noteOnFirst)).toHaveLength(1);
   expect(secondNow?.stage).toBe('closed');
+  const escalatedNow = onServer.find((t) => t.id === escalated.id);
+  expect(escalatedNow?.escalation?.followUps.filter((f) => f.summary === followUp)).toHaveLength(1);
   expect(secondNow?.timeline.some((e) => e.kind === 'internal_note' && e.body === noteOnSecond)).toBe(false);
 });
 

@@ -58,13 +58,18 @@ export const queueActions = {
       search: (query) => search(query),
     });
   },
-  merge(summaries: readonly TicketSummary[]): void {
-    if (summaries.length === 0) return;
+  /** The tickets `ticketIds` changed: the summaries given replace theirs; an id without one left the local copy. */
+  merge(ticketIds: readonly string[], summaries: readonly TicketSummary[]): void {
+    if (ticketIds.length === 0) return;
+    const found = new Set(summaries.map((s) => s.id));
+    const gone = ticketIds.filter((id) => !found.has(id));
     searchIndex.upsert(summaries);
-    useQueueStore.setState((state) => ({
-      byId: { ...state.byId, ...Object.fromEntries(summaries.map((s) => [s.id, s])) },
-      search: (query) => search(query),
-    }));
+    searchIndex.remove(gone);
+    useQueueStore.setState((state) => {
+      const byId = { ...state.byId, ...Object.fromEntries(summaries.map((s) => [s.id, s])) };
+      for (const id of gone) delete byId[id];
+      return { byId, search: (query) => search(query) };
+    });
   },
   setScope(scope: QueueScope): void {
     useQueueStore.setState({ scope });

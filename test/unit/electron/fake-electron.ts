@@ -86,6 +86,8 @@ type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 export class FakeIpcMain {
   readonly handlers = new Map<string, Handler>();
+  /** The webContents every invoke comes from (the console's window, in main-entry tests). */
+  sender: FakeWebContents = new FakeWebContents();
 
   handle(channel: string, handler: Handler): void {
     this.handlers.set(channel, handler);
@@ -95,7 +97,10 @@ export class FakeIpcMain {
   invoke(channel: string, senderUrl: string | null, ...args: unknown[]): unknown {
     const handler = this.handlers.get(channel);
     if (handler === undefined) throw new Error(`no handler for ${channel}`);
-    const event = { senderFrame: senderUrl === null ? null : { url: senderUrl } } as unknown as IpcMainInvokeEvent;
+    const event = {
+      sender: this.sender,
+      senderFrame: senderUrl === null ? null : { url: senderUrl },
+    } as unknown as IpcMainInvokeEvent;
     return handler(event, ...args);
   }
 }
@@ -104,6 +109,9 @@ export class BrowserWindow extends Emitter {
   static readonly opened: BrowserWindow[] = [];
   static getAllWindows(): BrowserWindow[] {
     return [...BrowserWindow.opened];
+  }
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.opened.find((window) => window.webContents === contents) ?? null;
   }
 
   readonly webContents = new FakeWebContents();
@@ -138,11 +146,34 @@ export const app = Object.assign(new Emitter(), {
   whenReady: () => ready,
   getAppPath: () => '/opt/css-console',
   getVersion: () => '0.1.0',
+  getPath: (_name: string) => '/home/anna/Downloads',
 });
+
+/** Electron's Notification: records what was shown; `supported` stands for Notification.isSupported(). */
+export class Notification extends Emitter {
+  static supported = true;
+  static readonly created: Notification[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+
+  readonly show = vi.fn();
+  readonly close = vi.fn(() => this.emit('close'));
+
+  constructor(readonly options: { title?: string; body?: string }) {
+    super();
+    Notification.created.push(this);
+  }
+}
 
 export const ipcMain = new FakeIpcMain();
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
 export const session = { defaultSession: new FakeSession() };
+export const dialog = {
+  showSaveDialog: vi.fn((..._args: unknown[]) =>
+    Promise.resolve<{ canceled: boolean; filePath?: string }>({ canceled: true }),
+  ),
+};
 export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const contextBridge = { exposeInMainWorld: vi.fn() };

@@ -1,9 +1,18 @@
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeChannel, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../shared/bridge';
+import {
+  BridgeChannel,
+  DEFAULT_LEAD_LAYOUT,
+  DEFAULT_SETTINGS,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/bridge';
 import { contentSecurityPolicy } from '../../../electron/main/csp';
 import { registerBridgeHandlers } from '../../../electron/main/ipc';
+import { createNotifier } from '../../../electron/main/notify';
+import { createFileSaver } from '../../../electron/main/save-file';
 import { createSettingsStore, type SettingsStore } from '../../../electron/main/settings';
-import { FakeIpcMain } from './fake-electron';
+import { FakeIpcMain, Notification, dialog } from './fake-electron';
 
 const consolePage = 'app://console/index.html';
 const appInfo = { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' } as const;
@@ -11,7 +20,16 @@ const appInfo = { name: 'CSS Engineer Console', version: '0.1.0', host: 'electro
 function bridge(settings: SettingsStore = createSettingsStore({ store: { ...DEFAULT_SETTINGS } }, vi.fn())) {
   const ipcMain = new FakeIpcMain();
   const log = vi.fn();
-  registerBridgeHandlers(ipcMain, { appInfo, settings, origin: new URL(consolePage), log });
+  const saveFile = createFileSaver({
+    showSaveDialog: (owner, options) => dialog.showSaveDialog(owner, options),
+    writeFile: (filePath, content) => writeFile(filePath, content, 'utf8'),
+    defaultFolder: () => '/home/anna/Downloads',
+  });
+  const notify = createNotifier({
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+  });
+  registerBridgeHandlers(ipcMain, { appInfo, settings, saveFile, notify, origin: new URL(consolePage), log });
   return { ipcMain, settings, log };
 }
 
@@ -38,6 +56,15 @@ describe('registerBridgeHandlers', () => {
     const expected: Settings = { ...DEFAULT_SETTINGS, theme: 'dark', lastEmail: 'dana@contoso.com' };
     expect(result).toEqual({ ok: true, value: expected });
     expect(settings.get()).toEqual(expected);
+  });
+
+  it('changes only the fields a patch names, keeping canned replies and saved views', () => {
+    const { ipcMain, settings } = bridge();
+    const cannedReplies = [{ id: 'mine', title: 'Mine', body: 'My own reply.' }];
+    const leadViews = [{ ...DEFAULT_LEAD_LAYOUT, id: 'v1', name: 'Overdue A' }];
+    ipcMain.invoke(BridgeChannel.settingsSet, consolePage, { cannedReplies, leadViews });
+    ipcMain.invoke(BridgeChannel.settingsSet, consolePage, { theme: 'dark' });
+    expect(settings.get()).toMatchObject({ theme: 'dark', cannedReplies, leadViews });
   });
 
   it.each([
@@ -94,7 +121,7 @@ describe('registerBridgeHandlers', () => {
       });
     }
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
-    expect(log).toHaveBeenCalledTimes(3);
+    expect(log).toHaveBeenCalledTimes(Object.values(BridgeChannel).length);
   });
 
   it('answers a failed save with an error instead of throwing across the boundary', () => {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeChannel, DEFAULT_SETTINGS } from '../../../shared/bridge';
-import { BrowserWindow, FakeWebContents, app, ipcMain, protocol, session } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Notification, app, dialog, ipcMain, protocol, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 const folder = await vi.hoisted(async () => {
@@ -65,6 +65,30 @@ describe('the Electron entry', () => {
       sandbox: true,
       contextIsolation: true,
     });
+  });
+
+  it("opens the save dialog on the console's window, in the downloads folder", async () => {
+    const [window] = BrowserWindow.opened;
+    if (window === undefined) throw new Error('no window');
+    ipcMain.sender = window.webContents;
+    const request = { suggestedName: 'escalations.csv', content: 'Ticket\r\n' };
+    expect(await ipcMain.invoke(BridgeChannel.saveFile, 'app://console/index.html', request)).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: '/home/anna/Downloads/escalations.csv' }),
+    );
+  });
+
+  it("shows notifications with Electron's Notification", () => {
+    const reminder = { title: 'Follow-up due', body: 'CSS-104233', tag: 'follow-up:CSS-104233' };
+    expect(ipcMain.invoke(BridgeChannel.notify, 'app://console/index.html', reminder)).toEqual({
+      ok: true,
+      value: { shown: true },
+    });
+    expect(Notification.created.at(-1)?.options).toEqual({ title: 'Follow-up due', body: 'CSS-104233' });
   });
 
   it('guards every webContents as it is created', () => {

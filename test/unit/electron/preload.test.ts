@@ -15,17 +15,23 @@ beforeAll(async () => {
 
 describe('the preload', () => {
   it('exposes the Bridge methods and nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'getSettings', 'setSettings']);
+    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'getSettings', 'notify', 'saveFile', 'setSettings']);
   });
 
-  it('invokes each method on its BridgeChannel, passing only the patch', async () => {
+  it('invokes each method on its BridgeChannel, passing only the request', async () => {
+    const file = { suggestedName: 'escalations.csv', content: 'Ticket\r\n' };
+    const reminder = { title: 'Follow-up due', body: 'CSS-104233', tag: 'follow-up:CSS-104233' };
     await bridge.appInfo();
     await bridge.getSettings();
     await bridge.setSettings({ theme: 'dark' });
+    await bridge.saveFile(file);
+    await bridge.notify(reminder);
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [BridgeChannel.appInfo],
       [BridgeChannel.settingsGet],
       [BridgeChannel.settingsSet, { theme: 'dark' }],
+      [BridgeChannel.saveFile, file],
+      [BridgeChannel.notify, reminder],
     ]);
   });
 

@@ -4,8 +4,20 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore, RefusedChange } from '../../../renderer/data/local-store';
+import { DEFAULT_FLOW_POLICY, TeamContext, type Ticket } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
-import { ENGINEER, FIXED_NOW, makeClosure, makeTicket } from '../../fixtures/tickets';
+import {
+  COLLEAGUE,
+  COLLEAGUE_MEMBER,
+  ENGINEER,
+  ENGINEER_MEMBER,
+  FIXED_NOW,
+  LEAD,
+  LEAD_MEMBER,
+  makeClosure,
+  makeTicket,
+  makeTicketInStage,
+} from '../../fixtures/tickets';
 
 const actor = { ...ENGINEER, role: 'engineer' as const };
 let dbCount = 0;
@@ -100,11 +112,61 @@ describe('LocalStore', () => {
     expect((await store.ticketView(ticket.id))?.ticket.timeline).toHaveLength(ticket.timeline.length);
   });
 
+  it('drops a ticket that left the scope, with its applied changes, and keeps a pending one for its refusal', async () => {
+    const store = openStore();
+    const ticket = makeTicket();
+    await store.applyPullPage([ticket], '1', FIXED_NOW);
+    const applied = note(ticket.id, 'Handed over with the logs.', 5);
+    const pending = note(ticket.id, 'One more thing.', 6);
+    await store.enqueue(applied);
+    await store.enqueue(pending);
+    await store.recordPushResults([{ id: applied.id, status: 'applied', ticketId: ticket.id, version: 2 }]);
+
+    // The server names it (among tickets never held here) once someone else holds it.
+    await store.applyPullPage([], '2', FIXED_NOW, [ticket.id, '00000000-0000-4000-8000-00000000dead']);
+    expect(await store.ticketView(ticket.id)).toBeNull();
+    expect(await store.summaries()).toEqual([]);
+    expect((await store.db.outbox.toArray()).map((entry) => entry.mutation.id)).toEqual([pending.id]);
+    expect(await store.cursor()).toBe('2');
+  });
+
   it('names the damaged record when a stored ticket no longer matches its schema', async () => {
     const store = openStore();
     const ticket = makeTicket();
     await store.applyPullPage([ticket], '1', FIXED_NOW);
     await store.db.tickets.put({ ...ticket, stage: 'lost' as never });
     await expect(store.ticketView(ticket.id)).rejects.toThrow(/local copy of ticket CSS-100042 is damaged \(stage:/);
+  });
+});
+
+describe('LocalStore.ticketsInStage', () => {
+  const escalated = (n: number, overrides: Partial<Ticket> = {}) =>
+    makeTicketInStage('escalated', {
+      id: `00000000-0000-4000-8000-${String(500 + n).padStart(12, '0')}`,
+      number: `CSS-${200000 + n}`,
+      ...overrides,
+    });
+
+  it('reads only the tickets in the stage, with pending changes re-applied', async () => {
+    const store = new LocalStore(new LocalDb(`stage-${++dbCount}`), { ...LEAD, role: 'lead' });
+    opened.push(store.db);
+    const team = { members: [ENGINEER_MEMBER, COLLEAGUE_MEMBER, LEAD_MEMBER], policy: DEFAULT_FLOW_POLICY };
+    await store.saveTeam(TeamContext.parse(team));
+    const first = escalated(1);
+    const second = escalated(2);
+    await store.applyPullPage([first, second, makeTicketInStage('investigation')], '3', FIXED_NOW);
+    await store.enqueue({
+      id: '00000000-0000-4000-9000-000000000901',
+      name: 'assignTicket',
+      args: { ticketId: second.id, eventId: '00000000-0000-4000-9000-000000000902', assigneeId: COLLEAGUE.id },
+      createdAt: FIXED_NOW,
+    });
+
+    const tickets = await store.ticketsInStage('escalated');
+    expect(tickets.map((ticket) => [ticket.number, ticket.assignee?.name])).toEqual([
+      [first.number, ENGINEER.name],
+      [second.number, COLLEAGUE.name],
+    ]);
+    expect(await store.ticketsInStage('resolution')).toEqual([]);
   });
 });

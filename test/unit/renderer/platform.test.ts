@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, type Bridge } from '../../../shared/bridge';
+import { DEFAULT_LEAD_LAYOUT, DEFAULT_SETTINGS, type Bridge } from '../../../shared/bridge';
 import { APP_VERSION, SETTINGS_KEY, createWebBridge } from '../../../renderer/platform/web';
 
 beforeEach(() => {
@@ -30,6 +30,15 @@ describe('the web host', () => {
     });
     expect(stored()).toEqual(changed);
     expect(await createWebBridge(localStorage).getSettings()).toEqual({ ok: true, value: changed });
+  });
+
+  it('changes only the fields a patch names, keeping canned replies and saved views', async () => {
+    const bridge = createWebBridge(localStorage);
+    const cannedReplies = [{ id: 'mine', title: 'Mine', body: 'My own reply.' }];
+    const leadViews = [{ ...DEFAULT_LEAD_LAYOUT, id: 'v1', name: 'Overdue A' }];
+    await bridge.setSettings({ cannedReplies, leadViews });
+    await bridge.setSettings({ theme: 'dark' });
+    expect(stored()).toMatchObject({ theme: 'dark', cannedReplies, leadViews });
   });
 
   it.each([
@@ -69,6 +78,117 @@ describe('the web host', () => {
   });
 });
 
+describe('the web host saving a file', () => {
+  const file = {
+    suggestedName: 'escalations 2025-03-10.csv',
+    content: '\uFEFFTicket,Customer\r\nCSS-104233,Müller\r\n',
+  };
+
+  function captureDownloads() {
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:console/${blobs.length}`;
+    });
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: { href: string; download: string; attached: boolean }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download, attached: this.isConnected });
+    });
+    return { blobs, clicked, revokeObjectURL };
+  }
+
+  it('downloads the content through a temporary link, then frees it', async () => {
+    vi.useFakeTimers();
+    try {
+      const { blobs, clicked, revokeObjectURL } = captureDownloads();
+      expect(await createWebBridge(localStorage).saveFile(file)).toEqual({
+        ok: true,
+        value: { saved: true, path: null },
+      });
+      expect(clicked).toEqual([{ href: 'blob:console/1', download: file.suggestedName, attached: true }]);
+      expect(document.querySelectorAll('a')).toHaveLength(0);
+      expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+      // Byte for byte, BOM included (Blob.text() would drop it).
+      const bytes = new Uint8Array((await blobs[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
+      expect([...bytes]).toEqual([...new TextEncoder().encode(file.content)]);
+      expect(revokeObjectURL).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      expect(revokeObjectURL).toHaveBeenCalledWith('blob:console/1');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses what main refuses, naming the field, and downloads nothing', async () => {
+    const { clicked } = captureDownloads();
+    expect(await createWebBridge(localStorage).saveFile({ ...file, suggestedName: '../../.bashrc' })).toEqual({
+      ok: false,
+      error:
+        'saveFile.suggestedName: the file name must be a plain name such as escalations.csv, without folders or the characters \\ / : * ? " < > |',
+    });
+    expect(clicked).toEqual([]);
+  });
+});
+
+describe('the web host showing a notification', () => {
+  const reminder = { title: 'Follow-up due', body: 'CSS-104233: chase Microsoft', tag: 'follow-up:CSS-104233' };
+
+  /** A stand-in for the browser's Notification; `answer` is what the permission prompt resolves to. */
+  function fakeNotifications(permission: NotificationPermission, answer: NotificationPermission = permission) {
+    const shown: { title: string; options: NotificationOptions | undefined }[] = [];
+    const FakeNotification = Object.assign(
+      function (this: unknown, title: string, options?: NotificationOptions) {
+        shown.push({ title, options });
+      },
+      {
+        permission,
+        requestPermission: vi.fn(() => {
+          FakeNotification.permission = answer;
+          return Promise.resolve(answer);
+        }),
+      },
+    );
+    vi.stubGlobal('Notification', FakeNotification);
+    return { shown, FakeNotification };
+  }
+
+  it('asks for permission once, then shows the notification with its tag', async () => {
+    const { shown, FakeNotification } = fakeNotifications('default', 'granted');
+    const bridge = createWebBridge(localStorage);
+    expect(await bridge.notify(reminder)).toEqual({ ok: true, value: { shown: true } });
+    expect(await bridge.notify(reminder)).toEqual({ ok: true, value: { shown: true } });
+    expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
+    expect(shown[0]).toEqual({ title: 'Follow-up due', options: { body: reminder.body, tag: reminder.tag } });
+  });
+
+  it('answers shown: false when the person declines, and does not ask again', async () => {
+    const { shown, FakeNotification } = fakeNotifications('default', 'default');
+    const bridge = createWebBridge(localStorage);
+    expect(await bridge.notify(reminder)).toEqual({ ok: true, value: { shown: false } });
+    expect(await bridge.notify(reminder)).toEqual({ ok: true, value: { shown: false } });
+    expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
+    expect(shown).toEqual([]);
+  });
+
+  it('answers shown: false when notifications are denied or missing', async () => {
+    const { FakeNotification } = fakeNotifications('denied');
+    expect(await createWebBridge(localStorage).notify(reminder)).toEqual({ ok: true, value: { shown: false } });
+    expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
+    vi.stubGlobal('Notification', undefined);
+    expect(await createWebBridge(localStorage).notify(reminder)).toEqual({ ok: true, value: { shown: false } });
+  });
+
+  it('refuses an oversized body as main does', async () => {
+    fakeNotifications('granted');
+    expect(await createWebBridge(localStorage).notify({ ...reminder, body: 'b'.repeat(501) })).toEqual({
+      ok: false,
+      error: 'notify.body: the text must be at most 500 characters',
+    });
+  });
+});
+
 describe('platform', () => {
   beforeEach(() => vi.resetModules());
 
@@ -78,7 +198,13 @@ describe('platform', () => {
   });
 
   it("is the preload's bridge inside the shell", async () => {
-    const bridge = { appInfo: vi.fn(), getSettings: vi.fn(), setSettings: vi.fn() } satisfies Bridge;
+    const bridge = {
+      appInfo: vi.fn(),
+      getSettings: vi.fn(),
+      setSettings: vi.fn(),
+      saveFile: vi.fn(),
+      notify: vi.fn(),
+    } satisfies Bridge;
     window.bridge = bridge;
     try {
       const { platform } = await import('../../../renderer/platform/index');

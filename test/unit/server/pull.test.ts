@@ -92,7 +92,12 @@ describe('pull', () => {
     // The last cursor is the server's current position; pulling from it again returns nothing, same cursor.
     const last = pages.at(-1) as PullResponse;
     expect(last.cursor).toBe(String(portal.db.currentSeq()));
-    expect(await pull(token, `cursor=${last.cursor}`)).toEqual({ tickets: [], cursor: last.cursor, hasMore: false });
+    expect(await pull(token, `cursor=${last.cursor}`)).toEqual({
+      tickets: [],
+      removed: [],
+      cursor: last.cursor,
+      hasMore: false,
+    });
   });
 
   it('delivers a ticket changed between two pages again, at its new version', async () => {
@@ -107,6 +112,29 @@ describe('pull', () => {
     expect(again).toHaveLength(1);
     expect(again[0]?.version).toBe(alreadySent.version + 1);
     expect(rest.at(-1)?.id).toBe(alreadySent.id);
+  });
+
+  it('names a ticket that left an engineer’s scope, so their console can drop it', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const { cursor } = await pull(token, 'limit=1000');
+    const hers = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const reassign = {
+      id: crypto.randomUUID(),
+      name: 'assignTicket',
+      args: { ticketId: (hers as Ticket).id, eventId: crypto.randomUUID(), assigneeId: marco.id },
+      createdAt: new Date().toISOString(),
+    };
+    const pushed = await push(await signIn(portal.app, anna.email), [reassign]);
+    expect(pushed.results[0]?.status).toBe('applied');
+    const next = await pull(token, `cursor=${cursor}`);
+    expect(next).toEqual({
+      tickets: [],
+      removed: [(hers as Ticket).id],
+      cursor: String(Number(cursor) + 1),
+      hasMore: false,
+    });
+    // A lead's scope is the whole team: nothing ever leaves it.
+    expect((await pull(await signIn(portal.app, anna.email), `cursor=${cursor}`)).removed).toEqual([]);
   });
 
   it("moves the cursor past other teams' changes without sending them", async () => {
@@ -138,6 +166,6 @@ describe('pull', () => {
 
   it('accepts the current position as a cursor', async () => {
     const token = await signIn(portal.app, giulia.email);
-    expect(await pull(token, 'cursor=200')).toEqual({ tickets: [], cursor: '200', hasMore: false });
+    expect(await pull(token, 'cursor=200')).toEqual({ tickets: [], removed: [], cursor: '200', hasMore: false });
   });
 });

@@ -1,7 +1,15 @@
 // The demo data: deterministic for a seed and a "now", valid against the shared schemas, covering the whole flow.
 import { describe, expect, it } from 'vitest';
+import { suggestSeverity } from '../../../shared/domain/cadence';
 import { isStatusAllowed } from '../../../shared/domain/flow';
+import {
+  closedWithoutConfirmation,
+  closureExplanation,
+  confirmationReminder,
+  resolvedClosure,
+} from '../../../shared/domain/templates';
 import { type Stage, Ticket } from '../../../shared/domain/ticket';
+import { failingLayers, validateTicket } from '../../../shared/domain/validation';
 import { openDatabase } from '../../../server/db';
 import { demoUsers, seedDemoData } from '../../../server/seed';
 import { NOW, allTickets } from './fixtures';
@@ -83,6 +91,68 @@ describe('demo seed', () => {
     expect(tickets.filter((t) => t.stage === 'closed').every((t) => t.status === 'closed' && t.closure !== null)).toBe(
       true,
     );
+    db.close();
+  });
+
+  it("records the shared validation's checks, and they agree with how far each ticket got", async () => {
+    const { db, tickets } = await seed();
+    const failingFor: Record<string, string[]> = {
+      not_entitled: ['entitlement'],
+      missing_information: ['mandatory_information'],
+    };
+    const validated = tickets.filter((t) => t.stage !== 'validation');
+    const disagreeing = validated
+      .map((t) => ({
+        number: t.number,
+        outcome: t.closure?.reason ?? t.stage,
+        failing: t.validation === null ? null : failingLayers(t.validation.checks),
+      }))
+      .filter(({ outcome, failing }) => failing?.join() !== (failingFor[outcome] ?? []).join());
+    expect(disagreeing).toEqual([]);
+    for (const ticket of validated) expect(ticket.validation?.checks).toEqual(validateTicket(ticket));
+    db.close();
+  });
+
+  it("tells the customer the shared templates' texts, and suggests the shared severity", async () => {
+    const { db, tickets } = await seed();
+    for (const ticket of tickets.filter((t) => t.closure !== null)) {
+      const { reason, explanation } = ticket.closure as NonNullable<Ticket['closure']>;
+      const proposed =
+        reason === 'resolved'
+          ? resolvedClosure(ticket)
+          : reason === 'resolved_without_confirmation'
+            ? closedWithoutConfirmation(ticket, ticket.confirmation?.remindersSent ?? 0)
+            : closureExplanation(ticket, reason, ticket.validation?.checks);
+      expect(explanation).toBe(proposed);
+      const replies = ticket.timeline.filter((e) => e.kind === 'customer_reply' && e.direction === 'outbound');
+      expect(replies.at(-1)).toMatchObject({ body: explanation });
+    }
+    const reminded = tickets.filter((t) => (t.confirmation?.remindersSent ?? 0) > 0);
+    expect(reminded.length).toBeGreaterThan(0);
+    for (const ticket of reminded) {
+      const sent = Array.from({ length: ticket.confirmation?.remindersSent ?? 0 }, (_, i) =>
+        confirmationReminder(ticket, i + 1),
+      );
+      const bodies = ticket.timeline.map((e) => (e.kind === 'customer_reply' ? e.body : null));
+      expect(sent.every((text) => bodies.includes(text))).toBe(true);
+    }
+    for (const ticket of tickets.filter((t) => t.escalation !== null)) {
+      expect(ticket.escalation?.suggestedSeverity).toBe(suggestSeverity(ticket.priority));
+    }
+    db.close();
+  });
+
+  it("opens every ticket with intake's sentence for its channel", async () => {
+    const { db, tickets } = await seed();
+    for (const ticket of tickets) {
+      const { name, resellerName } = ticket.requester;
+      const door = ticket.channel === 'web_form' ? 'the web form' : 'chat';
+      expect(ticket.timeline[0]).toMatchObject({
+        kind: 'system_event',
+        actor: null,
+        text: `Received through ${door} from ${name} (${resellerName})`,
+      });
+    }
     db.close();
   });
 

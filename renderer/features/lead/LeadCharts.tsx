@@ -1,0 +1,185 @@
+/** The lead's charts of the rows shown: escalations by age and by severity, Microsoft's response lag, load per engineer. */
+import { Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useMemo, type ReactElement } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EscalationRow } from '../../../shared/api/lead';
+import type { Escalation, Severity } from '../../../shared/domain';
+import { ageBuckets, loadPerEngineer, severityCounts, type Bucket } from './chart-data';
+import { countOf, formatAge } from './columns';
+import { lagSummary } from './response-lag';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+  },
+  card: {
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const CHART_HEIGHT = 150;
+/** Room per engineer in the load chart, so names never overlap however large the team. */
+const ROW_HEIGHT = 28;
+const AXIS = { fill: tokens.colorNeutralForeground2, fontSize: 12 };
+const TOOLTIP = {
+  contentStyle: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground1,
+  },
+  // Recharts colours an item like its bar, too pale to read on the tooltip's background.
+  itemStyle: { color: tokens.colorNeutralForeground1 },
+  cursor: { fill: tokens.colorNeutralBackground1Hover },
+};
+/** A lone bar (one engineer, one bucket) stays a bar, not a block. */
+const MAX_BAR_SIZE = 28;
+const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
+const SEVERITY_FILL: Record<Severity, string> = {
+  critical: tokens.colorStatusDangerBackground3,
+  moderate: tokens.colorStatusWarningBackground3,
+  minimal: tokens.colorBrandBackground,
+};
+
+/** "< 1 day: 2, 1–3 days: 5": what a screen reader reads for the chart. */
+const describe = (buckets: readonly Bucket[]) => buckets.map(({ label, count }) => `${label}: ${count}`).join(', ');
+
+interface ChartCardProps {
+  title: string;
+  height?: number;
+  /** The data in words, read by screen readers in place of the bars. */
+  description: string;
+  note?: string;
+  children: (title: string, description: string) => ReactElement;
+}
+
+function ChartCard({ title, height = CHART_HEIGHT, description, note, children }: ChartCardProps) {
+  const styles = useStyles();
+  const titleId = useId('chart-title');
+  return (
+    <figure className={styles.card} aria-labelledby={titleId}>
+      <Subtitle2 as="h3" id={titleId}>
+        {title}
+      </Subtitle2>
+      <ResponsiveContainer width="100%" height={height}>
+        {children(title, description)}
+      </ResponsiveContainer>
+      {note !== undefined && <Caption1 className={styles.note}>{note}</Caption1>}
+    </figure>
+  );
+}
+
+/** Buckets as horizontal bars: their labels ("1–2 weeks") read along the axis instead of colliding under narrow columns. */
+interface BucketChartProps {
+  title: string;
+  /** What a bar counts, named in its tooltip. */
+  counted: string;
+  buckets: Bucket[];
+  fill: string;
+  note?: string;
+}
+
+function BucketChart({ title, counted, buckets, fill, note }: BucketChartProps) {
+  return (
+    <ChartCard title={title} description={describe(buckets)} note={note}>
+      {(label, desc) => (
+        <BarChart data={buckets} layout="vertical" title={label} desc={desc} role="img" margin={MARGIN}>
+          <CartesianGrid horizontal={false} stroke={tokens.colorNeutralStroke2} />
+          <XAxis type="number" allowDecimals={false} tick={AXIS} />
+          <YAxis type="category" dataKey="label" width={72} tick={AXIS} />
+          <Tooltip {...TOOLTIP} />
+          <Bar dataKey="count" name={counted} fill={fill} radius={[0, 3, 3, 0]} maxBarSize={MAX_BAR_SIZE} />
+        </BarChart>
+      )}
+    </ChartCard>
+  );
+}
+
+export function LeadCharts({
+  rows,
+  escalations,
+}: {
+  rows: readonly EscalationRow[];
+  escalations: ReadonlyMap<string, Escalation>;
+}) {
+  const styles = useStyles();
+  const ages = useMemo(() => ageBuckets(rows), [rows]);
+  const severities = useMemo(() => severityCounts(rows), [rows]);
+  const loads = useMemo(() => loadPerEngineer(rows), [rows]);
+  const lag = useMemo(
+    () => lagSummary(rows.flatMap((row) => escalations.get(row.ticketId) ?? [])),
+    [rows, escalations],
+  );
+  const measured =
+    lag.medianHours === null
+      ? 'No response from Microsoft logged yet'
+      : `Median ${formatAge(Math.round(lag.medianHours))} over ${countOf(lag.responses, 'response')}`;
+  const lagNote = `${measured} · ${lag.waiting} waiting on Microsoft now. From our first unanswered contact to Microsoft's reply.`;
+
+  return (
+    <section className={styles.grid} aria-label="Escalation charts">
+      <BucketChart title="Escalations by age" counted="Escalations" buckets={ages} fill={tokens.colorBrandBackground} />
+      <ChartCard title="Escalations by severity" description={describe(severities)}>
+        {(label, desc) => (
+          <BarChart data={severities} title={label} desc={desc} role="img" margin={{ ...MARGIN, left: -24 }}>
+            <CartesianGrid vertical={false} stroke={tokens.colorNeutralStroke2} />
+            <XAxis dataKey="label" tick={AXIS} />
+            <YAxis allowDecimals={false} tick={AXIS} />
+            <Tooltip {...TOOLTIP} />
+            <Bar dataKey="count" name="Escalations" radius={[3, 3, 0, 0]}>
+              {severities.map(({ severity }) => (
+                <Cell key={severity} fill={SEVERITY_FILL[severity]} />
+              ))}
+            </Bar>
+          </BarChart>
+        )}
+      </ChartCard>
+      <BucketChart
+        title="Microsoft response lag"
+        counted="Responses"
+        buckets={lag.buckets}
+        fill={tokens.colorPaletteTealBackground2}
+        note={lagNote}
+      />
+      <ChartCard
+        title="Open escalations per engineer"
+        height={Math.max(CHART_HEIGHT, loads.length * ROW_HEIGHT + 56)}
+        description={loads.map((load) => `${load.name}: ${load.onTime} on time, ${load.overdue} overdue`).join('; ')}
+      >
+        {(label, desc) => (
+          <BarChart data={loads} layout="vertical" title={label} desc={desc} role="img" margin={MARGIN}>
+            <CartesianGrid horizontal={false} stroke={tokens.colorNeutralStroke2} />
+            <XAxis type="number" allowDecimals={false} tick={AXIS} />
+            <YAxis type="category" dataKey="name" width={110} tick={AXIS} />
+            <Tooltip {...TOOLTIP} />
+            <Bar
+              dataKey="onTime"
+              name="On time"
+              stackId="load"
+              fill={tokens.colorBrandBackground}
+              maxBarSize={MAX_BAR_SIZE}
+            />
+            <Bar
+              dataKey="overdue"
+              name="Overdue"
+              stackId="load"
+              fill={tokens.colorStatusDangerBackground3}
+              maxBarSize={MAX_BAR_SIZE}
+            />
+            <Legend iconSize={10} wrapperStyle={{ fontSize: 12, color: tokens.colorNeutralForeground2 }} />
+          </BarChart>
+        )}
+      </ChartCard>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/** The columns of the lead's escalations list, in order: what each shows as text, on screen and in the CSV alike. */
+import { format } from 'date-fns';
+import type { LeadSortColumn } from '../../../shared/bridge';
+import type { EscalationRow } from '../../../shared/api/lead';
+import { SEVERITY_LABEL } from '../../../shared/domain';
+
+export interface LeadColumn {
+  id: LeadSortColumn;
+  label: string;
+  text: (row: EscalationRow) => string;
+}
+
+/** Day, month, year and time in the lead's time zone; a format spreadsheets read as a date. */
+export const formatInstant = (instant: string): string => format(instant, 'd MMM yyyy HH:mm');
+
+/** "5 h" under two days, "3 d 4 h" beyond: ages are read in days, follow-up cadences in hours. */
+export function formatAge(hours: number): string {
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+/** Text the way people read it: case and accents ignored, digits as numbers (case 9 before case 10). */
+export const compareText = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
+
+/** Engineers by name, with "" (unassigned) first: an escalation nobody holds needs the lead first. */
+export const compareEngineers = (a: { id: string; name: string }, b: { id: string; name: string }): number =>
+  Number(b.id === '') - Number(a.id === '') || compareText(a.name, b.name);
+
+/** "1 escalation", "3 escalations". */
+export const countOf = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export const NO_CUSTOMER = 'Company name missing';
+export const UNASSIGNED = 'Unassigned';
+
+export function silenceText(row: EscalationRow): string {
+  if (row.microsoftSilent) return 'Silent';
+  // attention_needed: Microsoft waits on us, so its silence is ours to break.
+  return row.escalationStatus === 'attention_needed' ? 'Waiting on us' : 'No';
+}
+
+export const LEAD_COLUMNS: readonly LeadColumn[] = [
+  { id: 'number', label: 'Ticket', text: (row) => row.number },
+  { id: 'customer', label: 'Customer', text: (row) => row.customerName ?? NO_CUSTOMER },
+  { id: 'caseNumber', label: 'Microsoft case', text: (row) => row.caseNumber },
+  { id: 'severity', label: 'Severity', text: (row) => SEVERITY_LABEL[row.severity] },
+  { id: 'age', label: 'Age', text: (row) => formatAge(row.ageHours) },
+  {
+    id: 'lastMicrosoftContact',
+    label: 'Last Microsoft contact',
+    text: (row) => (row.lastMicrosoftContact === null ? 'Never' : formatInstant(row.lastMicrosoftContact)),
+  },
+  { id: 'nextFollowUpDue', label: 'Next follow-up due', text: (row) => formatInstant(row.nextFollowUpDue) },
+  { id: 'overdue', label: 'Overdue', text: (row) => (row.followUpOverdue ? 'Overdue' : 'On time') },
+  { id: 'silent', label: 'Microsoft silent', text: silenceText },
+  { id: 'engineer', label: 'Engineer', text: (row) => row.engineer?.name ?? UNASSIGNED },
+];

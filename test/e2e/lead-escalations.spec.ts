@@ -1,0 +1,68 @@
+// The team lead's escalated-ticket view: every open escalation of the team, filtered, exported to CSV
+// exactly as shown, and reassigned — and the new engineer has the ticket after their next sync.
+import { readFile } from 'node:fs/promises';
+import { expect, serverScope, signIn, test } from './portal';
+import { openTicket } from './ticket-flow';
+
+const LEAD = 'anna.moretti@css.example';
+const FROM = 'giulia.rossi@css.example';
+const TO = 'marco.bianchi@css.example';
+
+test('the lead filters, exports and reassigns an escalation; the new engineer sees it', async ({
+  browser,
+  page,
+  portal,
+}) => {
+  const { tickets } = await serverScope(portal, LEAD);
+  const open = tickets.filter(
+    (t) => t.stage === 'escalated' && t.escalation !== null && t.escalation.status !== 'closed',
+  );
+  const giulia = (await serverScope(portal, FROM)).user;
+  const target = open.find((t) => t.assignee?.id === giulia.id);
+  if (target?.escalation == null) throw new Error('the demo data gives Giulia no open escalation');
+
+  await signIn(page, portal, LEAD);
+  await page.getByRole('tab', { name: 'Escalations' }).click();
+  const view = page.getByRole('region', { name: 'Escalations' });
+  await expect(view.getByRole('status').filter({ hasText: /escalations$/ })).toHaveText(`${open.length} escalations`);
+  await page.screenshot({ path: 'test-results/screenshots/lead-escalations.png' });
+
+  await view.getByRole('searchbox', { name: 'Search escalations' }).fill(target.number);
+  await expect(view.getByRole('status').filter({ hasText: /escalations$/ })).toHaveText(
+    `1 of ${open.length} escalations`,
+  );
+
+  const download = page.waitForEvent('download');
+  await view.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = (await readFile(await (await download).path(), 'utf8')).replace(/^\uFEFF/, '');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain('Microsoft case');
+  expect(lines[1]).toContain(target.number);
+  expect(lines[1]).toContain(target.escalation.caseNumber);
+  expect(lines[1]).toContain('Giulia Rossi');
+
+  await view.getByRole('button', { name: `Reassign ${target.number}` }).click();
+  await page.getByRole('menuitemradio', { name: 'Marco Bianchi' }).click();
+  await expect(page.getByText(`${target.number} is now Marco Bianchi's.`).first()).toBeVisible();
+  await expect(page.getByText('All changes sent')).toBeVisible();
+
+  const marcoPage = await (await browser.newContext()).newPage();
+  await signIn(marcoPage, portal, TO);
+  const pane = await openTicket(marcoPage, target.number);
+  await expect(pane.getByText('Marco Bianchi', { exact: true })).toBeVisible();
+  expect((await serverScope(portal, FROM)).tickets.some((t) => t.id === target.id)).toBe(false);
+});
+
+test('an engineer is refused the lead-only list', async ({ portal }) => {
+  const login = await fetch(`${portal.apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: FROM, password: 'demo1234' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const response = await fetch(`${portal.apiUrl}/api/v1/lead/escalations`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status).toBe(403);
+});

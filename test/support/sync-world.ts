@@ -1,0 +1,306 @@
+// The real system under the model: a seeded portal, a console behind a faulty network, a second person, a ledger.
+import { Dexie } from 'dexie';
+import { LocalDb } from '../../renderer/data/local-db';
+import { LocalStore, RefusedChange } from '../../renderer/data/local-store';
+import { SyncEngine, type SyncStatus } from '../../renderer/data/sync-engine';
+import { inScope } from '../../server/scope';
+import type { DemoUser } from '../../server/seed';
+import type { TeamContext, TeamMember, Ticket } from '../../shared/domain';
+import type { Mutation } from '../../shared/mutations';
+import { Cable } from './cable';
+import { FaultSchedule, FaultyApi } from './faulty-api';
+import { type Portal, demoUser, openPortal } from './portal';
+import { type ChangeAuthor, type ChangeKind, changesFor } from './ticket-changes';
+
+/** The console's user, and who else works the same tickets: their lead, or an engineer sharing the team queue. */
+export const USER = demoUser('giulia.rossi@css.example');
+export const OTHERS = { lead: demoUser('anna.moretti@css.example'), engineer: demoUser('marco.bianchi@css.example') };
+export type OtherRole = keyof typeof OTHERS;
+
+const USER_CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000001';
+const OTHER_CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000002';
+
+/**
+ * made: the user (or the other person) made it; refusedLocally: the console refused it before it
+ * reached the outbox; discarded / retried: the user read the server's refusal and dropped it, or sent
+ * it again as a new change.
+ */
+export type Fate = 'made' | 'refusedLocally' | 'discarded' | 'retried';
+export interface LedgerEntry {
+  mutation: Mutation;
+  by: DemoUser;
+  fate: Fate;
+}
+
+export const memberOf = (user: DemoUser): TeamMember => ({ id: user.id, name: user.name, role: user.role });
+
+/** True for the console's own refusal of a change; anything else is a failure of the run. */
+function refusedLocally(error: unknown): true {
+  if (error instanceof RefusedChange) return true;
+  throw error;
+}
+
+/**
+ * LocalStore.retry names the new change with crypto.randomUUID; the run names it instead (the next
+ * call only), so the ledger knows the id before any sync can push it and a run replays exactly.
+ */
+async function withRandomUuid<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const own = Object.getOwnPropertyDescriptor(crypto, 'randomUUID');
+  const restore = () =>
+    own === undefined ? Reflect.deleteProperty(crypto, 'randomUUID') : Object.defineProperty(crypto, 'randomUUID', own);
+  Object.defineProperty(crypto, 'randomUUID', {
+    configurable: true,
+    value: () => {
+      restore();
+      return id;
+    },
+  });
+  try {
+    return await work();
+  } finally {
+    restore();
+  }
+}
+
+/** One run of the console process, from start to restart (or the end of the run). */
+interface Console {
+  db: LocalDb;
+  store: LocalStore;
+  api: FaultyApi;
+  engine: SyncEngine;
+}
+
+let worlds = 0;
+
+export class SyncWorld {
+  readonly ledger = new Map<string, LedgerEntry>();
+  readonly schedule = new FaultSchedule();
+  readonly cable = new Cable();
+  readonly status: Partial<SyncStatus> = {};
+  /** Failures nobody else would see: a sync() that rejected, a sign-out the engine asked for. */
+  readonly errors: unknown[] = [];
+  readonly other: DemoUser;
+  private readonly dbName = `sync-model-${++worlds}`;
+  private ids = 0;
+  /** How many actions that run ahead of the ledger are under way, and how many have started. */
+  busy = 0;
+  acts = 0;
+  console: Console;
+
+  private constructor(
+    readonly portal: Portal,
+    otherRole: OtherRole,
+    /** The tickets both people work on: contention is where sync goes wrong. */
+    readonly hot: readonly string[],
+    private readonly teams: ReadonlyMap<string, TeamContext>,
+  ) {
+    this.other = OTHERS[otherRole];
+    this.console = this.startConsole();
+  }
+
+  /** A fresh portal copy and a console that has done its first sync, as after signing in, then `online` or not. */
+  static async open(otherRole: OtherRole, online: boolean): Promise<SyncWorld> {
+    const portal = await openPortal();
+    const people = [USER, OTHERS[otherRole]];
+    const teams = new Map(
+      await Promise.all(people.map(async (user) => [user.id, await portal.apiFor(user).team()] as const)),
+    );
+    const world = new SyncWorld(portal, otherRole, hotTickets(portal), teams);
+    await world.console.engine.sync();
+    world.plug(online);
+    return world;
+  }
+
+  /** Ids from a counter: a failing run replays with the same ids. */
+  nextId = (): string => `00000000-0000-4000-8000-${(++this.ids).toString(16).padStart(12, '0')}`;
+
+  /** A minute passes between steps, so every change has its own time on the server and in the outbox. */
+  tick(): void {
+    this.portal.advance(60_000);
+  }
+
+  /** The team context the server checks this user's pushes against, as its /team answers it. */
+  teamOf(user: DemoUser): TeamContext {
+    const team = this.teams.get(user.id);
+    if (team === undefined) throw new Error(`no team context for ${user.name}`);
+    return team;
+  }
+
+  private startConsole(): Console {
+    const db = new LocalDb(this.dbName);
+    const store = new LocalStore(db, memberOf(USER));
+    const api = new FaultyApi(this.portal.apiFor(USER), this.cable, this.schedule);
+    const engine = new SyncEngine({
+      store,
+      api,
+      connectivity: this.cable,
+      clientId: USER_CLIENT_ID,
+      onStatus: (patch) => Object.assign(this.status, patch),
+      onUnauthenticated: () => this.errors.push(new Error('the engine asked the user to sign in again')),
+      // Small pages, so a first pull takes several; no timer and no backoff, so a run takes milliseconds.
+      pageSize: 16,
+      intervalMs: 24 * 3_600_000,
+      retries: 2,
+      minRetryDelayMs: 0,
+      now: () => this.portal.now(),
+    });
+    engine.start();
+    return { db, store, api, engine };
+  }
+
+  /** Like the console's own `void engine.sync()`: not awaited, but a rejection is a failure of the run. */
+  private inBackground(sync: Promise<void>): void {
+    sync.catch((error: unknown) => this.errors.push(error));
+  }
+
+  /**
+   * Runs an action whose changes the ledger already lists (so no sync can send a change it does not
+   * know); `busy` tells the per-request probe not to judge the ledger while it runs ahead.
+   */
+  private async act<T>(work: () => Promise<T>): Promise<T> {
+    this.acts += 1;
+    this.busy += 1;
+    try {
+      return await work();
+    } finally {
+      this.busy -= 1;
+    }
+  }
+
+  /** The user acts on a hot ticket through the local store, exactly as the console's workspace does. */
+  async userChange(kind: ChangeKind, slot: number, pick: number): Promise<void> {
+    const { store, engine } = this.console;
+    const ticketId = this.hot[slot % this.hot.length] ?? '';
+    const view = await store.ticketView(ticketId);
+    if (view === null) return;
+    const author = { actor: memberOf(USER), team: await store.team(), now: this.portal.now().toISOString() };
+    for (const mutation of changesFor(kind, view.ticket, pick, { ...author, nextId: this.nextId })) {
+      const entry: LedgerEntry = { mutation, by: USER, fate: 'made' };
+      this.ledger.set(mutation.id, entry);
+      const refused = await this.act(() => store.enqueue(mutation).then(() => false, refusedLocally));
+      if (refused) {
+        entry.fate = 'refusedLocally';
+        return;
+      }
+      this.inBackground(engine.sync());
+    }
+  }
+
+  /** The other person pushes straight to the server (their console is in sync and online). */
+  async otherChange(kind: ChangeKind, slot: number, pick: number): Promise<void> {
+    // Within the hot set, what the other person may touch: all of it for the lead, the queue for an engineer.
+    const theirs = this.hot
+      .map((id) => this.portal.db.findTicket(id))
+      .filter((ticket): ticket is Ticket => ticket !== null && inScope(this.other, ticket));
+    const ticket = theirs[slot % Math.max(theirs.length, 1)];
+    if (ticket === undefined) return;
+    const author: ChangeAuthor = {
+      actor: memberOf(this.other),
+      team: this.teamOf(this.other),
+      now: this.portal.now().toISOString(),
+      nextId: this.nextId,
+    };
+    const mutations = changesFor(kind, ticket, pick, author);
+    for (const mutation of mutations) this.ledger.set(mutation.id, { mutation, by: this.other, fate: 'made' });
+    await this.act(() => this.portal.apiFor(this.other).push({ clientId: OTHER_CLIENT_ID, mutations }));
+  }
+
+  async sync(): Promise<void> {
+    await this.console.engine.sync();
+  }
+
+  plug(online: boolean): void {
+    this.cable.plug(online);
+  }
+
+  /** The user drops one of the changes the server refused, after reading why. */
+  async discard(pick: number): Promise<void> {
+    const refused = await this.console.store.refusedEntries();
+    const entry = refused[pick % Math.max(refused.length, 1)];
+    if (entry === undefined) return;
+    this.setFate(entry.mutation.id, 'discarded');
+    await this.act(() => this.console.store.discard(entry.seq));
+  }
+
+  /** The user sends a refused change again, unchanged: the console gives it a new id (the run's next one). */
+  async retry(pick: number): Promise<void> {
+    const { store, engine } = this.console;
+    const refused = await store.refusedEntries();
+    const entry = refused[pick % Math.max(refused.length, 1)];
+    if (entry === undefined) return;
+    const id = this.nextId();
+    const again: Mutation = { ...entry.mutation, id, createdAt: this.portal.now().toISOString() };
+    this.ledger.set(id, { mutation: again, by: USER, fate: 'made' });
+    this.setFate(entry.mutation.id, 'retried');
+    const stillRefused = await this.act(() =>
+      withRandomUuid(id, () => store.retry(entry.seq, again.args, again.createdAt)).then(() => false, refusedLocally),
+    );
+    if (stillRefused) {
+      // The console kept the refused entry: nothing was sent.
+      this.ledger.delete(id);
+      this.setFate(entry.mutation.id, 'made');
+      return;
+    }
+    this.inBackground(engine.sync());
+  }
+
+  private setFate(id: string, fate: Fate): void {
+    const entry = this.ledger.get(id);
+    if (entry === undefined) throw new Error(`change ${id} is not in the ledger`);
+    entry.fate = fate;
+  }
+
+  /**
+   * The console process dies and starts again on the same database. A request already on the wire
+   * still reaches the server; its answer is lost. The old engine is drained (each of its requests now
+   * fails) before its database closes, so nothing of it outlives the crash.
+   */
+  async restart(): Promise<void> {
+    await this.shutDown();
+    this.console = this.startConsole();
+  }
+
+  private async shutDown(): Promise<void> {
+    const { engine, api, db } = this.console;
+    engine.stop();
+    api.sever();
+    await engine.sync().catch((error: unknown) => this.errors.push(error));
+    db.close();
+  }
+
+  /** No more faults, the network back, late requests landed, and syncs until the outbox holds only refusals. */
+  async quiesce(): Promise<void> {
+    this.schedule.clear();
+    this.cable.plug(true);
+    await this.schedule.flush();
+    const { engine, db } = this.console;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await engine.sync();
+      if ((await db.outbox.where('state').anyOf('pending', 'applied').count()) === 0) return;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.shutDown();
+    await Dexie.delete(this.dbName);
+    await this.portal.close();
+  }
+}
+
+/**
+ * The run's hot set, all in the user's scope and few, so that both people collide: two of the user's
+ * open tickets (from stages the flow can close in one or two steps), two from the team queue (the
+ * only ones another engineer may touch).
+ */
+function hotTickets(portal: Portal): string[] {
+  const scope = [...portal.seededTickets.values()]
+    .filter((ticket) => ticket.teamId === USER.teamId && (ticket.assignee === null || ticket.assignee.id === USER.id))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const mine = scope.filter((ticket) => ticket.assignee !== null);
+  const first = (stage: string, tickets = mine) => tickets.filter((ticket) => ticket.stage === stage).slice(0, 1);
+  return [
+    ...first('investigation'),
+    ...first('resolution'),
+    ...scope.filter((ticket) => ticket.assignee === null && ticket.stage !== 'closed').slice(0, 2),
+  ].map((ticket) => ticket.id);
+}

@@ -1,0 +1,23 @@
+// Offline sync never loses or repeats a change: the real console (LocalStore on IndexedDB + SyncEngine)
+// against the real server, under arbitrary edits by two people, restarts and a faulty network.
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { runSyncScenario, syncScenario } from '../../support/sync-model';
+
+/** `npm run soak` prints these for a violation it found: the run replays here and fast-check shrinks it. */
+const replay =
+  process.env.SYNC_MODEL_SEED === undefined
+    ? {}
+    : { seed: Number(process.env.SYNC_MODEL_SEED), path: process.env.SYNC_MODEL_PATH };
+
+describe('offline sync, model-based', () => {
+  it(
+    'applies every change exactly once or shows its refusal, and converges to the server',
+    async () => {
+      await fc.assert(fc.asyncProperty(syncScenario(), runSyncScenario), { numRuns: 200, ...replay });
+    },
+    // About 30 s on two cores; fast-check's shrinking of a counterexample needs the rest.
+    180_000,
+  );
+});
