@@ -12,7 +12,7 @@ import {
   type PushRequest,
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
-import { TeamContext } from '../../shared/domain';
+import { FollowUpCadence, TeamContext } from '../../shared/domain';
 import type { SyncApi } from './sync-api';
 
 export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'contract';
@@ -104,6 +104,11 @@ export class ApiClient implements SyncApi {
 
   team(): Promise<TeamContext> {
     return this.request(TeamContext, 'team roster', (http) => http.get('team'));
+  }
+
+  /** Team leads only: the team's follow-up cadence, applied by the server to every console of the team. */
+  saveCadence(cadence: FollowUpCadence): Promise<FollowUpCadence> {
+    return this.request(FollowUpCadence, 'cadence', (http) => http.put('lead/cadence', cadence));
   }
 
   push(request: PushRequest): Promise<PushResponse> {

@@ -2,7 +2,7 @@
  * The signed-in workspace: opens the user's local store, runs the sync engine, and turns user
  * actions into named mutations. The one place where stores, local data and the network meet.
  */
-import type { Ticket } from '../../shared/domain';
+import type { FollowUpCadence, Ticket } from '../../shared/domain';
 import type { Mutation, MutationArgs, MutationName } from '../../shared/mutations';
 import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
@@ -208,6 +208,13 @@ export const workspaceActions = {
 
   discardRefused(seq: number): Promise<void> {
     return requireWorkspace().store.discard(seq);
+  },
+
+  /** A lead sets the team's follow-up cadence; it needs the server (a team-wide setting, not a ticket change). */
+  async saveCadence(cadence: FollowUpCadence): Promise<void> {
+    const { session, engine } = requireWorkspace();
+    await new ApiClient(session.serverUrl, session.token).saveCadence(cadence);
+    await engine.sync();
   },
 
   syncNow(): Promise<void> {

@@ -66,3 +66,32 @@ test('an engineer is refused the lead-only list', async ({ portal }) => {
   });
   expect(response.status).toBe(403);
 });
+
+test('the lead sets the follow-up cadence; a value out of range is refused before it is sent', async ({
+  page,
+  portal,
+}) => {
+  await signIn(page, portal, LEAD);
+  await page.getByRole('tab', { name: 'Escalations' }).click();
+  await page.getByRole('button', { name: 'Follow-up cadence…' }).click();
+  const dialog = page.getByRole('dialog');
+  const severityA = dialog.getByLabel('Severity A: follow up every (hours)');
+  await severityA.fill('0');
+  await expect(dialog.getByText(/^critical:/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await severityA.fill('2');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const { token } = (await (
+    await fetch(`${portal.apiUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: FROM, password: 'demo1234' }),
+    })
+  ).json()) as { token: string };
+  const cadence = (await (
+    await fetch(`${portal.apiUrl}/api/v1/cadence`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { critical: number };
+  expect(cadence.critical).toBe(2);
+});

@@ -28,6 +28,7 @@ import type { EscalationRow } from '../../../shared/api/lead';
 import { settingsActions, useSettingsStore } from '../../app/settings-store';
 import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 import { platform } from '../../platform';
+import { CadenceDialog } from './CadenceDialog';
 import { LEAD_COLUMNS, countOf } from './columns';
 import { escalationsCsv, exportFileName } from './csv';
 import { useLeadNotice } from './lead-notice';
@@ -139,6 +140,7 @@ export function LeadToolbar({ shown, total }: LeadToolbarProps) {
         <ToolbarButton icon={<ArrowDownloadRegular />} disabled={shown.length === 0} onClick={() => void exportCsv()}>
           Export CSV
         </ToolbarButton>
+        <CadenceDialog />
         <Text className={styles.count} role="status">
           {shown.length === total ? countOf(total, 'escalation') : `${shown.length} of ${countOf(total, 'escalation')}`}
         </Text>

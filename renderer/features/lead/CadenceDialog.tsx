@@ -1,0 +1,69 @@
+/** The team lead sets how often Microsoft must be chased per severity, and when its silence is flagged. */
+import { Button, Field, Input } from '@fluentui/react-components';
+import { TimerRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { DEFAULT_CADENCE, FollowUpCadence, SEVERITY_LABEL } from '../../../shared/domain';
+import { describeZodError } from '../../../shared/api/errors';
+import { ChangeDialog } from '../../app/ChangeDialog';
+import { useTeamStore } from '../../data/stores/team-store';
+import { workspaceActions } from '../../data/workspace';
+
+type Draft = Record<keyof FollowUpCadence, string>;
+
+const FIELDS: [keyof FollowUpCadence, string][] = [
+  ['critical', `Severity ${SEVERITY_LABEL.critical}: follow up every (hours)`],
+  ['moderate', `Severity ${SEVERITY_LABEL.moderate}: follow up every (hours)`],
+  ['minimal', `Severity ${SEVERITY_LABEL.minimal}: follow up every (hours)`],
+  ['microsoftSilentAfterHours', 'Flag Microsoft as silent after (hours without a response)'],
+];
+
+const draftOf = (cadence: FollowUpCadence): Draft =>
+  Object.fromEntries(FIELDS.map(([key]) => [key, String(cadence[key])])) as Draft;
+
+export function CadenceDialog() {
+  const cadence = useTeamStore((s) => s.team?.cadence ?? DEFAULT_CADENCE);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(cadence));
+  const [error, setError] = useState<string | null>(null);
+  const parsed = FollowUpCadence.safeParse(Object.fromEntries(FIELDS.map(([key]) => [key, Number(draft[key])])));
+
+  const save = async () => {
+    if (!parsed.success) return false;
+    try {
+      await workspaceActions.saveCadence(parsed.data);
+      return true;
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      return false;
+    }
+  };
+
+  return (
+    <ChangeDialog
+      trigger={
+        <Button appearance="subtle" icon={<TimerRegular />}>
+          Follow-up cadence…
+        </Button>
+      }
+      title="Follow-up cadence of the team"
+      error={error ?? (parsed.success ? null : describeZodError(parsed.error))}
+      confirmLabel="Save"
+      canConfirm={parsed.success}
+      onOpen={() => {
+        setDraft(draftOf(cadence));
+        setError(null);
+      }}
+      onConfirm={save}
+    >
+      {FIELDS.map(([key, label]) => (
+        <Field key={key} label={label}>
+          <Input
+            type="number"
+            min={1}
+            value={draft[key]}
+            onChange={(_, data) => setDraft((current) => ({ ...current, [key]: data.value }))}
+          />
+        </Field>
+      ))}
+    </ChangeDialog>
+  );
+}
