@@ -55,12 +55,7 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
       title={`Escalate ${ticket.number} to Microsoft`}
       error={change.error}
       confirmLabel="Escalate"
-      canConfirm={
-        !change.busy &&
-        caseError === undefined &&
-        draft.caseNumber !== '' &&
-        (!overriding || draft.reason.trim() !== '')
-      }
+      canConfirm={!change.busy && caseError === undefined && draft.caseNumber !== ''}
       onOpen={() => setDraft(fresh())}
       onConfirm={() =>
         change.run('escalateToMicrosoft', {

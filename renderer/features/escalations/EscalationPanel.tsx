@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { format, formatDistanceStrict } from 'date-fns';
-import { SEVERITY_LABEL, escalationFlags, type FollowUpCadence, type Ticket } from '../../../shared/domain';
+import { SEVERITY_LABEL, decide, escalationFlags, type TeamContext, type Ticket } from '../../../shared/domain';
 import { useMinuteClock } from '../../app/use-minute-clock';
 import { TextDialog } from '../ticket/TextDialog';
 import type { ChangeRunner } from '../ticket/use-change';
@@ -56,18 +56,19 @@ const when = (at: string | Date) => format(at, 'd MMM yyyy, HH:mm');
 
 export function EscalationPanel({
   ticket,
-  cadence,
+  team,
   change,
 }: {
   ticket: Ticket;
-  cadence: FollowUpCadence;
+  /** The team's rules: its cadence for the flags, its policy for the flow. */
+  team: TeamContext;
   change: ChangeRunner;
 }) {
   const styles = useStyles();
   const now = useMinuteClock();
   const escalation = ticket.escalation;
   if (escalation === null) return null;
-  const flags = escalationFlags(escalation, cadence, now);
+  const flags = escalationFlags(escalation, team.cadence, now);
   const active = ticket.stage === 'escalated' && escalation.status !== 'closed';
   const followUps = [...escalation.followUps].sort((a, b) => b.at.localeCompare(a.at));
   const facts: [string, string][] = [
@@ -133,7 +134,11 @@ export function EscalationPanel({
             <Option value="open">{ESCALATION_STATUS_TEXT.open}</Option>
             <Option value="attention_needed">{ESCALATION_STATUS_TEXT.attention_needed}</Option>
           </Dropdown>
-          <RecordScenarioDialog ticket={ticket} change={change} />
+          <RecordScenarioDialog
+            ticket={ticket}
+            onPremiseCloses={decide(ticket, 'record_on_premise_without_add_on', { policy: team.policy, now }).ok}
+            change={change}
+          />
           <TextDialog
             trigger={<Button>Microsoft resolved it…</Button>}
             title={`Microsoft resolved ${ticket.number}`}

@@ -13,7 +13,6 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
   const [channel, setChannel] = useState<FollowUpChannel>('portal');
   const [summary, setSummary] = useState('');
   const [responded, setResponded] = useState(false);
-  const future = at !== '' && new Date(at) > new Date();
 
   return (
     <ChangeDialog
@@ -21,7 +20,7 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
       title={`Follow-up with Microsoft on ${ticket.number}`}
       error={change.error}
       confirmLabel="Log follow-up"
-      canConfirm={!change.busy && !future && at !== '' && summary.trim() !== ''}
+      canConfirm={!change.busy && at !== '' && summary.trim() !== ''}
       onOpen={() => {
         setAt(format(new Date(), LOCAL_MINUTE));
         setChannel('portal');
@@ -39,7 +38,7 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
         })
       }
     >
-      <Field label="When" required validationMessage={future ? 'a follow-up cannot be dated in the future' : undefined}>
+      <Field label="When" required>
         <Input type="datetime-local" value={at} onChange={(_, data) => setAt(data.value)} />
       </Field>
       <Field label="Channel">

@@ -10,11 +10,19 @@ import type { ChangeRunner } from '../ticket/use-change';
 
 type Decision = 'cloud' | 'on_premise';
 
-export function RecordScenarioDialog({ ticket, change }: { ticket: Ticket; change: ChangeRunner }) {
+/** `onPremiseCloses`: whether the flow closes this ticket on an On-Premise finding (no add-on proven). */
+export function RecordScenarioDialog({
+  ticket,
+  onPremiseCloses,
+  change,
+}: {
+  ticket: Ticket;
+  onPremiseCloses: boolean;
+  change: ChangeRunner;
+}) {
   const [scenario, setScenario] = useState<Decision>('cloud');
   const [explanation, setExplanation] = useState('');
-  const entitled = ticket.entitlement?.onPremiseAddOn === true;
-  const closes = scenario === 'on_premise' && !entitled;
+  const closes = scenario === 'on_premise' && onPremiseCloses;
 
   return (
     <ChangeDialog
@@ -44,7 +52,7 @@ export function RecordScenarioDialog({ ticket, change }: { ticket: Ticket; chang
       </Field>
       {scenario === 'on_premise' && (
         <Text>
-          {entitled
+          {!onPremiseCloses
             ? 'The customer holds the On-Premise add-on: the escalation continues.'
             : 'The customer has not purchased the On-Premise add-on: the ticket will be closed as not entitled and this explanation sent.'}
         </Text>

@@ -1,17 +1,26 @@
 /** Recording the customer's answer to "is it fixed?": confirmed closes the ticket, not fixed sends it back. */
 import { Button, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { resolvedClosure, type Ticket } from '../../../shared/domain';
+import { resolvedClosure, type Stage, type Ticket } from '../../../shared/domain';
 import { ChangeDialog } from '../../app/ChangeDialog';
 import type { ChangeRunner } from './use-change';
 
 type Answer = 'confirmed' | 'not_fixed';
 
-export function RecordAnswerDialog({ ticket, change }: { ticket: Ticket; change: ChangeRunner }) {
+/** `notFixedTo`: where the flow sends the ticket back when it is not fixed (investigation, or the open escalation). */
+export function RecordAnswerDialog({
+  ticket,
+  notFixedTo,
+  change,
+}: {
+  ticket: Ticket;
+  notFixedTo: Stage;
+  change: ChangeRunner;
+}) {
   const [answer, setAnswer] = useState<Answer>('confirmed');
   const [message, setMessage] = useState('');
   const [closingReply, setClosingReply] = useState('');
-  const back = ticket.escalation !== null && ticket.escalation.status !== 'closed' ? 'the escalation' : 'investigation';
+  const back = notFixedTo === 'escalated' ? 'the escalation' : 'investigation';
 
   return (
     <ChangeDialog

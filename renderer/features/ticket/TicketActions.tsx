@@ -101,6 +101,7 @@ export function TicketActions({ ticket, team, user, change }: Props) {
   const assignee = ticket.assignee;
   const statuses = STAGE_STATUSES[ticket.stage];
   const closeWithout = decide(ticket, 'close_without_confirmation', options);
+  const notFixed = decide(ticket, 'report_not_fixed', options);
 
   return (
     <Toolbar className={styles.bar} aria-label="Ticket actions">
@@ -200,7 +201,11 @@ export function TicketActions({ ticket, team, user, change }: Props) {
 
       {ticket.stage === 'resolution' && (
         <>
-          <RecordAnswerDialog ticket={ticket} change={change} />
+          <RecordAnswerDialog
+            ticket={ticket}
+            notFixedTo={notFixed.ok ? notFixed.stage : 'investigation'}
+            change={change}
+          />
           <TextDialog
             trigger={<Button>Send a reminder…</Button>}
             title={`Remind the customer about ${ticket.number}`}

@@ -168,7 +168,7 @@ export function TicketPane() {
           </MessageBarActions>
         </MessageBar>
       )}
-      {rules !== null && <EscalationPanel ticket={ticket} cadence={rules.cadence} change={change} />}
+      {rules !== null && <EscalationPanel ticket={ticket} team={rules} change={change} />}
       {(ticket.stage === 'validation' || ticket.validation !== null) && <ValidationChecklist run={ticket.validation} />}
       <Facts ticket={ticket} />
       <Text className={styles.description}>{ticket.description}</Text>
