@@ -102,7 +102,7 @@ describe('startServer', () => {
     const token = await signInOver(first.url);
     await first.close();
 
-    const second = await startServer({ port: 0, dataDir, demo: true });
+    const second = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
     try {
       const pull = await fetch(`${second.url}${API_PREFIX}/sync/pull?limit=1000`, {
         headers: { authorization: `Bearer ${token}` },
