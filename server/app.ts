@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { API_PREFIX } from '../shared/api';
 import { LoginRequest, LoginResponse } from '../shared/api/auth';
 import { fieldIssues } from '../shared/api/errors';
-import { PullQuery, PullResponse, PushRequest, PushResponse } from '../shared/api/sync';
+import { PUSH_BODY_LIMIT_BYTES, PullQuery, PushRequest, PushResponse } from '../shared/api/sync';
 import { DEFAULT_FLOW_POLICY, type FlowPolicy } from '../shared/domain/flow';
 import type { User } from '../shared/domain/people';
 import { TeamContext } from '../shared/domain/team';
@@ -98,14 +98,20 @@ export function buildServer({
     }
     const outcome = pullChanges(db, signedIn(request), query.data);
     if (!outcome.ok) throw new HttpError(400, 'bad_cursor', outcome.message);
-    return sendParsed(reply, PullResponse, outcome.response);
+    // Already the JSON's bytes (see pullChanges), which Fastify sends as they are.
+    return reply.type('application/json; charset=utf-8').send(outcome.body);
   });
 
-  app.post(`${API_PREFIX}/sync/push`, { onRequest: requireSignIn }, (request, reply) => {
-    const batch = parseRequest(PushRequest, request.body, 'push request');
-    const user = signedIn(request);
-    return sendParsed(reply, PushResponse, pushMutations(db, batch, { user, team: teamOf(user), now: clock() }));
-  });
+  // Large enough for a full batch of the largest mutations the contract allows (see PUSH_BODY_LIMIT_BYTES).
+  app.post(
+    `${API_PREFIX}/sync/push`,
+    { onRequest: requireSignIn, bodyLimit: PUSH_BODY_LIMIT_BYTES },
+    (request, reply) => {
+      const batch = parseRequest(PushRequest, request.body, 'push request');
+      const user = signedIn(request);
+      return sendParsed(reply, PushResponse, pushMutations(db, batch, { user, team: teamOf(user), now: clock() }));
+    },
+  );
 
   app.get(`${API_PREFIX}/team`, { onRequest: requireSignIn }, (request, reply) =>
     sendParsed(reply, TeamContext, teamOf(signedIn(request))),

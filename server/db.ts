@@ -2,11 +2,13 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { Entitlement } from '../shared/domain/customer';
-import { User } from '../shared/domain/people';
+import { type Role, User } from '../shared/domain/people';
 import { TeamMember } from '../shared/domain/team';
 import { Ticket } from '../shared/domain/ticket';
 import { MutationResult } from '../shared/api/sync';
 import { migrate } from './migrations';
+import { scopeSql } from './scope';
+import { type StoredTicket, parseStoredTicket } from './stored-ticket';
 
 /** A console user as stored, with the hash their password is checked against. */
 export interface UserAccount {
@@ -47,11 +49,14 @@ const toAccount = (row: unknown): UserAccount => {
   };
 };
 
-/** A stored ticket is parsed like any other input: a record that fails its schema is a bug, not data. */
-const toTicket = (row: unknown): Ticket => {
-  const { data } = z.object({ data: z.string() }).parse(row);
-  return Ticket.parse(JSON.parse(data));
-};
+const toTicket = (row: unknown): Ticket => parseStoredTicket(z.object({ data: z.string() }).parse(row).data);
+
+const StoredTicketRow = z.object({ server_seq: z.number().int(), data: z.instanceof(Buffer) });
+
+const TicketHolderRow = z.object({ team_id: z.string(), assignee_id: z.string().nullable() });
+
+/** The user as the scope queries bind them. */
+const scopeOf = (user: User) => ({ teamId: user.teamId, userId: user.id });
 
 const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name, u.time_zone, u.password_hash
   FROM users u JOIN teams t ON t.id = u.team_id`;
@@ -103,23 +108,41 @@ function prepareStatements(sqlite: Database.Database) {
            status = excluded.status, priority = excluded.priority, version = excluded.version,
            server_seq = excluded.server_seq, updated_at = excluded.updated_at, data = excluded.data`,
     ),
-    teamChanges: prepare(`SELECT data FROM tickets WHERE team_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?`),
-    engineerChanges: prepare(
-      `SELECT data FROM tickets
-         WHERE team_id = ? AND (assignee_id = ? OR assignee_id IS NULL) AND server_seq > ?
-         ORDER BY server_seq LIMIT ?`,
+    ticketHolder: prepare('SELECT team_id, assignee_id FROM tickets WHERE id = ?'),
+    recordScopeExit: prepare(
+      'INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq) VALUES (?, ?, ?, ?)',
     ),
-    // What engineerChanges leaves out, by id, within a window of changes: the team's tickets others hold.
-    othersChanges: prepare(
-      `SELECT id FROM tickets
-         WHERE team_id = ? AND assignee_id IS NOT NULL AND assignee_id <> ? AND server_seq > ? AND server_seq <= ?
-         ORDER BY server_seq`,
-    ).pluck(),
+    scope: { lead: prepareScopeQueries(sqlite, 'lead'), engineer: prepareScopeQueries(sqlite, 'engineer') },
     mutationById: prepare('SELECT user_id, result FROM applied_mutations WHERE id = ?'),
     recordMutation: prepare(
       `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+  };
+}
+
+/** The queries of one role's scope, each built from the scope rule (scope.ts). */
+function prepareScopeQueries(sqlite: Database.Database, role: Role) {
+  const holds = scopeSql[role];
+  return {
+    // Cast, so the JSON comes back as bytes (see StoredTicket).
+    changes: sqlite.prepare(
+      `SELECT server_seq, CAST(data AS BLOB) AS data FROM tickets
+         WHERE ${holds('team_id', 'assignee_id')} AND server_seq > @afterSeq
+         ORDER BY server_seq LIMIT @limit`,
+    ),
+    count: sqlite
+      .prepare(`SELECT count(*) FROM tickets WHERE ${holds('team_id', 'assignee_id')} AND server_seq > @afterSeq`)
+      .pluck(),
+    // A ticket the user could have held (its holder then was in their scope) that is not in it now.
+    left: sqlite
+      .prepare(
+        `SELECT e.ticket_id FROM ticket_scope_exits e JOIN tickets t ON t.id = e.ticket_id
+           WHERE ${holds('e.team_id', 'e.assignee_id')} AND e.server_seq > @afterSeq AND e.server_seq <= @uptoSeq
+             AND NOT (${holds('t.team_id', 't.assignee_id')})
+           GROUP BY e.ticket_id ORDER BY min(e.server_seq)`,
+      )
+      .pluck(),
   };
 }
 
@@ -209,14 +232,25 @@ export class PortalDatabase {
     return row === undefined ? null : toTicket(row);
   }
 
-  /** Inserts or replaces the ticket, keeping the indexed columns in step with its JSON. */
+  /**
+   * Inserts or replaces the ticket, keeping the indexed columns in step with its JSON, and records it
+   * leaving its holder (another assignee, the queue, another team) for the pulls of whoever held it.
+   */
   saveTicket(ticket: Ticket): void {
     const valid = Ticket.parse(ticket);
+    const assigneeId = valid.assignee?.id ?? null;
+    const row = this.statements.ticketHolder.get(valid.id);
+    if (row !== undefined) {
+      const held = TicketHolderRow.parse(row);
+      if (held.team_id !== valid.teamId || held.assignee_id !== assigneeId) {
+        this.statements.recordScopeExit.run(valid.id, held.team_id, held.assignee_id, valid.serverSeq);
+      }
+    }
     this.statements.saveTicket.run({
       id: valid.id,
       number: valid.number,
       teamId: valid.teamId,
-      assigneeId: valid.assignee?.id ?? null,
+      assigneeId,
       stage: valid.stage,
       status: valid.status,
       priority: valid.priority,
@@ -227,19 +261,34 @@ export class PortalDatabase {
     });
   }
 
-  /** The team's tickets changed after `afterSeq`, in change order. */
+  /** The team's tickets changed after `afterSeq`, in change order, parsed: what a lead's scope holds. */
   teamChanges(teamId: string, afterSeq: number, limit: number): Ticket[] {
-    return this.statements.teamChanges.all(teamId, afterSeq, limit).map(toTicket);
+    return this.statements.scope.lead.changes
+      .all({ teamId, afterSeq, limit })
+      .map((row) => parseStoredTicket(StoredTicketRow.parse(row).data));
   }
 
-  /** The engineer's own tickets and their team's unassigned queue, changed after `afterSeq`. */
-  engineerChanges(teamId: string, userId: string, afterSeq: number, limit: number): Ticket[] {
-    return this.statements.engineerChanges.all(teamId, userId, afterSeq, limit).map(toTicket);
+  /** The tickets in the user's scope changed after `afterSeq`, in change order, as stored. */
+  storedChangesInScope(user: User, afterSeq: number, limit: number): StoredTicket[] {
+    return this.statements.scope[user.role].changes.all({ ...scopeOf(user), afterSeq, limit }).map((row) => {
+      const { server_seq, data } = StoredTicketRow.parse(row);
+      return { serverSeq: server_seq, json: data };
+    });
   }
 
-  /** Ids of the team's tickets assigned to someone other than `userId`, changed in (afterSeq, uptoSeq]. */
-  othersChanges(teamId: string, userId: string, afterSeq: number, uptoSeq: number): string[] {
-    return z.array(z.string()).parse(this.statements.othersChanges.all(teamId, userId, afterSeq, uptoSeq));
+  /** How many tickets in the user's scope have changed after `afterSeq`. */
+  countChangesInScope(user: User, afterSeq: number): number {
+    return z
+      .number()
+      .int()
+      .parse(this.statements.scope[user.role].count.get({ ...scopeOf(user), afterSeq }));
+  }
+
+  /** Ids of the tickets that left the user's scope in (afterSeq, uptoSeq] and are not back in it. */
+  leftScope(user: User, afterSeq: number, uptoSeq: number): string[] {
+    return z
+      .array(z.string())
+      .parse(this.statements.scope[user.role].left.all({ ...scopeOf(user), afterSeq, uptoSeq }));
   }
 
   findMutation(id: string): MutationRecord | null {

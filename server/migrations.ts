@@ -104,6 +104,24 @@ export const migrations: readonly string[] = [
     updated_by                   TEXT NOT NULL REFERENCES users (id)
   );
   `,
+  `
+  -- Each time a ticket leaves its holder (the engineer it was assigned to, or its team's queue when it
+  -- had no assignee), with the change that moved it: a pull names it to the users who could have held it.
+  CREATE TABLE ticket_scope_exits (
+    ticket_id   TEXT NOT NULL REFERENCES tickets (id),
+    team_id     TEXT NOT NULL REFERENCES teams (id),
+    assignee_id TEXT REFERENCES users (id),
+    server_seq  INTEGER NOT NULL,
+    PRIMARY KEY (ticket_id, server_seq)
+  );
+  CREATE INDEX ticket_scope_exits_by_team_seq ON ticket_scope_exits (team_id, server_seq);
+
+  -- Who held an assigned ticket before it is not known for changes made before this table. Each is
+  -- recorded as leaving its team's queue at its last change: a console that has not pulled that change
+  -- yet may hold it, and every engineer of the team is told, as the pulls before this table told them.
+  INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq)
+    SELECT id, team_id, NULL, server_seq FROM tickets WHERE assignee_id IS NOT NULL;
+  `,
 ];
 
 /** Runs the steps the database has not run yet, each with its version bump in one transaction. */

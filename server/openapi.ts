@@ -6,7 +6,14 @@ import { LoginRequest, LoginResponse } from '../shared/api/auth';
 import { ErrorBody } from '../shared/api/errors';
 import { LeadEscalationsResponse } from '../shared/api/lead';
 import { IntakeReceipt, IntakeRequest } from '../shared/api/intake';
-import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../shared/api/sync';
+import {
+  MutationResult,
+  PUSH_BODY_LIMIT_BYTES,
+  PullQuery,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from '../shared/api/sync';
 import { Ticket, TicketNumber } from '../shared/domain/ticket';
 import { User } from '../shared/domain/people';
 import { TeamContext } from '../shared/domain/team';
@@ -81,7 +88,11 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
           summary: "The tickets in the caller's scope changed after the cursor, in change order",
           requestParams: { query: PullQuery },
           responses: {
-            '200': { description: 'A page of changed tickets and the cursor to pull from next', ...json(PullResponse) },
+            '200': {
+              description:
+                'A page of changed tickets, the tickets that left the scope, how many remain, and the next cursor',
+              ...json(PullResponse),
+            },
             '400': error('bad_cursor: the cursor is malformed or ahead of the server; invalid_request: bad limit'),
             ...authenticatedErrors,
           },
@@ -98,6 +109,9 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
               ...json(PushResponse),
             },
             ...bodyErrors,
+            '413': error(
+              `invalid_request: the body is larger than ${PUSH_BODY_LIMIT_BYTES / 1024 / 1024} MiB; send fewer mutations at a time`,
+            ),
             ...authenticatedErrors,
           },
         },

@@ -1,25 +1,25 @@
 /** Which tickets a user works from: an engineer their own and the team queue, a lead the whole team. */
-import type { User } from '../shared/domain/people';
+import type { Role, User } from '../shared/domain/people';
 import type { Ticket } from '../shared/domain/ticket';
 import type { PortalDatabase } from './db';
+import { parseStoredTicket } from './stored-ticket';
 
-/** The same rule as `changesInScope`, for one ticket already loaded. */
+/** The rule for one ticket already loaded. */
 export function inScope(user: User, ticket: Ticket): boolean {
   if (ticket.teamId !== user.teamId) return false;
   return user.role === 'lead' || ticket.assignee === null || ticket.assignee.id === user.id;
 }
 
 /**
- * The team's tickets changed in (afterSeq, uptoSeq] that are not in the user's scope, by id: a console
- * may hold one that has just left its scope. A lead's scope is the whole team, so they have none.
+ * The same rule in SQL, over the columns holding a team and an assignee (null: the team's queue), for
+ * a user bound as @teamId and @userId: every query of a user's scope is built from it.
  */
-export function changesOutOfScope(db: PortalDatabase, user: User, afterSeq: number, uptoSeq: number): string[] {
-  return user.role === 'lead' ? [] : db.othersChanges(user.teamId, user.id, afterSeq, uptoSeq);
-}
+export const scopeSql: Record<Role, (team: string, assignee: string) => string> = {
+  lead: (team) => `${team} = @teamId`,
+  engineer: (team, assignee) => `${team} = @teamId AND (${assignee} IS NULL OR ${assignee} = @userId)`,
+};
 
-/** The tickets in the user's scope changed after `afterSeq`, in change order, at most `limit`. */
+/** The tickets in the user's scope changed after `afterSeq`, in change order, at most `limit`, parsed. */
 export function changesInScope(db: PortalDatabase, user: User, afterSeq: number, limit: number): Ticket[] {
-  return user.role === 'lead'
-    ? db.teamChanges(user.teamId, afterSeq, limit)
-    : db.engineerChanges(user.teamId, user.id, afterSeq, limit);
+  return db.storedChangesInScope(user, afterSeq, limit).map((stored) => parseStoredTicket(stored.json));
 }

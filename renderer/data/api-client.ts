@@ -7,12 +7,12 @@ import {
   ErrorBody,
   LoginResponse,
   type LoginRequest,
-  PullResponse,
   PushResponse,
   type PushRequest,
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
 import { FollowUpCadence, TeamContext } from '../../shared/domain';
+import { PulledPage, type PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 
 export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'contract';
@@ -96,10 +96,11 @@ export class ApiClient implements SyncApi {
     return this.request(LoginResponse, 'sign-in answer', (http) => http.post('auth/login', credentials));
   }
 
-  pull(cursor: Cursor, limit: number): Promise<PullResponse> {
-    return this.request(PullResponse, 'page of tickets', (http) =>
+  async pull(cursor: Cursor, limit: number): Promise<PulledTickets> {
+    const page = await this.request(PulledPage, 'page of tickets', (http) =>
       http.get('sync/pull', { params: { cursor, limit } }),
     );
+    return page as PulledTickets;
   }
 
   team(): Promise<TeamContext> {

@@ -1,72 +1,74 @@
 /**
- * The start-up check of the local copy: every record is parsed with its schema; a damaged one is set
- * aside in the quarantine table, the tickets are pulled again from the beginning, and the outbox —
- * the user's unsent work — keeps every change that is still readable.
+ * Checks of the local copy against its schemas. At start only the outbox (the user's unsent work) and
+ * the cursor are checked — they are small and everything else depends on them; the tickets are
+ * checked in the background, a chunk at a time, and each is checked again when it is opened. A damaged
+ * record is set aside in the quarantine table and the tickets are pulled again from the beginning.
  */
-import type { z } from 'zod';
 import { Ticket } from '../../shared/domain';
 import { Cursor } from '../../shared/api';
-import { describeZodError } from '../../shared/api/errors';
-import type { LocalDb, QuarantinedRecord } from './local-db';
+import { type LocalDb, recordsAfter } from './local-db';
 import { OutboxEntry } from './outbox-entry';
-import { summarize, TicketSummary } from './summary';
+import { type DamagedRecord, setAside } from './quarantine';
 
-export interface IntegrityReport {
-  /** How many records were set aside. */
-  quarantined: number;
+/** Tickets parsed per read transaction in the background check. */
+const CHUNK = 500;
+
+export interface OutboxReport {
+  /** Unsent changes that could not be read and were set aside. */
+  unreadableChanges: number;
 }
 
-type Table = QuarantinedRecord['table'];
-
-export async function checkIntegrity(db: LocalDb, now: string): Promise<IntegrityReport> {
+export async function checkOutbox(db: LocalDb, now: string): Promise<OutboxReport> {
   return db.transaction('rw', [db.tickets, db.summaries, db.outbox, db.meta, db.quarantine], async () => {
-    const damaged: Omit<QuarantinedRecord, 'id'>[] = [];
-    const setAside = (table: Table, record: unknown, error: z.ZodError) =>
-      damaged.push({ table, record, problem: describeZodError(error), at: now });
-
-    const badTickets: string[] = [];
-    await db.tickets.each((record, cursor) => {
-      const parsed = Ticket.safeParse(record);
-      if (!parsed.success) {
-        setAside('tickets', record, parsed.error);
-        badTickets.push(String(cursor.primaryKey));
-      }
-    });
-
-    const badSummaries: string[] = [];
-    await db.summaries.each((record, cursor) => {
-      const parsed = TicketSummary.safeParse(record);
-      if (!parsed.success) {
-        setAside('summaries', record, parsed.error);
-        badSummaries.push(String(cursor.primaryKey));
-      }
-    });
-
-    const badChanges: number[] = [];
+    const damaged: DamagedRecord[] = [];
     await db.outbox.each((record, cursor) => {
       const parsed = OutboxEntry.safeParse(record);
-      if (!parsed.success) {
-        setAside('outbox', record, parsed.error);
-        badChanges.push(Number(cursor.primaryKey));
-      }
+      if (!parsed.success)
+        damaged.push({ table: 'outbox', key: Number(cursor.primaryKey), record, error: parsed.error });
     });
-
+    const unreadableChanges = damaged.length;
     const cursor = await db.meta.get('cursor');
-    const cursorProblem = cursor === undefined ? null : Cursor.safeParse(cursor.value).error;
-    if (cursorProblem) setAside('meta', cursor, cursorProblem);
-
-    if (damaged.length === 0) return { quarantined: 0 };
-    await db.quarantine.bulkAdd(damaged);
-    await db.tickets.bulkDelete(badTickets);
-    await db.summaries.bulkDelete([...new Set([...badTickets, ...badSummaries])]);
-    await db.outbox.bulkDelete(badChanges);
-    // A summary derives from its ticket: rebuild the damaged ones whose ticket is sound.
-    const rebuilt = (await db.tickets.bulkGet(badSummaries)).flatMap((ticket) =>
-      ticket === undefined ? [] : [summarize(ticket, 0)],
-    );
-    await db.summaries.bulkPut(rebuilt);
-    // Pull everything again: the server restores what was set aside, and the rest is refreshed.
-    await db.meta.put({ key: 'cursor', value: '0' });
-    return { quarantined: damaged.length };
+    const cursorProblem = cursor === undefined ? undefined : Cursor.safeParse(cursor.value).error;
+    if (cursorProblem !== undefined)
+      damaged.push({ table: 'meta', key: 'cursor', record: cursor, error: cursorProblem });
+    await setAside(db, damaged, now);
+    return { unreadableChanges };
   });
+}
+
+/**
+ * Parses every cached ticket, `CHUNK` at a time with `pause()` in between, and sets the damaged ones
+ * aside. Returns how many were.
+ */
+export async function checkCachedTickets(
+  db: LocalDb,
+  now: string,
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<number> {
+  const suspects: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const records: Ticket[] = await recordsAfter(db.tickets, after).limit(CHUNK).toArray();
+    for (const record of records) if (!Ticket.safeParse(record).success) suspects.push(String(record.id));
+    if (records.length < CHUNK) break;
+    after = String(records.at(-1)?.id);
+    await pause();
+  }
+  if (suspects.length === 0) return 0;
+  // Checked again in the writing transaction: a pull may have replaced a record since it was read.
+  return db.transaction(
+    'rw',
+    [db.tickets, db.summaries, db.outbox, db.meta, db.quarantine, db.searchBacklog],
+    async () => {
+      const records = await db.tickets.bulkGet(suspects);
+      const damaged = records.flatMap((record, i): DamagedRecord[] => {
+        const parsed = Ticket.safeParse(record);
+        const key = suspects[i] as string;
+        return record === undefined || parsed.success ? [] : [{ table: 'tickets', key, record, error: parsed.error }];
+      });
+      await setAside(db, damaged, now);
+      await db.searchBacklog.bulkAdd(damaged.map((d) => ({ ticketId: String(d.key) })));
+      return damaged.length;
+    },
+  );
 }

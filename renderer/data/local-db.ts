@@ -2,7 +2,7 @@
  * The console's IndexedDB schema (Dexie): one database per user and server, upgraded by versioned
  * migrations — each version is added below the last, never edited once released.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { type Collection, Dexie, type EntityTable, type Table } from 'dexie';
 import type { Ticket } from '../../shared/domain';
 import type { OutboxEntry } from './outbox-entry';
 import type { TicketSummary } from './summary';
@@ -19,6 +19,20 @@ export interface QuarantinedRecord {
   at: string;
 }
 
+export interface SearchBacklogEntry {
+  seq: number;
+  ticketId: string;
+}
+
+export interface SearchIndexSnapshot {
+  key: 'snapshot';
+  /** The last backlog entry the saved index includes. */
+  upToSeq: number;
+  /** MiniSearch's own serialization, with the format version it was written in. */
+  format: number;
+  index: string;
+}
+
 export class LocalDb extends Dexie {
   /** The server's record of each ticket in scope, exactly as last pulled. */
   tickets!: Table<Ticket, string>;
@@ -28,6 +42,13 @@ export class LocalDb extends Dexie {
   meta!: Table<MetaRecord, MetaRecord['key']>;
   /** Records that failed their schema when read back, set aside (never deleted) for support to inspect. */
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  /**
+   * Tickets changed since the persisted search index was saved, in change order: written in the same
+   * transaction as the change, so the index can always catch up, even after a crash.
+   */
+  searchBacklog!: EntityTable<SearchBacklogEntry, 'seq'>;
+  /** The search index as last saved, and the backlog position it includes. */
+  searchIndex!: Table<SearchIndexSnapshot, 'snapshot'>;
 
   constructor(name: string) {
     super(name);
@@ -39,10 +60,33 @@ export class LocalDb extends Dexie {
     });
     // 2: damaged records are set aside instead of stopping the console.
     this.version(2).stores({ quarantine: '++id, table' });
+    // 3: the queue's rows lose the search text (the search index keeps it) and gain indexes that read
+    // the first screen and the user's own escalations directly; the search index is persisted.
+    this.version(3)
+      .stores({
+        summaries:
+          'id, stage, status, priority, scope, channel, assigneeKey, createdAt, updatedAt, [assigneeKey+stage], [assigneeKey+updatedAt]',
+        searchBacklog: '++seq',
+        searchIndex: 'key',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('summaries')
+          .toCollection()
+          .modify((summary: Record<string, unknown>) => {
+            delete summary.searchText;
+            summary.assigneeKey = typeof summary.assigneeId === 'string' ? summary.assigneeId : '';
+          }),
+      );
   }
 }
 
 /** Each signed-in user on each server gets a database of their own, so scopes never mix. */
 export function localDbName(serverUrl: string, userId: string): string {
   return `css-console:${new URL(serverUrl).host}:${userId}`;
+}
+
+/** The table's records after `after` in key order (from the first when null): how a whole table is read a chunk at a time. */
+export function recordsAfter<T>(table: Table<T, string>, after: string | null): Collection<T, string> {
+  return after === null ? table.orderBy(':id') : table.where(':id').above(after);
 }

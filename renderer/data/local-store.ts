@@ -8,17 +8,30 @@ import { soloTeam, TeamContext, Ticket, type Stage, type TeamMember } from '../.
 import type { Cursor, MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
-import type { LocalDb } from './local-db';
+import { type LocalDb, recordsAfter } from './local-db';
 import { OutboxEntry } from './outbox-entry';
+import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
 import { summarize, TicketSummary } from './summary';
 
-export type ChangeListener = (ticketIds: readonly string[]) => void;
+/** What a committed write changed: the tickets, and the queue rows of those still in the local copy. */
+export interface StoreChange {
+  ticketIds: readonly string[];
+  summaries: readonly TicketSummary[];
+}
+export type ChangeListener = (change: StoreChange) => void;
+
+/** How many tickets each of the queue's tabs holds. */
+export interface ScopeCounts {
+  all: number;
+  mine: number;
+  unassigned: number;
+}
 
 /** A record read back from IndexedDB that no longer matches its schema. */
 export class LocalDataError extends Error {
-  constructor(what: string, error: z.ZodError) {
-    super(`The local copy of ${what} is damaged (${describeZodError(error)}).`);
+  constructor(what: string, error: z.ZodError, consequence = '') {
+    super(`The local copy of ${what} is damaged (${describeZodError(error)}).${consequence}`);
     this.name = 'LocalDataError';
   }
 }
@@ -31,10 +44,21 @@ export class RefusedChange extends Error {
   }
 }
 
-function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string, consequence?: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new LocalDataError(what, parsed.error);
+  if (!parsed.success) throw new LocalDataError(what, parsed.error, consequence);
   return parsed.data;
+}
+
+/** Outbox entries by the ticket they change, each ticket's in outbox order. */
+export function groupByTicket(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const byTicket = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const own = byTicket.get(entry.ticketId);
+    if (own === undefined) byTicket.set(entry.ticketId, [entry]);
+    else own.push(entry);
+  }
+  return byTicket;
 }
 
 export class LocalStore {
@@ -51,9 +75,9 @@ export class LocalStore {
     return () => this.listeners.delete(listener);
   }
 
-  private notify(ticketIds: readonly string[]): void {
+  private notify(ticketIds: readonly string[], summaries: readonly TicketSummary[]): void {
     if (ticketIds.length === 0) return;
-    for (const listener of this.listeners) listener(ticketIds);
+    for (const listener of this.listeners) listener({ ticketIds, summaries });
   }
 
   async cursor(): Promise<Cursor> {
@@ -89,18 +113,22 @@ export class LocalStore {
     removed: readonly string[] = [],
   ): Promise<void> {
     const ids = tickets.map((ticket) => ticket.id);
-    // The server names every changed ticket of the team outside the scope; only those held matter.
     let gone: string[] = [];
+    let summaries: TicketSummary[] = [];
     await this.db.transaction('rw', this.writeTables(), async () => {
-      const team = await this.team();
-      const entries = await this.entriesFor(ids);
-      const candidates = removed.filter((id) => !ids.includes(id));
+      const pulled = new Set(ids);
+      const candidates = removed.filter((id) => !pulled.has(id));
       gone = candidates.length === 0 ? [] : await this.db.tickets.where(':id').anyOf(candidates).primaryKeys();
-      const acknowledged = (await this.entriesFor(gone))
-        .filter((entry) => entry.state === 'applied')
+      const entries = await this.entriesFor([...ids, ...gone]);
+      const acknowledged = entries
+        .filter((entry) => entry.state === 'applied' && gone.includes(entry.ticketId))
         .map((entry) => entry.seq);
-      const summaries = tickets.map((ticket) => {
-        const own = entries.filter((entry) => entry.ticketId === ticket.id);
+      const byTicket = groupByTicket(entries);
+      // Most pulled tickets have no change of the user's outstanding: their row comes straight from the record.
+      const team = byTicket.size === 0 ? null : await this.team();
+      summaries = tickets.map((ticket) => {
+        const own = byTicket.get(ticket.id);
+        if (own === undefined || team === null) return summarize(ticket, 0);
         for (const entry of own) {
           if (entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0)) acknowledged.push(entry.seq);
         }
@@ -109,15 +137,18 @@ export class LocalStore {
       });
       await this.db.tickets.bulkPut([...tickets]);
       await this.db.summaries.bulkPut(summaries);
-      await this.db.tickets.bulkDelete(gone);
-      await this.db.summaries.bulkDelete(gone);
+      if (gone.length > 0) {
+        await this.db.tickets.bulkDelete(gone);
+        await this.db.summaries.bulkDelete(gone);
+      }
       await this.db.outbox.bulkDelete(acknowledged);
+      await this.markForSearch([...ids, ...gone]);
       await this.db.meta.bulkPut([
         { key: 'cursor', value: cursor },
         { key: 'lastSyncAt', value: syncedAt },
       ]);
     });
-    this.notify([...ids, ...gone]);
+    this.notify([...ids, ...gone], summaries);
   }
 
   /**
@@ -125,8 +156,8 @@ export class LocalStore {
    * with its optimistic effect. Resolves only once both are durable.
    */
   async enqueue(mutation: Mutation): Promise<void> {
-    const ticketId = await this.db.transaction('rw', this.writeTables(), async () => this.addToOutbox(mutation));
-    this.notify([ticketId]);
+    const summary = await this.db.transaction('rw', this.writeTables(), async () => this.addToOutbox(mutation));
+    this.notify([summary.id], [summary]);
   }
 
   /** Every change the server refused, oldest first: the "Needs attention" list. */
@@ -137,21 +168,33 @@ export class LocalStore {
 
   /** Sends a refused change again, as a new change with the user's edited arguments, in one transaction. */
   async retry(seq: number, args: unknown, createdAt: string): Promise<void> {
-    const ticketId = await this.db.transaction('rw', this.writeTables(), async () => {
+    const summary = await this.db.transaction('rw', this.writeTables(), async () => {
       const entry = await this.db.outbox.get(seq);
       if (entry?.state !== 'refused') throw new Error('This change is no longer waiting for your decision.');
       await this.db.outbox.delete(seq);
       return this.addToOutbox({ id: crypto.randomUUID(), name: entry.mutation.name, args, createdAt });
     });
-    this.notify([ticketId]);
+    this.notify([summary.id], [summary]);
   }
 
   private writeTables() {
-    return [this.db.tickets, this.db.summaries, this.db.outbox, this.db.meta];
+    return [
+      this.db.tickets,
+      this.db.summaries,
+      this.db.outbox,
+      this.db.meta,
+      this.db.searchBacklog,
+      this.db.quarantine,
+    ];
+  }
+
+  /** Call inside a write transaction: the search index re-reads these tickets when it next catches up. */
+  private async markForSearch(ticketIds: readonly string[]): Promise<void> {
+    await this.db.searchBacklog.bulkAdd(ticketIds.map((ticketId) => ({ ticketId })));
   }
 
   /** Call inside a write transaction: refuses (throwing RefusedChange) or adds the change and its effect. */
-  private async addToOutbox(mutation: Mutation): Promise<string> {
+  private async addToOutbox(mutation: Mutation): Promise<TicketSummary> {
     const ticketId = z.object({ ticketId: z.uuid() }).parse(mutation.args).ticketId;
     const team = await this.team();
     const view = await this.viewOf(ticketId, team);
@@ -162,14 +205,16 @@ export class LocalStore {
     const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor, team });
     if (!result.ok) throw new RefusedChange(result.refusal);
     await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });
-    await this.db.summaries.put(summarize(result.ticket, view.pending.length + 1));
-    return ticketId;
+    const summary = summarize(result.ticket, view.pending.length + 1);
+    await this.db.summaries.put(summary);
+    await this.markForSearch([ticketId]);
+    return summary;
   }
 
-  /** The oldest changes not yet acknowledged, in the order the user made them. */
+  /** The oldest changes not yet acknowledged, in the order the user made them (the index keeps them by seq). */
   async pendingEntries(limit: number): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox.where('state').equals('pending').sortBy('seq');
-    return rows.slice(0, limit).map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
+    const rows = await this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+    return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
   }
 
   async outboxCounts(): Promise<{ pending: number; refused: number }> {
@@ -183,46 +228,100 @@ export class LocalStore {
   /** Records the server's verdict on each pushed change; refused ones stay, with their reason, for the user. */
   async recordPushResults(results: readonly MutationResult[]): Promise<void> {
     const touched = new Set<string>();
+    let summaries: TicketSummary[] = [];
     await this.db.transaction('rw', this.writeTables(), async () => {
-      for (const result of results) {
-        const entry = await this.db.outbox.where('mutation.id').equals(result.id).first();
-        if (entry === undefined) continue;
+      const entries = await this.db.outbox
+        .where('mutation.id')
+        .anyOf(results.map((result) => result.id))
+        .toArray();
+      const byMutation = new Map(entries.map((entry) => [entry.mutation.id, entry]));
+      const updates = results.flatMap((result) => {
+        const entry = byMutation.get(result.id);
+        if (entry === undefined) return [];
         touched.add(entry.ticketId);
-        await this.db.outbox.update(
-          entry.seq,
+        const changes =
           result.status === 'applied'
-            ? { state: 'applied', appliedVersion: result.version }
-            : { state: 'refused', refusal: result.refusal },
-        );
-      }
-      await this.refreshSummaries([...touched]);
+            ? { state: 'applied' as const, appliedVersion: result.version }
+            : { state: 'refused' as const, refusal: result.refusal };
+        return [{ key: entry.seq, changes }];
+      });
+      await this.db.outbox.bulkUpdate(updates);
+      summaries = await this.refreshSummaries([...touched]);
     });
-    this.notify([...touched]);
+    this.notify([...touched], summaries);
   }
 
   /** Drops a refused change the user has read and does not want to retry. */
   async discard(seq: number): Promise<void> {
     let ticketId: string | undefined;
+    let summaries: TicketSummary[] = [];
     await this.db.transaction('rw', this.writeTables(), async () => {
       const entry = await this.db.outbox.get(seq);
       if (entry?.state !== 'refused') return;
       ticketId = entry.ticketId;
       await this.db.outbox.delete(seq);
-      await this.refreshSummaries([entry.ticketId]);
+      summaries = await this.refreshSummaries([entry.ticketId]);
     });
-    if (ticketId !== undefined) this.notify([ticketId]);
+    if (ticketId !== undefined) this.notify([ticketId], summaries);
   }
 
-  async summaries(): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.toArray();
-    return rows.map((row) => parseRecord(TicketSummary, row, `ticket ${row.number ?? row.id}`));
+  /**
+   * The queue's first screen straight from the update index, most recent first: what start-up shows
+   * before the rest of the queue is read. Damaged rows are skipped here; `summaryChunk` repairs them.
+   */
+  async recentSummaries(limit: number): Promise<TicketSummary[]> {
+    const rows = await this.db.summaries.orderBy('updatedAt').reverse().limit(limit).toArray();
+    return rows.flatMap((row) => {
+      const parsed = TicketSummary.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
-  async summariesOf(ticketIds: readonly string[]): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.bulkGet([...ticketIds]);
-    return rows
-      .filter((row) => row !== undefined)
-      .map((row) => parseRecord(TicketSummary, row, `ticket ${row.number ?? row.id}`));
+  /** How many tickets each queue tab holds, counted by the indexes without reading the rows. */
+  async scopeCounts(userId: string): Promise<ScopeCounts> {
+    const [all, mine, unassigned] = await Promise.all([
+      this.db.summaries.count(),
+      this.db.summaries.where('assigneeKey').equals(userId).count(),
+      this.db.summaries.where('assigneeKey').equals('').count(),
+    ]);
+    return { all, mine, unassigned };
+  }
+
+  /**
+   * The queue rows after `afterId` in id order, at most `limit`: the queue reads the whole local copy
+   * in such chunks, in the background. A damaged row is set aside and rebuilt from its ticket.
+   */
+  async summaryChunk(
+    afterId: string | null,
+    limit: number,
+  ): Promise<{ summaries: TicketSummary[]; lastId: string | null }> {
+    const rows = await recordsAfter(this.db.summaries, afterId).limit(limit).toArray();
+    const lastId = rows.length < limit ? null : (rows.at(-1)?.id ?? null);
+    const summaries: TicketSummary[] = [];
+    const damaged: DamagedRecord[] = [];
+    for (const row of rows) {
+      const parsed = TicketSummary.safeParse(row);
+      if (parsed.success) summaries.push(parsed.data);
+      else
+        damaged.push({
+          table: 'summaries',
+          key: String((row as { id?: unknown }).id),
+          record: row,
+          error: parsed.error,
+        });
+    }
+    if (damaged.length > 0) summaries.push(...(await this.repairSummaries(damaged)));
+    return { summaries, lastId };
+  }
+
+  private async repairSummaries(damaged: readonly DamagedRecord[]): Promise<TicketSummary[]> {
+    const ids = damaged.map((d) => String(d.key));
+    const rebuilt = await this.db.transaction('rw', this.writeTables(), async () => {
+      await setAside(this.db, damaged, new Date().toISOString());
+      return this.refreshSummaries(ids);
+    });
+    this.notify(ids, rebuilt);
+    return rebuilt;
   }
 
   /**
@@ -230,35 +329,81 @@ export class LocalStore {
    * summaries' stage index so the rest of the cache is never read: the lead's escalations list.
    */
   async ticketsInStage(stage: Stage): Promise<Ticket[]> {
-    return this.db.transaction('r', [this.db.summaries, this.db.tickets, this.db.outbox, this.db.meta], async () => {
-      const ids = await this.db.summaries.where('stage').equals(stage).primaryKeys();
-      const team = await this.team();
-      const stored = await this.db.tickets.bulkGet(ids);
-      const entries = await this.entriesFor(ids);
-      return stored.flatMap((record) => {
-        if (record === undefined) return [];
-        const ticket = parseRecord(Ticket, record, `ticket ${record.number ?? record.id}`);
-        return [
-          rebase(
-            ticket,
-            entries.filter((entry) => entry.ticketId === ticket.id),
-            team,
-          ).ticket,
-        ];
-      });
-    });
+    return this.ticketsAsSeen(await this.db.summaries.where('stage').equals(stage).primaryKeys());
   }
 
-  async ticketView(ticketId: string): Promise<TicketView | null> {
-    return this.db.transaction('r', [this.db.tickets, this.db.outbox, this.db.meta], async () =>
-      this.viewOf(ticketId, await this.team()),
+  /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */
+  async myTicketsInStage(userId: string, stage: Stage): Promise<Ticket[]> {
+    return this.ticketsAsSeen(
+      await this.db.summaries.where('[assigneeKey+stage]').equals([userId, stage]).primaryKeys(),
     );
+  }
+
+  /**
+   * The tickets `ticketIds` as the user sees them, in one read; those no longer in the local copy are
+   * left out, and so are damaged ones, which are set aside to be pulled again.
+   */
+  async ticketsAsSeen(ticketIds: readonly string[]): Promise<Ticket[]> {
+    const damaged: DamagedRecord[] = [];
+    const tickets = await this.db.transaction('r', [this.db.tickets, this.db.outbox, this.db.meta], async () => {
+      const team = await this.team();
+      const stored = await this.db.tickets.bulkGet([...ticketIds]);
+      const byTicket = groupByTicket(await this.entriesFor(ticketIds));
+      return stored.flatMap((record, i) => {
+        if (record === undefined) return [];
+        const parsed = Ticket.safeParse(record);
+        if (!parsed.success) {
+          damaged.push({ table: 'tickets', key: ticketIds[i] as string, record, error: parsed.error });
+          return [];
+        }
+        const own = byTicket.get(parsed.data.id);
+        return [own === undefined ? parsed.data : rebase(parsed.data, own, team).ticket];
+      });
+    });
+    if (damaged.length > 0) await this.setAsideTickets(damaged);
+    return tickets;
+  }
+
+  /**
+   * The ticket as the user sees it. Its record is fully checked here, when it is first read: a damaged
+   * one is set aside (and pulled again) and the error says so.
+   */
+  async ticketView(ticketId: string): Promise<TicketView | null> {
+    try {
+      return await this.db.transaction('r', [this.db.tickets, this.db.outbox, this.db.meta], async () =>
+        this.viewOf(ticketId, await this.team()),
+      );
+    } catch (error) {
+      if (!(error instanceof LocalDataError)) throw error;
+      const record = await this.db.tickets.get(ticketId);
+      const parsed = Ticket.safeParse(record);
+      if (!parsed.success)
+        await this.setAsideTickets([{ table: 'tickets', key: ticketId, record, error: parsed.error }]);
+      throw error;
+    }
+  }
+
+  /** Sets damaged tickets aside (unless a pull has replaced them meanwhile); the next sync pulls them again. */
+  private async setAsideTickets(damaged: readonly DamagedRecord[]): Promise<void> {
+    const ids = damaged.map((d) => String(d.key));
+    await this.db.transaction('rw', this.writeTables(), async () => {
+      const current = await this.db.tickets.bulkGet(ids);
+      const still = damaged.filter((_, i) => current[i] !== undefined && !Ticket.safeParse(current[i]).success);
+      await setAside(this.db, still, new Date().toISOString());
+      await this.markForSearch(ids);
+    });
+    this.notify(ids, []);
   }
 
   private async viewOf(ticketId: string, team: TeamContext): Promise<TicketView | null> {
     const stored = await this.db.tickets.get(ticketId);
     if (stored === undefined) return null;
-    const ticket = parseRecord(Ticket, stored, `ticket ${stored.number ?? ticketId}`);
+    const ticket = parseRecord(
+      Ticket,
+      stored,
+      `ticket ${stored.number ?? ticketId}`,
+      ' It has been set aside and is downloaded again from the server at the next sync.',
+    );
     return rebase(ticket, await this.entriesFor([ticketId]), team);
   }
 
@@ -267,11 +412,25 @@ export class LocalStore {
     return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
   }
 
-  private async refreshSummaries(ticketIds: readonly string[]): Promise<void> {
+  /** Call inside a write transaction: rebuilds the tickets' queue rows from their records and outbox. */
+  private async refreshSummaries(ticketIds: readonly string[]): Promise<TicketSummary[]> {
     const team = await this.team();
+    const summaries: TicketSummary[] = [];
+    const damaged: DamagedRecord[] = [];
     for (const ticketId of ticketIds) {
-      const view = await this.viewOf(ticketId, team);
-      if (view !== null) await this.db.summaries.put(summarize(view.ticket, view.pending.length));
+      const record = await this.db.tickets.get(ticketId);
+      if (record === undefined) continue;
+      const parsed = Ticket.safeParse(record);
+      if (!parsed.success) {
+        damaged.push({ table: 'tickets', key: ticketId, record, error: parsed.error });
+        continue;
+      }
+      const view = rebase(parsed.data, await this.entriesFor([ticketId]), team);
+      summaries.push(summarize(view.ticket, view.pending.length));
     }
+    await setAside(this.db, damaged, new Date().toISOString());
+    await this.db.summaries.bulkPut(summaries);
+    await this.markForSearch(ticketIds);
+    return summaries;
   }
 }

@@ -1,4 +1,7 @@
-/** The queue's row for a ticket: the few fields the list shows, filters and sorts by, kept beside the full record. */
+/**
+ * The queue's row for a ticket: the few fields the list shows, filters and sorts by, kept beside the
+ * full record so the queue never reads a whole ticket. What search reads lives in the search index.
+ */
 import { z } from 'zod';
 import { Channel, Instant, Priority, Scope, Stage, Status, type Ticket } from '../../shared/domain';
 
@@ -12,6 +15,8 @@ export const TicketSummary = z.object({
   scope: Scope.nullable(),
   channel: Channel,
   assigneeId: z.string().nullable(),
+  /** `assigneeId`, or "" for the team queue: IndexedDB cannot index null. */
+  assigneeKey: z.string(),
   assigneeName: z.string().nullable(),
   customerName: z.string().nullable(),
   tenantDomain: z.string().nullable(),
@@ -20,22 +25,30 @@ export const TicketSummary = z.object({
   updatedAt: Instant,
   /** Local changes not yet acknowledged by the server. */
   pendingChanges: z.number().int().min(0),
-  /** What free-text search reads besides the fields above: requester, description, timeline. */
-  searchText: z.string(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
-/** Enough text to find a ticket by what was said on it, without holding every timeline in memory. */
-const SEARCH_TEXT_LIMIT = 4000;
-
-function searchTextOf(ticket: Ticket): string {
-  const said = ticket.timeline.map((entry) => (entry.kind === 'system_event' ? entry.text : entry.body));
-  return [ticket.requester.name, ticket.requester.email, ticket.description, ...said]
-    .join('\n')
-    .slice(0, SEARCH_TEXT_LIMIT);
-}
+/** The fields of a ticket the summary reads: what a pulled record must have before it is stored. */
+export const SUMMARIZED_FIELDS = {
+  id: true,
+  number: true,
+  title: true,
+  stage: true,
+  status: true,
+  priority: true,
+  scope: true,
+  channel: true,
+  assignee: true,
+  endCustomer: true,
+  requester: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  serverSeq: true,
+} as const;
 
 export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary {
+  const assigneeId = ticket.assignee?.id ?? null;
   return {
     id: ticket.id,
     number: ticket.number,
@@ -45,7 +58,8 @@ export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary
     priority: ticket.priority,
     scope: ticket.scope,
     channel: ticket.channel,
-    assigneeId: ticket.assignee?.id ?? null,
+    assigneeId,
+    assigneeKey: assigneeId ?? '',
     assigneeName: ticket.assignee?.name ?? null,
     customerName: ticket.endCustomer.companyName,
     tenantDomain: ticket.endCustomer.tenantDomain,
@@ -53,6 +67,5 @@ export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     pendingChanges,
-    searchText: searchTextOf(ticket),
   };
 }

@@ -4,7 +4,8 @@
  * exponentially with jitter (p-retry); nothing is attempted while offline.
  */
 import pRetry, { AbortError } from 'p-retry';
-import { PUSH_BATCH_MAX } from '../../shared/api';
+import { PULL_LIMIT_MAX, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../shared/api';
+import type { OutboxEntry } from './outbox-entry';
 import { ApiError } from './api-client';
 import type { Connectivity } from './connectivity';
 import type { LocalStore } from './local-store';
@@ -17,6 +18,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** The last failure in words, cleared by the next successful run. */
   lastError: string | null;
+  /** While a pull brings more than one page: how many tickets have arrived of how many. */
+  progress: { received: number; total: number } | null;
 }
 
 export interface SyncEngineOptions {
@@ -45,7 +48,7 @@ export class SyncEngine {
 
   constructor(options: SyncEngineOptions) {
     this.options = {
-      pageSize: 500,
+      pageSize: PULL_LIMIT_MAX,
       intervalMs: 30_000,
       retries: 6,
       minRetryDelayMs: 1_000,
@@ -125,29 +128,62 @@ export class SyncEngine {
     await this.pullAll();
   }
 
+  /**
+   * Pushes the outbox oldest first, in batches of at most PUSH_BATCH_MAX changes and PUSH_BATCH_BYTES.
+   * A batch the server finds too large (413) is split in half and sent again; a single change it
+   * still refuses as too large is set aside for the user, so it never holds back the changes behind it.
+   */
   private async pushOutbox(): Promise<void> {
     const { store, api, clientId } = this.options;
+    let limit = PUSH_BATCH_MAX;
     for (;;) {
-      const batch = await store.pendingEntries(PUSH_BATCH_MAX);
-      if (batch.length === 0) return;
-      const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
-      if (results.length === 0) throw new AbortError('The server acknowledged none of the pushed changes.');
-      await store.recordPushResults(results);
+      const batch = withinBytes(await store.pendingEntries(limit), PUSH_BATCH_BYTES);
+      const first = batch[0];
+      if (first === undefined) return;
+      try {
+        const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
+        if (results.length === 0) throw new AbortError('The server acknowledged none of the pushed changes.');
+        await store.recordPushResults(results);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 413)) throw error;
+        if (batch.length > 1) {
+          limit = Math.ceil(batch.length / 2);
+          continue;
+        }
+        const kilobytes = Math.ceil(utf8Length(first.mutation) / 1024);
+        await store.recordPushResults([
+          {
+            id: first.mutation.id,
+            status: 'refused',
+            refusal: {
+              code: 'invalid_args',
+              message: `This change is too large for the server to accept (${kilobytes} KB). Shorten it and send it again.`,
+            },
+          },
+        ]);
+      }
       await this.reportCounts();
     }
   }
 
   private async pullAll(): Promise<void> {
-    const { store, api, pageSize, now } = this.options;
+    const { store, api, pageSize, now, onStatus } = this.options;
     let cursor = await store.cursor();
-    for (;;) {
-      const page = await api.pull(cursor, pageSize);
-      if (BigInt(page.cursor) < BigInt(cursor)) {
-        throw new AbortError(`The server's change cursor moved backwards (${cursor} → ${page.cursor}).`);
+    let received = 0;
+    try {
+      for (;;) {
+        const page = await api.pull(cursor, pageSize);
+        if (BigInt(page.cursor) < BigInt(cursor)) {
+          throw new AbortError(`The server's change cursor moved backwards (${cursor} → ${page.cursor}).`);
+        }
+        await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed);
+        cursor = page.cursor;
+        received += page.tickets.length;
+        if (!page.hasMore) return;
+        onStatus({ progress: { received, total: received + page.remaining } });
       }
-      await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed);
-      cursor = page.cursor;
-      if (!page.hasMore) return;
+    } finally {
+      if (received > 0) onStatus({ progress: null });
     }
   }
 
@@ -155,4 +191,19 @@ export class SyncEngine {
     const { pending } = await this.options.store.outboxCounts();
     this.options.onStatus({ pending });
   }
+}
+
+const utf8 = new TextEncoder();
+const utf8Length = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
+
+/** The oldest entries whose changes fit in `bytes` together; always at least one, however large. */
+function withinBytes(entries: readonly OutboxEntry[], bytes: number): OutboxEntry[] {
+  let used = 0;
+  const batch: OutboxEntry[] = [];
+  for (const entry of entries) {
+    used += utf8Length(entry.mutation);
+    if (batch.length > 0 && used > bytes) break;
+    batch.push(entry);
+  }
+  return batch;
 }

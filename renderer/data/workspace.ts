@@ -8,12 +8,14 @@ import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
 import { dueFollowUps } from './follow-up-alerts';
-import { checkIntegrity, type IntegrityReport } from './integrity';
+import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalStore } from './local-store';
+import { startSearch, type SearchClient } from './search/search-client';
+import type { TicketSummary } from './summary';
 import { clearSession, clientId, loadSession, saveSession, type Session } from './session-storage';
 import { SyncEngine } from './sync-engine';
-import { queueActions, useQueueStore } from './stores/queue-store';
+import { FIRST_SCREEN_ROWS, queueActions, useQueueStore } from './stores/queue-store';
 import { useAttentionStore } from './stores/attention-store';
 import { useSessionStore } from './stores/session-store';
 import { useTeamStore } from './stores/team-store';
@@ -25,8 +27,11 @@ interface Workspace {
   session: Session;
   store: LocalStore;
   engine: SyncEngine;
+  search: SearchClient;
   unsubscribe: () => void;
   stopAlerts: () => void;
+  /** Set when the session ends, so background reading stops. */
+  closed: boolean;
 }
 
 let workspace: Workspace | null = null;
@@ -65,7 +70,7 @@ function announceDueFollowUps(store: LocalStore, session: Session): () => void {
         .catch([])
         .parse(JSON.parse(localStorage.getItem(key) ?? '[]')),
     );
-    const tickets = await store.ticketsInStage('escalated');
+    const tickets = await store.myTicketsInStage(session.user.id, 'escalated');
     const due = dueFollowUps(tickets, (await store.team()).cadence, new Date(), session.user.id, announced);
     for (const alert of due) {
       await platform.notify({ title: alert.title, body: alert.body, tag: alert.key });
@@ -81,19 +86,47 @@ function announceDueFollowUps(store: LocalStore, session: Session): () => void {
   return () => clearInterval(timer);
 }
 
-function damagedNotice({ quarantined }: IntegrityReport): string | null {
-  if (quarantined === 0) return null;
+function damagedNotice({ unreadableChanges }: OutboxReport): string | null {
+  if (unreadableChanges === 0) return null;
   return (
-    `${quarantined} damaged record${quarantined === 1 ? ' was' : 's were'} found in the local copy and set aside. ` +
-    'Your tickets are being downloaded again from the server; your unsent changes are kept.'
+    `${unreadableChanges} unsent change${unreadableChanges === 1 ? '' : 's'} could not be read from the local copy ` +
+    'and ' +
+    (unreadableChanges === 1 ? 'was' : 'were') +
+    ' set aside; every other unsent change is kept.'
   );
+}
+
+function damagedTicketsNotice(tickets: number): string {
+  return (
+    `${tickets} damaged ticket${tickets === 1 ? ' was' : 's were'} found in the local copy and set aside. ` +
+    'They are being downloaded again from the server; your unsent changes are kept.'
+  );
+}
+
+/** Rows read per step while the whole queue is read in the background. */
+const QUEUE_CHUNK = 2_000;
+
+/** Reads every queue row after the first screen, a chunk at a time, letting the console breathe in between. */
+async function readWholeQueue(current: Workspace): Promise<void> {
+  const rows: TicketSummary[] = [];
+  let after: string | null = null;
+  do {
+    const chunk = await current.store.summaryChunk(after, QUEUE_CHUNK);
+    rows.push(...chunk.summaries);
+    after = chunk.lastId;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (current.closed) return;
+  } while (after !== null);
+  queueActions.showAll(rows);
 }
 
 async function open(session: Session): Promise<void> {
   const { user } = session;
-  const db = new LocalDb(localDbName(session.serverUrl, user.id));
-  const integrity = await checkIntegrity(db, new Date().toISOString());
-  const store = new LocalStore(db, { id: user.id, name: user.name, role: user.role });
+  const member = { id: user.id, name: user.name, role: user.role };
+  const dbName = localDbName(session.serverUrl, user.id);
+  const db = new LocalDb(dbName);
+  const outbox = await checkOutbox(db, new Date().toISOString());
+  const store = new LocalStore(db, member);
   const engine = new SyncEngine({
     store,
     api: new ApiClient(session.serverUrl, session.token),
@@ -108,18 +141,45 @@ async function open(session: Session): Promise<void> {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
     },
   });
+  const search = startSearch(dbName, member, {
+    onUpdated: () => queueActions.refreshSearch(),
+    onDamaged: (tickets) => {
+      useSessionStore.setState({ notice: damagedTicketsNotice(tickets) });
+      void engine.sync();
+    },
+  });
   const refreshAttention = () => void store.refusedEntries().then((refused) => useAttentionStore.setState({ refused }));
-  const unsubscribe = store.subscribe((ticketIds) => {
+  const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
     refreshAttention();
-    void store.summariesOf(ticketIds).then((summaries) => queueActions.merge(ticketIds, summaries));
+    search.changed();
+    queueActions.merge(ticketIds, summaries);
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
-  workspace = { session, store, engine, unsubscribe, stopAlerts: announceDueFollowUps(store, session) };
-  useSessionStore.setState({ session, signingIn: false, error: null, notice: damagedNotice(integrity) });
-  useSyncStore.setState({ lastSyncAt: await store.lastSyncAt() });
-  useTeamStore.setState({ team: await store.team() });
-  queueActions.replaceAll(await store.summaries());
+  const current: Workspace = {
+    session,
+    store,
+    engine,
+    search,
+    unsubscribe,
+    stopAlerts: announceDueFollowUps(store, session),
+    closed: false,
+  };
+  workspace = current;
+  queueActions.start(user.id, (query) => search.search(query));
+  const [firstScreen, counts, lastSyncAt, team] = await Promise.all([
+    store.recentSummaries(FIRST_SCREEN_ROWS),
+    store.scopeCounts(user.id),
+    store.lastSyncAt(),
+    store.team(),
+  ]);
+  queueActions.showFirstScreen(firstScreen, counts);
+  useSessionStore.setState({ session, signingIn: false, error: null, notice: damagedNotice(outbox) });
+  useSyncStore.setState({ lastSyncAt });
+  useTeamStore.setState({ team });
   refreshAttention();
+  void readWholeQueue(current).catch((error: unknown) =>
+    useSessionStore.setState({ notice: `The queue could not be read in full (${String(error)}).` }),
+  );
   engine.start();
 }
 
@@ -165,7 +225,9 @@ export const workspaceActions = {
   /** Signs out; the local database and its outbox stay, to be pushed at the next sign-in. */
   signOut(reason: string | null = null): void {
     if (workspace !== null) {
+      workspace.closed = true;
       workspace.engine.stop();
+      workspace.search.close();
       workspace.unsubscribe();
       workspace.stopAlerts();
       workspace.store.db.close();
@@ -228,32 +290,37 @@ export const workspaceActions = {
    */
   watchEscalations(onChange: (tickets: Ticket[]) => void, onError: (message: string) => void): () => void {
     const { store } = requireWorkspace();
-    const failed = (error: unknown) => onError(error instanceof Error ? error.message : String(error));
-    let shown = new Set<string>();
-    let latest = 0;
-    const load = () => {
-      // Loads may overlap during a sync; only the newest one's answer is handed on.
-      const call = ++latest;
-      store.ticketsInStage('escalated').then(
-        (tickets) => {
-          if (call !== latest) return;
-          shown = new Set(tickets.map((ticket) => ticket.id));
-          onChange(tickets);
-        },
-        (error: unknown) => {
-          if (call === latest) failed(error);
-        },
-      );
+    const shown = new Map<string, Ticket>();
+    let stopped = false;
+    // Reads run one after another, so a later change is never overtaken by an earlier one's answer.
+    let reads = Promise.resolve();
+    const read = (work: () => Promise<void>) => {
+      reads = reads
+        .then(async () => {
+          if (stopped) return;
+          await work();
+          if (!stopped) onChange([...shown.values()]);
+        })
+        .catch((error: unknown) => {
+          if (!stopped) onError(error instanceof Error ? error.message : String(error));
+        });
     };
-    load();
-    const unsubscribe = store.subscribe((ticketIds) => {
-      if (ticketIds.some((id) => shown.has(id))) return load();
-      store.summariesOf(ticketIds).then((summaries) => {
-        if (summaries.some((summary) => summary.stage === 'escalated')) load();
-      }, failed);
+    read(async () => {
+      for (const ticket of await store.ticketsInStage('escalated')) shown.set(ticket.id, ticket);
+    });
+    // Only the changed tickets are read again: those shown, and those that entered the stage.
+    const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
+      const entering = summaries.filter((summary) => summary.stage === 'escalated').map((summary) => summary.id);
+      const changed = [...new Set([...ticketIds.filter((id) => shown.has(id)), ...entering])];
+      if (changed.length === 0) return;
+      read(async () => {
+        const tickets = await store.ticketsAsSeen(changed);
+        for (const id of changed) shown.delete(id);
+        for (const ticket of tickets) if (ticket.stage === 'escalated') shown.set(ticket.id, ticket);
+      });
     });
     return () => {
-      latest += 1; // a load still in flight is answered to no one
+      stopped = true; // a read still in flight is answered to no one
       unsubscribe();
     };
   },

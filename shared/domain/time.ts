@@ -4,18 +4,28 @@ import { z } from 'zod';
 export const Instant = z.iso.datetime({ offset: false }).describe('An instant, ISO-8601 in UTC');
 export type Instant = z.infer<typeof Instant>;
 
+/**
+ * Zone names already found valid. Building an Intl.DateTimeFormat is what the check costs, and every
+ * ticket carries zones, so each name is checked once. Only valid names are kept, and only so many:
+ * zone names match in any letter case, so an unauthenticated intake form could otherwise grow the set
+ * without limit. The runtime's zone database holds a few hundred names and aliases.
+ */
+const validZones = new Set<string>();
+const MAX_VALID_ZONES = 1000;
+
+function isTimeZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    return false;
+  }
+  if (validZones.size < MAX_VALID_ZONES) validZones.add(zone);
+  return true;
+}
+
 /** An IANA time-zone name such as "Europe/Rome"; checked against the runtime's zone database. */
-export const TimeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as Europe/Rome' },
-);
+export const TimeZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Rome' });
 export type TimeZone = z.infer<typeof TimeZone>;
 
 /** The clock is injected everywhere a rule depends on "now", so rules are testable at any instant. */

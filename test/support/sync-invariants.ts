@@ -7,6 +7,7 @@ import { MutationResult } from '../../shared/api';
 import type { Ticket } from '../../shared/domain';
 import { applyMutation, targetTicketId } from '../../shared/mutations';
 import { type SyncWorld, USER, memberOf } from './sync-world';
+import { allSummaries } from './local-copy';
 
 const PushRecord = z.object({ id: z.string(), user_id: z.string(), received_at: z.string(), result: z.string() });
 
@@ -159,7 +160,7 @@ export async function checkSettled(world: SyncWorld): Promise<void> {
     'the local copy holds other tickets than the user’s scope',
   );
   const server = new Map(scope.map((ticket) => [ticket.id, ticket]));
-  const summaries = await store.summaries();
+  const summaries = await allSummaries(store);
   for (const [index, ticket] of local.entries()) {
     const expected = scope[index] as Ticket;
     assert.deepEqual(ticket, expected, `${expected.number}: the local copy is not the server's record`);

@@ -1,39 +1,48 @@
 /**
- * Free-text search over every cached ticket (MiniSearch): number, title, customer, tenant domain,
- * reseller, requester, description and timeline. Kept current one ticket at a time, never rebuilt
- * on a change.
+ * Free-text search over every cached ticket (MiniSearch), kept current one ticket at a time and
+ * saved whole, so a start loads it instead of rebuilding it.
  */
-import MiniSearch from 'minisearch';
-import type { TicketSummary } from './summary';
+import MiniSearch, { type Options } from 'minisearch';
+import type { SearchResult } from './search-protocol';
+import type { SearchDocument } from './search-document';
 
-const FIELDS = ['number', 'title', 'customerName', 'tenantDomain', 'resellerName', 'searchText'] as const;
+/** Bump when the fields or options change: a saved index in an older format is rebuilt. */
+export const SEARCH_INDEX_FORMAT = 1;
+
+const OPTIONS: Options<SearchDocument> = {
+  fields: ['number', 'title', 'customerName', 'tenantDomain', 'resellerName', 'text'],
+  searchOptions: {
+    boost: { number: 4, title: 2, customerName: 2, tenantDomain: 2 },
+    prefix: true,
+    // Typos are forgiven in words, never in numbers: CSS-100103 must not find CSS-100107.
+    fuzzy: (term) => (term.length > 4 && !/\d/.test(term) ? 0.2 : false),
+    combineWith: 'AND',
+  },
+};
 
 export class TicketSearchIndex {
-  private index = TicketSearchIndex.create();
+  private constructor(private readonly index: MiniSearch<SearchDocument>) {}
 
-  private static create() {
-    return new MiniSearch<TicketSummary>({
-      fields: [...FIELDS],
-      extractField: (summary, field) => String(summary[field as keyof TicketSummary] ?? ''),
-      searchOptions: {
-        boost: { number: 4, title: 2, customerName: 2, tenantDomain: 2 },
-        prefix: true,
-        // Typos are forgiven in words, never in numbers: CSS-100103 must not find CSS-100107.
-        fuzzy: (term) => (term.length > 4 && !/\d/.test(term) ? 0.2 : false),
-        combineWith: 'AND',
-      },
-    });
+  static empty(): TicketSearchIndex {
+    return new TicketSearchIndex(new MiniSearch(OPTIONS));
   }
 
-  replaceAll(summaries: readonly TicketSummary[]): void {
-    this.index = TicketSearchIndex.create();
-    this.index.addAll(summaries);
+  static fromJSON(json: string): TicketSearchIndex {
+    return new TicketSearchIndex(MiniSearch.loadJSON(json, OPTIONS));
   }
 
-  upsert(summaries: readonly TicketSummary[]): void {
-    for (const summary of summaries) {
-      if (this.index.has(summary.id)) this.index.replace(summary);
-      else this.index.add(summary);
+  toJSON(): string {
+    return JSON.stringify(this.index);
+  }
+
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  upsert(documents: readonly SearchDocument[]): void {
+    for (const document of documents) {
+      if (this.index.has(document.id)) this.index.replace(document);
+      else this.index.add(document);
     }
   }
 
@@ -41,8 +50,9 @@ export class TicketSearchIndex {
     for (const id of ticketIds) if (this.index.has(id)) this.index.discard(id);
   }
 
-  /** Ids of the tickets matching every word of the query, best match first. */
-  search(query: string): string[] {
-    return this.index.search(query).map((result) => String(result.id));
+  /** The tickets matching every word of the query, best match first: the first `limit`, and how many in all. */
+  search(query: string, limit: number): SearchResult {
+    const results = this.index.search(query);
+    return { ids: results.slice(0, limit).map((result) => String(result.id)), total: results.length };
   }
 }

@@ -1,96 +1,208 @@
-/** The queue: every cached ticket's summary, updated incrementally as the local store changes, and how it is filtered. */
+/**
+ * The queue: how it is arranged (tab, filters, search, sort), the rows it shows, and the ticket open.
+ * The rows live in a QueueModel updated per changed ticket; the store carries a version that moves
+ * whenever they do, so readers re-render without the rows ever being copied.
+ */
+import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { Channel, Priority, Scope, Stage, Status } from '../../../shared/domain';
-import { TicketSearchIndex } from '../search-index';
+import { useShallow } from 'zustand/react/shallow';
+import type { ScopeCounts } from '../local-store';
+import {
+  NO_FILTERS,
+  QueueModel,
+  SORTS,
+  isShown,
+  type QueueArrangement,
+  type QueueFilters,
+  type QueueScope,
+  type QueueSort,
+} from '../queue-model';
+import type { SearchResult } from '../search/search-protocol';
 import type { TicketSummary } from '../summary';
 
-/** all: every cached ticket; mine: assigned to me; unassigned: the team's queue. */
-export type QueueScope = 'all' | 'mine' | 'unassigned';
-export type QueueSort = 'lastUpdate' | 'age' | 'priority';
+export { NO_FILTERS, type QueueFilters, type QueueScope, type QueueSort } from '../queue-model';
 
-/** Each filter keeps the values chosen; an empty list means "any". */
-export interface QueueFilters {
-  stage: Stage[];
-  status: Status[];
-  priority: Priority[];
-  scope: Scope[];
-  channel: Channel[];
-  /** User ids, or "" for unassigned. */
-  assignee: string[];
-}
-
-export const NO_FILTERS: QueueFilters = { stage: [], status: [], priority: [], scope: [], channel: [], assignee: [] };
+/**
+ * empty: nothing read yet; firstScreen: the most recent rows, read straight from their index while the
+ * rest of the local copy is read in the background; complete: every row is in memory.
+ */
+export type QueuePhase = 'empty' | 'firstScreen' | 'complete';
 
 interface QueueState {
-  byId: Readonly<Record<string, TicketSummary>>;
-  loaded: boolean;
+  phase: QueuePhase;
+  /** Moves whenever the rows shown may have changed. */
+  version: number;
+  /** What the first screen shows until the whole local copy is read. */
+  firstScreen: readonly TicketSummary[];
+  counts: ScopeCounts;
+  userId: string;
   scope: QueueScope;
   filters: QueueFilters;
   query: string;
   sort: QueueSort;
+  /** The search's answer for `search.query`, which may trail `query` by a keystroke or two. */
+  search: (SearchResult & { query: string }) | null;
   selectedId: string | null;
-  /** Free-text search over the cached tickets; replaced whenever they change, so selectors notice. */
-  search: (query: string) => string[];
 }
 
 export const initialQueueState: QueueState = {
-  byId: {},
-  loaded: false,
+  phase: 'empty',
+  version: 0,
+  firstScreen: [],
+  counts: { all: 0, mine: 0, unassigned: 0 },
+  userId: '',
   scope: 'all',
   filters: NO_FILTERS,
   query: '',
   sort: 'lastUpdate',
+  search: null,
   selectedId: null,
-  search: () => [],
 };
+
+/** How many rows start-up reads before the rest: more than any window shows. */
+export const FIRST_SCREEN_ROWS = 100;
 
 export const useQueueStore = create<QueueState>(() => initialQueueState);
 
-const searchIndex = new TicketSearchIndex();
-const search = (query: string) => searchIndex.search(query);
+const arrangementOf = (s: QueueState): QueueArrangement => ({
+  scope: s.scope,
+  filters: s.filters,
+  sort: s.sort,
+  userId: s.userId,
+});
+
+let model = new QueueModel(arrangementOf(initialQueueState));
+let searcher: ((query: string) => Promise<SearchResult>) | null = null;
+let searchCall = 0;
+/** Changes heard while the rows were being read: laid over them once read, as a row read early may be older. */
+let lateChanges: { ticketIds: readonly string[]; summaries: readonly TicketSummary[] }[] = [];
+
+/** Re-sorts after the tab, a filter or the sort changed. */
+function rearrange(): void {
+  model.arrange(arrangementOf(useQueueStore.getState()));
+  useQueueStore.setState((s) => ({ version: s.version + 1 }));
+}
+
+async function runSearch(query: string): Promise<void> {
+  const call = ++searchCall;
+  if (query.trim() === '' || searcher === null) {
+    useQueueStore.setState({ search: null });
+    return;
+  }
+  try {
+    const result = await searcher(query);
+    if (call === searchCall) useQueueStore.setState({ search: { ...result, query } });
+  } catch (error) {
+    console.warn(`search: ${String(error)}`);
+  }
+}
+
+export const queueSelectors = {
+  /** The rows on screen: the search's hits in rank order, else every row of the tab, sorted. */
+  rows(s: QueueState): readonly TicketSummary[] {
+    const arrangement = arrangementOf(s);
+    if (s.search !== null) {
+      return s.search.ids.flatMap((id) => {
+        const row = model.get(id);
+        return row !== undefined && isShown(row, arrangement) ? [row] : [];
+      });
+    }
+    if (s.phase === 'complete') return model.rows;
+    return s.firstScreen.filter((row) => isShown(row, arrangement));
+  },
+};
 
 export const queueActions = {
-  replaceAll(summaries: readonly TicketSummary[]): void {
-    searchIndex.replaceAll(summaries);
-    useQueueStore.setState({
-      byId: Object.fromEntries(summaries.map((s) => [s.id, s])),
-      loaded: true,
-      search: (query) => search(query),
-    });
+  /** A new session: whose tabs these are, and where searches go. */
+  start(userId: string, search: (query: string) => Promise<SearchResult>): void {
+    searcher = search;
+    lateChanges = [];
+    useQueueStore.setState({ ...initialQueueState, userId });
+    model = new QueueModel(arrangementOf(useQueueStore.getState()));
+  },
+  showFirstScreen(rows: readonly TicketSummary[], counts: ScopeCounts): void {
+    useQueueStore.setState((s) => ({ phase: 'firstScreen', firstScreen: rows, counts, version: s.version + 1 }));
+  },
+  /** Every row has been read: from now on the model answers. */
+  showAll(summaries: Iterable<TicketSummary>): void {
+    model.replaceAll(summaries);
+    for (const change of lateChanges) model.apply(change.ticketIds, change.summaries);
+    lateChanges = [];
+    useQueueStore.setState((s) => ({
+      phase: 'complete',
+      firstScreen: [],
+      counts: { ...model.counts },
+      version: s.version + 1,
+    }));
+  },
+  /** Counts read from the indexes while the rows are still being read. */
+  showCounts(counts: ScopeCounts): void {
+    useQueueStore.setState({ counts });
   },
   /** The tickets `ticketIds` changed: the summaries given replace theirs; an id without one left the local copy. */
   merge(ticketIds: readonly string[], summaries: readonly TicketSummary[]): void {
     if (ticketIds.length === 0) return;
-    const found = new Set(summaries.map((s) => s.id));
-    const gone = ticketIds.filter((id) => !found.has(id));
-    searchIndex.upsert(summaries);
-    searchIndex.remove(gone);
-    useQueueStore.setState((state) => {
-      const byId = { ...state.byId, ...Object.fromEntries(summaries.map((s) => [s.id, s])) };
-      for (const id of gone) delete byId[id];
-      return { byId, search: (query) => search(query) };
-    });
+    const { phase } = useQueueStore.getState();
+    if (phase === 'complete') {
+      model.apply(ticketIds, summaries);
+      useQueueStore.setState((s) => ({ counts: { ...model.counts }, version: s.version + 1 }));
+      return;
+    }
+    // Before every row is read, the first screen takes the change and keeps its length.
+    lateChanges.push({ ticketIds, summaries });
+    const changed = new Set(ticketIds);
+    useQueueStore.setState((s) => ({
+      firstScreen: [...s.firstScreen.filter((row) => !changed.has(row.id)), ...summaries]
+        .sort(SORTS.lastUpdate)
+        .slice(0, Math.max(s.firstScreen.length, FIRST_SCREEN_ROWS)),
+      version: s.version + 1,
+    }));
+  },
+  /** The search index changed: ask again for what is typed. */
+  refreshSearch(): void {
+    void runSearch(useQueueStore.getState().query);
   },
   setScope(scope: QueueScope): void {
     useQueueStore.setState({ scope });
+    rearrange();
   },
   setFilter<K extends keyof QueueFilters>(key: K, values: QueueFilters[K]): void {
     useQueueStore.setState((state) => ({ filters: { ...state.filters, [key]: values } }));
+    rearrange();
   },
   clearFilters(): void {
-    useQueueStore.setState({ filters: NO_FILTERS, query: '' });
+    useQueueStore.setState({ filters: NO_FILTERS, query: '', search: null });
+    searchCall += 1;
+    rearrange();
   },
   setQuery(query: string): void {
     useQueueStore.setState({ query });
+    void runSearch(query);
   },
   setSort(sort: QueueSort): void {
     useQueueStore.setState({ sort });
+    rearrange();
   },
   select(selectedId: string | null): void {
     useQueueStore.setState({ selectedId });
   },
   reset(): void {
-    searchIndex.replaceAll([]);
+    searcher = null;
+    lateChanges = [];
+    searchCall += 1;
     useQueueStore.setState(initialQueueState);
+    model = new QueueModel(arrangementOf(initialQueueState));
   },
 };
+
+/** The rows on screen, read afresh whenever they may have changed (and only then). */
+export function useQueueRows(): readonly TicketSummary[] {
+  const changes = useQueueStore(useShallow((s) => ({ version: s.version, search: s.search })));
+  return useMemo(() => queueSelectors.rows({ ...useQueueStore.getState(), ...changes }), [changes]);
+}
+
+/** A ticket's number for a message, or null when it is not in the local copy. */
+export function useTicketNumber(ticketId: string): string | null {
+  const changes = useQueueStore(useShallow((s) => ({ version: s.version })));
+  return useMemo(() => (changes.version < 0 ? null : (model.get(ticketId)?.number ?? null)), [changes, ticketId]);
+}

@@ -8,6 +8,7 @@ export const initialSyncStatus: SyncStatus = {
   pending: 0,
   lastSyncAt: null,
   lastError: null,
+  progress: null,
 };
 
 export const useSyncStore = create<SyncStatus>(() => initialSyncStatus);

@@ -5,17 +5,16 @@
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict } from 'date-fns';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
 import { useMinuteClock } from '../../app/use-minute-clock';
 import { STATUS_LABEL } from '../../../shared/domain';
-import { useSessionStore } from '../../data/stores/session-store';
-import { queueActions, type QueueScope, useQueueStore } from '../../data/stores/queue-store';
+import { queueActions, type QueueScope, useQueueRows, useQueueStore } from '../../data/stores/queue-store';
+import { QueueNotes } from './QueueNotes';
 import { QueueToolbar } from './QueueToolbar';
 import type { TicketSummary } from '../../data/summary';
 import { workspaceActions } from '../../data/workspace';
-import { scopeCounts, visibleTickets } from './queue-selectors';
 
 const ROW_HEIGHT = 56;
 const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
@@ -23,7 +22,7 @@ const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
 const useStyles = makeStyles({
   pane: {
     display: 'grid',
-    gridTemplateRows: 'auto auto auto 1fr',
+    gridTemplateRows: 'auto auto auto auto 1fr',
     minHeight: 0,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
   },
@@ -110,25 +109,16 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProp
 
 export function QueueView() {
   const styles = useStyles();
-  const userId = useSessionStore((s) => s.session?.user.id ?? '');
-  const { byId, loaded, scope, filters, query, sort, selectedId, search } = useQueueStore(
+  const { phase, counts, scope, selectedId, search } = useQueueStore(
     useShallow((s) => ({
-      byId: s.byId,
-      loaded: s.loaded,
+      phase: s.phase,
+      counts: s.counts,
       scope: s.scope,
-      filters: s.filters,
-      query: s.query,
-      sort: s.sort,
       selectedId: s.selectedId,
       search: s.search,
     })),
   );
-  const hits = useMemo(() => (query.trim() === '' ? null : search(query)), [search, query]);
-  const tickets = useMemo(
-    () => visibleTickets(byId, { scope, filters, sort, hits }, userId),
-    [byId, scope, filters, sort, hits, userId],
-  );
-  const counts = useMemo(() => scopeCounts(byId, userId), [byId, userId]);
+  const tickets = useQueueRows();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tickets.length,
@@ -148,6 +138,7 @@ export function QueueView() {
         ))}
       </TabList>
       <QueueToolbar />
+      <QueueNotes phase={phase} search={search} shown={tickets.length} />
       <div className={styles.header} role="row" aria-hidden>
         <Caption1>Ticket</Caption1>
         <Caption1>Title · customer</Caption1>
@@ -157,7 +148,7 @@ export function QueueView() {
         <Caption1>Age</Caption1>
       </div>
       <div ref={scroller} className={styles.scroller} role="grid" aria-label="Tickets" aria-rowcount={tickets.length}>
-        {!loaded ? (
+        {phase === 'empty' ? (
           <Spinner label="Loading the local copy…" className={styles.empty} />
         ) : tickets.length === 0 ? (
           <Text className={styles.empty}>

@@ -26,7 +26,7 @@ import { mutationLabel } from '../../../shared/mutations';
 import { draftOf } from '../../data/draft';
 import type { OutboxEntry } from '../../data/outbox-entry';
 import { useAttentionStore } from '../../data/stores/attention-store';
-import { useQueueStore } from '../../data/stores/queue-store';
+import { useTicketNumber } from '../../data/stores/queue-store';
 import { workspaceActions } from '../../data/workspace';
 
 const useStyles = makeStyles({
@@ -49,7 +49,7 @@ const useStyles = makeStyles({
 
 function RefusedChange({ entry }: { entry: OutboxEntry }) {
   const styles = useStyles();
-  const number = useQueueStore((s) => s.byId[entry.ticketId]?.number ?? 'a ticket');
+  const number = useTicketNumber(entry.ticketId) ?? 'a ticket';
   const draft = draftOf(entry.mutation);
   const [text, setText] = useState(draft?.text ?? '');
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
-/** The status bar: online or offline, changes waiting to be sent, the last successful sync, the last error. */
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+/** The status bar: online or offline, changes waiting to be sent, a long download's progress, the last successful sync, the last error. */
+import { Badge, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import { useShallow } from 'zustand/react/shallow';
 import { useSyncStore } from '../../data/stores/sync-store';
@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   error: { color: tokens.colorPaletteRedForeground1 },
+  progress: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  progressBar: { width: '160px' },
 });
 
 export function SyncStatusBar() {
@@ -31,6 +33,18 @@ export function SyncStatusBar() {
           : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent`}
       </Text>
       <NeedsAttention />
+      {status.progress !== null && (
+        <div className={styles.progress}>
+          <ProgressBar
+            className={styles.progressBar}
+            value={status.progress.received / Math.max(1, status.progress.total)}
+            aria-label="Tickets downloaded"
+          />
+          <Text>
+            {status.progress.received.toLocaleString()} of {status.progress.total.toLocaleString()} tickets
+          </Text>
+        </div>
+      )}
       <Text>
         {status.syncing
           ? 'Syncing…'

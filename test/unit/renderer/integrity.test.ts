@@ -1,11 +1,13 @@
-// Damaged local data is set aside at start, the rest re-pulled, the unsent changes kept; and a
-// database written by the previous version is upgraded in place.
+// Damaged local data is set aside — the outbox at start, tickets in the background or when opened —
+// the rest re-pulled, the unsent changes kept; and a database written by an earlier version is
+// upgraded in place.
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity } from '../../../renderer/data/integrity';
+import { checkCachedTickets, checkOutbox } from '../../../renderer/data/integrity';
+import { LocalDataError, LocalStore } from '../../../renderer/data/local-store';
 import { LocalDb } from '../../../renderer/data/local-db';
-import { LocalStore } from '../../../renderer/data/local-store';
+import { allSummaries } from '../../support/local-copy';
 import { ENGINEER, FIXED_NOW, makeTicket } from '../../fixtures/tickets';
 
 const actor = { ...ENGINEER, role: 'engineer' as const };
@@ -16,13 +18,18 @@ function note(ticketId: string, n: number) {
   return { id, name: 'addNote', args: { ticketId, noteId: id, body: `note ${n}` }, createdAt: FIXED_NOW };
 }
 
-describe('checkIntegrity', () => {
-  it('sets damaged records aside, keeps the sound changes and pulls again from the start', async () => {
-    const db = new LocalDb('integrity-1');
-    const store = new LocalStore(db, actor);
-    await store.applyPullPage([makeTicket(), other], '42', FIXED_NOW);
-    await store.enqueue(note(other.id, 1));
-    await db.tickets.put({ ...makeTicket(), priority: 'whenever' as never });
+async function damagedCopy(name: string) {
+  const db = new LocalDb(name);
+  const store = new LocalStore(db, actor);
+  await store.applyPullPage([makeTicket(), other], '42', FIXED_NOW);
+  await store.enqueue(note(other.id, 1));
+  await db.tickets.put({ ...makeTicket(), priority: 'whenever' as never });
+  return { db, store };
+}
+
+describe('checkOutbox', () => {
+  it('sets unreadable changes aside, counts them and keeps the sound ones', async () => {
+    const { db, store } = await damagedCopy('integrity-outbox');
     await db.outbox.add({
       mutation: note(other.id, 9),
       ticketId: other.id,
@@ -32,30 +39,93 @@ describe('checkIntegrity', () => {
       refusal: null,
     });
 
-    expect(await checkIntegrity(db, FIXED_NOW)).toEqual({ quarantined: 2 });
+    expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 1 });
 
     const quarantined = await db.quarantine.toArray();
-    expect(quarantined.map((q) => q.table).sort()).toEqual(['outbox', 'tickets']);
-    expect(quarantined.find((q) => q.table === 'tickets')?.problem).toMatch(/^priority:/);
+    expect(quarantined.map((q) => q.table)).toEqual(['outbox']);
+    expect(await store.pendingEntries(10)).toHaveLength(1);
+    // The tickets are not read at start: the damaged one is still there, for the background check.
+    expect(await db.tickets.count()).toBe(2);
+    expect(await store.cursor()).toBe('42');
+    db.close();
+  });
+
+  it('sets a damaged cursor aside and pulls again from the start', async () => {
+    const db = new LocalDb('integrity-cursor');
+    await db.meta.put({ key: 'cursor', value: 'twelve' });
+    expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
+    expect(await new LocalStore(db, actor).cursor()).toBe('0');
+    expect(await db.quarantine.count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('checkCachedTickets', () => {
+  it('sets damaged tickets aside in the background and pulls again from the start, keeping the outbox', async () => {
+    const { db, store } = await damagedCopy('integrity-tickets');
+    let pauses = 0;
+
+    const pause = () => {
+      pauses += 1;
+      return Promise.resolve();
+    };
+    expect(await checkCachedTickets(db, FIXED_NOW, pause)).toBe(1);
+
+    const [quarantined] = await db.quarantine.toArray();
+    expect(quarantined?.table).toBe('tickets');
+    expect(quarantined?.problem).toMatch(/^priority:/);
     expect(await db.tickets.get(makeTicket().id)).toBeUndefined();
-    expect(await db.summaries.get(makeTicket().id)).toBeUndefined();
+    expect((await allSummaries(store)).map((s) => s.number)).toEqual([other.number]);
     expect(await store.pendingEntries(10)).toHaveLength(1);
     expect(await store.cursor()).toBe('0');
     expect((await store.ticketView(other.id))?.ticket.timeline.at(-1)).toMatchObject({ body: 'note 1' });
+    expect(pauses).toBe(0); // two tickets fit in one chunk
     db.close();
   });
 
   it('leaves a sound local copy untouched', async () => {
-    const db = new LocalDb('integrity-2');
+    const db = new LocalDb('integrity-sound');
     const store = new LocalStore(db, actor);
     await store.applyPullPage([makeTicket()], '7', FIXED_NOW);
-    expect(await checkIntegrity(db, FIXED_NOW)).toEqual({ quarantined: 0 });
+    expect(await checkCachedTickets(db, FIXED_NOW)).toBe(0);
     expect(await store.cursor()).toBe('7');
     db.close();
   });
+});
 
-  it('upgrades a database written by version 1 without losing the outbox', async () => {
-    const v1 = new Dexie('integrity-3');
+describe('a damaged ticket found when it is opened', () => {
+  it('is set aside with a clear error, and the tickets are pulled again', async () => {
+    const { db, store } = await damagedCopy('integrity-lazy');
+    const heard: string[][] = [];
+    store.subscribe(({ ticketIds }) => heard.push([...ticketIds]));
+
+    const opening = store.ticketView(makeTicket().id);
+    await expect(opening).rejects.toThrow(LocalDataError);
+    await expect(opening).rejects.toThrow(/CSS-100042 is damaged \(priority:.*set aside and is downloaded again/);
+
+    expect(await db.tickets.get(makeTicket().id)).toBeUndefined();
+    expect(await db.quarantine.count()).toBe(1);
+    expect(await store.cursor()).toBe('0');
+    expect(heard).toEqual([[makeTicket().id]]);
+    db.close();
+  });
+
+  it('a damaged queue row is rebuilt from its ticket when the queue is read', async () => {
+    const db = new LocalDb('integrity-row');
+    const store = new LocalStore(db, actor);
+    await store.applyPullPage([makeTicket()], '7', FIXED_NOW);
+    await db.summaries.update(makeTicket().id, { stage: 'somewhere' as never });
+
+    expect((await allSummaries(store)).map((s) => s.stage)).toEqual([makeTicket().stage]);
+    expect((await db.quarantine.toArray()).map((q) => q.table)).toEqual(['summaries']);
+    expect(await store.cursor()).toBe('7');
+    db.close();
+  });
+});
+
+describe('LocalDb upgrades', () => {
+  it('upgrades a database written by version 1 without losing the outbox, and slims the queue rows', async () => {
+    const v1 = new Dexie('integrity-v1');
     v1.version(1).stores({
       tickets: 'id',
       summaries: 'id, stage, status, priority, scope, channel, assigneeId, createdAt, updatedAt',
@@ -64,6 +134,7 @@ describe('checkIntegrity', () => {
     });
     const ticket = makeTicket();
     await v1.table('tickets').put(ticket);
+    await v1.table('summaries').put({ id: ticket.id, assigneeId: null, searchText: 'long text' });
     await v1.table('outbox').add({
       mutation: note(ticket.id, 2),
       ticketId: ticket.id,
@@ -74,10 +145,11 @@ describe('checkIntegrity', () => {
     });
     v1.close();
 
-    const db = new LocalDb('integrity-3');
-    expect(await checkIntegrity(db, FIXED_NOW)).toEqual({ quarantined: 0 });
-    expect(db.verno).toBe(2);
+    const db = new LocalDb('integrity-v1');
+    expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
+    expect(db.verno).toBe(3);
     expect(await new LocalStore(db, actor).pendingEntries(10)).toHaveLength(1);
+    expect(await db.summaries.get(ticket.id)).toEqual({ id: ticket.id, assigneeId: null, assigneeKey: '' });
     db.close();
   });
 });

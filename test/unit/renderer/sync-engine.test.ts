@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../../../renderer/data/api-client';
+import { ApiClient, ApiError } from '../../../renderer/data/api-client';
 import type { Connectivity } from '../../../renderer/data/connectivity';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
@@ -15,6 +15,7 @@ import type { TeamMember, Ticket, User } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
 import { type RunningServer, startServer } from '../../../server/main';
 import { ENGINEER, FIXED_NOW, makeTicket } from '../../fixtures/tickets';
+import { allSummaries } from '../../support/local-copy';
 
 const CLIENT_ID = '6f1c3c1e-8a55-4d0e-9d1a-3c2b1a000001';
 let server: RunningServer;
@@ -93,7 +94,7 @@ describe('SyncEngine with the reference server', () => {
     const { store, engine, status } = engineFor(api, cable(), user);
     await engine.sync();
     const expected = await serverScope(api);
-    const summaries = await store.summaries();
+    const summaries = await allSummaries(store);
     expect(summaries.map((s) => s.id).sort()).toEqual(expected.map((t) => t.id).sort());
     expect(status).toMatchObject({ lastError: null, pending: 0, syncing: false });
 
@@ -108,7 +109,7 @@ describe('SyncEngine with the reference server', () => {
     const connectivity = cable();
     const { store, engine, status } = engineFor(api, connectivity, user);
     await engine.sync();
-    const target = (await store.summaries()).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
     if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
 
     connectivity.plug(false);
@@ -135,7 +136,7 @@ describe('SyncEngine with the reference server', () => {
     const { api, user } = await signIn('sofia.conti@css.example');
     const { store, engine } = engineFor(api, cable(), user);
     await engine.sync();
-    const target = (await store.summaries()).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
     if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
     const mutation = note(target.id, 'Shared the Conditional Access what-if results.');
     await store.enqueue(mutation);
@@ -147,6 +148,68 @@ describe('SyncEngine with the reference server', () => {
     const onServer = (await serverScope(api)).find((t) => t.id === target.id);
     expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    store.db.close();
+  });
+
+  it('delivers a large outbox of maximum-length notes, and the short note made after them, each once', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    const connectivity = cable();
+    const { store, engine } = engineFor(api, connectivity, user);
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Giulia no open ticket');
+
+    connectivity.plug(false);
+    // 60 notes of 20,000 characters (the most the contract allows) weigh more than a megabyte.
+    const long = Array.from({ length: 60 }, (_, i) => note(target.id, `${i} ${'é'.repeat(19_990)}`));
+    for (const mutation of long) await store.enqueue(mutation);
+    const short = note(target.id, 'Customer confirmed the tenant domain.');
+    await store.enqueue(short);
+    connectivity.plug(true);
+    await engine.sync();
+
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    for (const mutation of [...long, short]) {
+      expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    }
+    store.db.close();
+  });
+
+  it('splits a batch the server finds too large, and sets aside a single change it cannot take', async () => {
+    const { api, user } = await signIn('marco.bianchi@css.example');
+    // A proxy in front of the server with a lower body limit than the console's batches.
+    const limit = 100_000;
+    const sizes: number[] = [];
+    const strict: typeof api = Object.assign(Object.create(api) as typeof api, {
+      push: (request: Parameters<typeof api.push>[0]) => {
+        const size = new TextEncoder().encode(JSON.stringify(request)).length;
+        sizes.push(request.mutations.length);
+        if (size > limit) return Promise.reject(new ApiError('refused', 'the request body is too large', 413));
+        return api.push(request);
+      },
+    });
+    const { store, engine } = engineFor(strict, cable(), user);
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
+    const notes = Array.from({ length: 12 }, (_, i) => note(target.id, `${i} ${'x'.repeat(19_000)}`));
+    for (const mutation of notes) await store.enqueue(mutation);
+    // 20,000 characters fit the contract, but control characters escaped as JSON overflow this proxy.
+    const tooLarge = note(target.id, '\u0001'.repeat(20_000));
+    await store.enqueue(tooLarge);
+
+    await engine.sync();
+
+    expect(sizes).toEqual([13, 7, 4, 4, 4, 1]);
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 1 });
+    const [refused] = await store.refusedEntries();
+    expect(refused?.mutation.id).toBe(tooLarge.id);
+    expect(refused?.refusal?.message).toBe(
+      'This change is too large for the server to accept (118 KB). Shorten it and send it again.',
+    );
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    for (const mutation of notes) expect(onServer?.timeline.filter((e) => e.id === mutation.id)).toHaveLength(1);
     store.db.close();
   });
 

@@ -49,6 +49,40 @@ describe('portal database', () => {
     db.close();
   });
 
+  it('counts, from version 3 on, every ticket assigned before as having left its team queue at its last change', () => {
+    const file = tempFile();
+    const older = new Database(file);
+    migrations.slice(0, 2).forEach((step) => older.exec(step));
+    older.pragma('user_version = 2');
+    older.exec(`
+      INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
+      INSERT INTO users (id, email, name, role, team_id, time_zone, password_hash) VALUES
+        ('us-ada', 'ada@css.example', 'Ada', 'engineer', 'tm-test', 'UTC', '-'),
+        ('us-bo', 'bo@css.example', 'Bo', 'engineer', 'tm-test', 'UTC', '-');
+      INSERT INTO tickets (id, number, team_id, assignee_id, stage, status, priority, version, server_seq, updated_at, data)
+        VALUES ('tk-assigned', 'CSS-100001', 'tm-test', 'us-bo', 'investigation', 'in_progress', 'high', 2, 7, '-', '{}'),
+               ('tk-queued', 'CSS-100002', 'tm-test', NULL, 'validation', 'new', 'high', 1, 8, '-', '{}');
+      UPDATE change_sequence SET value = 8;
+    `);
+    older.close();
+
+    const db = openDatabase(file);
+    const engineer = (id: string) => ({
+      id,
+      email: `${id}@css.example`,
+      name: id,
+      role: 'engineer' as const,
+      teamId: 'tm-test',
+      teamName: 'Test',
+      timeZone: 'UTC',
+    });
+    // Ada's console may hold it from the queue until it pulls change 7; Bo holds it still.
+    expect(db.leftScope(engineer('us-ada'), 6, 8)).toEqual(['tk-assigned']);
+    expect(db.leftScope(engineer('us-ada'), 7, 8)).toEqual([]);
+    expect(db.leftScope(engineer('us-bo'), 0, 8)).toEqual([]);
+    db.close();
+  });
+
   it('reads a ticket back through the Ticket schema, so a corrupt record fails loudly', async () => {
     const portal = await seededPortal();
     const ticket = allTickets(portal.db)[0];

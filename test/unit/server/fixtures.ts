@@ -62,6 +62,7 @@ export const marco = demoUser('marco.bianchi@css.example');
 export const anna = demoUser('anna.moretti@css.example');
 export const david = demoUser('david.novak@css.example');
 export const elena = demoUser('elena.kovac@css.example');
+export const sofia = demoUser('sofia.conti@css.example');
 
 export async function signIn(app: FastifyInstance, email: string): Promise<string> {
   const response = await app.inject({
@@ -84,6 +85,16 @@ export function addNote(ticketId: string, body = 'Called the customer: logs atta
     id: randomUUID(),
     name: 'addNote',
     args: { ticketId, noteId: randomUUID(), body },
+    createdAt: NOW.toISOString(),
+  };
+}
+
+/** Gives the ticket to a team member, or back to the team queue (null). */
+export function assignTicket(ticketId: string, assigneeId: string | null): Mutation {
+  return {
+    id: randomUUID(),
+    name: 'assignTicket',
+    args: { ticketId, eventId: randomUUID(), assigneeId },
     createdAt: NOW.toISOString(),
   };
 }

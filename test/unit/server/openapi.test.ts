@@ -58,7 +58,7 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['Ticket', 'User', 'Mutation', 'MutationResult', 'Refusal', 'ErrorBody']),
     );
     expect(Object.keys(document.paths[`${API_PREFIX}/sync/push`]?.post?.responses ?? {}).sort()).toEqual(
-      ['200', '400', '401', '415', '500'].sort(),
+      ['200', '400', '401', '413', '415', '500'].sort(),
     );
     expect(Object.keys(document.paths[`${API_PREFIX}/sync/pull`]?.get?.responses ?? {})).toContain('400');
   });

@@ -4,11 +4,13 @@ import { API_PREFIX } from '../../../shared/api';
 import { ErrorBody } from '../../../shared/api/errors';
 import { PullResponse, PushResponse } from '../../../shared/api/sync';
 import type { Ticket } from '../../../shared/domain/ticket';
+import type { Mutation } from '../../../shared/mutations';
 import {
   type Portal,
   addNote,
   allTickets,
   anna,
+  assignTicket,
   bearer,
   david,
   elena,
@@ -44,7 +46,7 @@ describe('pull', () => {
     }
   }
 
-  async function push(token: string, mutations: ReturnType<typeof addNote>[]) {
+  async function push(token: string, mutations: Mutation[]) {
     const response = await portal.app.inject({
       method: 'POST',
       url: `${API_PREFIX}/sync/push`,
@@ -95,6 +97,7 @@ describe('pull', () => {
     expect(await pull(token, `cursor=${last.cursor}`)).toEqual({
       tickets: [],
       removed: [],
+      remaining: 0,
       cursor: last.cursor,
       hasMore: false,
     });
@@ -114,22 +117,51 @@ describe('pull', () => {
     expect(rest.at(-1)?.id).toBe(alreadySent.id);
   });
 
+  it('counts what later pages will send, so a first sync can show its progress', async () => {
+    for (const user of [anna, giulia]) {
+      const token = await signIn(portal.app, user.email);
+      const pages = await pullAll(token);
+      const total = pages.reduce((sum, page) => sum + page.tickets.length, 0);
+      let sent = 0;
+      for (const page of pages) {
+        sent += page.tickets.length;
+        expect(page.remaining).toBe(total - sent);
+        expect(page.hasMore).toBe(page.remaining > 0);
+      }
+      // A page that is full with nothing behind it ends the pull at the server's position.
+      expect(await pull(token, `limit=${total}`)).toMatchObject({
+        remaining: 0,
+        hasMore: false,
+        cursor: String(portal.db.currentSeq()),
+      });
+    }
+  });
+
+  it('answers with JSON that PullResponse parses to itself, each ticket as stored', async () => {
+    const response = await portal.app.inject({
+      method: 'GET',
+      url: `${PULL}?limit=2000`,
+      headers: bearer(await signIn(portal.app, anna.email)),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    const body: unknown = response.json();
+    expect(Object.keys(body as object)).toEqual(['tickets', 'removed', 'remaining', 'cursor', 'hasMore']);
+    expect(PullResponse.parse(body)).toEqual(body);
+    expect(PullResponse.parse(body).tickets).toEqual(allTickets(portal.db).filter((t) => t.teamId === anna.teamId));
+  });
+
   it('names a ticket that left an engineer’s scope, so their console can drop it', async () => {
     const token = await signIn(portal.app, giulia.email);
     const { cursor } = await pull(token, 'limit=1000');
     const hers = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
-    const reassign = {
-      id: crypto.randomUUID(),
-      name: 'assignTicket',
-      args: { ticketId: (hers as Ticket).id, eventId: crypto.randomUUID(), assigneeId: marco.id },
-      createdAt: new Date().toISOString(),
-    };
-    const pushed = await push(await signIn(portal.app, anna.email), [reassign]);
+    const pushed = await push(await signIn(portal.app, anna.email), [assignTicket((hers as Ticket).id, marco.id)]);
     expect(pushed.results[0]?.status).toBe('applied');
     const next = await pull(token, `cursor=${cursor}`);
     expect(next).toEqual({
       tickets: [],
       removed: [(hers as Ticket).id],
+      remaining: 0,
       cursor: String(Number(cursor) + 1),
       hasMore: false,
     });
@@ -155,6 +187,7 @@ describe('pull', () => {
     ['from the future', 'cursor=201', 'bad_cursor'],
     ['far in the future', 'cursor=9999999999999999', 'bad_cursor'],
     ['a limit of 0', 'limit=0', 'invalid_request'],
+    ['a limit above 2000', 'limit=2001', 'invalid_request'],
     ['a limit that is not a number', 'limit=all', 'invalid_request'],
   ])('refuses a query with a cursor or limit %s', async (_case, query, error) => {
     expect(portal.db.currentSeq()).toBe(200);
@@ -166,6 +199,12 @@ describe('pull', () => {
 
   it('accepts the current position as a cursor', async () => {
     const token = await signIn(portal.app, giulia.email);
-    expect(await pull(token, 'cursor=200')).toEqual({ tickets: [], removed: [], cursor: '200', hasMore: false });
+    expect(await pull(token, 'cursor=200')).toEqual({
+      tickets: [],
+      removed: [],
+      remaining: 0,
+      cursor: '200',
+      hasMore: false,
+    });
   });
 });

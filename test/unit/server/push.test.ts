@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../../shared/api';
 import { ErrorBody } from '../../../shared/api/errors';
-import { PushResponse } from '../../../shared/api/sync';
+import { PUSH_BODY_LIMIT_BYTES, PushResponse } from '../../../shared/api/sync';
 import type { Ticket } from '../../../shared/domain/ticket';
 import type { Mutation } from '../../../shared/mutations';
 import {
@@ -182,5 +182,25 @@ describe('push', () => {
     const [result] = await push([addNote(ticket.id)], await signIn(portal.app, david.email));
     expect(result).toMatchObject({ status: 'refused', refusal: { code: 'out_of_scope' } });
     expect(portal.db.findTicket(ticket.id)).toEqual(ticket);
+  });
+
+  it('takes a full batch of the longest notes the contract allows, and refuses a larger body in words', async () => {
+    const ticket = ownOpenTicket();
+    // 100 notes of 20,000 two-byte characters: about 4 MB, far past a default 1 MiB body limit.
+    const notes = Array.from({ length: 100 }, (_, i) => addNote(ticket.id, `${i} ${'é'.repeat(19_990)}`));
+    const results = await push(notes);
+    expect(results.every((result) => result.status === 'applied')).toBe(true);
+
+    const tooLarge = await portal.app.inject({
+      method: 'POST',
+      url: PUSH,
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ clientId: randomUUID(), mutations: notes, padding: 'x'.repeat(PUSH_BODY_LIMIT_BYTES) }),
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(ErrorBody.parse(tooLarge.json())).toMatchObject({
+      error: 'invalid_request',
+      message: 'the request body is too large',
+    });
   });
 });

@@ -1,0 +1,32 @@
+/** Setting damaged local records aside: moved to the quarantine table (never deleted), with what was wrong. */
+import type { z } from 'zod';
+import { describeZodError } from '../../shared/api/errors';
+import type { LocalDb, QuarantinedRecord } from './local-db';
+
+export interface DamagedRecord {
+  table: QuarantinedRecord['table'];
+  /** The record's primary key: the record itself may have lost its id. */
+  key: string | number;
+  record: unknown;
+  error: z.ZodError;
+}
+
+/**
+ * Call inside a write transaction over tickets, summaries, outbox, meta and quarantine. Damaged
+ * tickets leave the local copy with their queue rows and the cursor goes back to 0, so the next pull
+ * brings them back from the server; a damaged queue row alone is removed (the caller rebuilds it from
+ * its ticket); damaged changes leave the outbox.
+ */
+export async function setAside(db: LocalDb, damaged: readonly DamagedRecord[], now: string): Promise<void> {
+  if (damaged.length === 0) return;
+  await db.quarantine.bulkAdd(
+    damaged.map(({ table, record, error }) => ({ table, record, problem: describeZodError(error), at: now })),
+  );
+  const keysOf = (table: QuarantinedRecord['table']) => damaged.filter((d) => d.table === table).map((d) => d.key);
+  const tickets = keysOf('tickets').map(String);
+  const rows = [...tickets, ...keysOf('summaries').map(String)];
+  await db.tickets.bulkDelete(tickets);
+  await db.summaries.bulkDelete(rows);
+  await db.outbox.bulkDelete(keysOf('outbox').map(Number));
+  if (tickets.length > 0 || keysOf('meta').length > 0) await db.meta.put({ key: 'cursor', value: '0' });
+}

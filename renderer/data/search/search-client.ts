@@ -1,0 +1,84 @@
+/**
+ * The main thread's side of search: a Web Worker where the host has them (the console in Electron or
+ * a browser), the same service in-process elsewhere (unit tests). Answers arrive by call number, so
+ * a slow answer to an older keystroke is never mistaken for the newest.
+ */
+import type { TeamMember } from '../../../shared/domain';
+import type { SearchReply, SearchRequest, SearchResult } from './search-protocol';
+import { SearchService } from './search-service';
+
+/** The most matches handed to the queue: more than anyone scrolls through, few enough to show at once. */
+export const SEARCH_RESULT_LIMIT = 1000;
+
+export interface SearchEvents {
+  /** The index took in changed tickets: a search on screen may now answer differently. */
+  onUpdated: () => void;
+  /** The background check set damaged tickets aside. */
+  onDamaged: (tickets: number) => void;
+}
+
+export interface SearchClient {
+  search(query: string): Promise<SearchResult>;
+  /** Tickets changed in the local database. */
+  changed(): void;
+  close(): void;
+}
+
+export function startSearch(dbName: string, user: TeamMember, events: SearchEvents): SearchClient {
+  const waiting = new Map<number, { resolve: (result: SearchResult) => void; reject: (error: Error) => void }>();
+  let calls = 0;
+
+  const receive = (reply: SearchReply) => {
+    switch (reply.kind) {
+      case 'result':
+        waiting.get(reply.call)?.resolve(reply.result);
+        waiting.delete(reply.call);
+        return;
+      case 'failed':
+        if (reply.call === null) console.warn(`search: ${reply.message}`);
+        else waiting.get(reply.call)?.reject(new Error(reply.message));
+        if (reply.call !== null) waiting.delete(reply.call);
+        return;
+      case 'updated':
+        events.onUpdated();
+        return;
+      case 'damaged':
+        events.onDamaged(reply.tickets);
+        return;
+      case 'ready':
+        events.onUpdated();
+        return;
+    }
+  };
+
+  let send: (request: SearchRequest) => void;
+  let stop: () => void;
+  if (typeof Worker === 'function') {
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SearchReply>) => receive(event.data);
+    worker.onerror = (event) => console.warn(`search worker: ${event.message}`);
+    send = (request) => worker.postMessage(request);
+    stop = () => worker.terminate();
+  } else {
+    const service = new SearchService(receive);
+    send = (request) => service.handle(request);
+    stop = () => service.close();
+  }
+  send({ kind: 'open', dbName, user });
+
+  return {
+    search(query) {
+      const call = ++calls;
+      return new Promise((resolve, reject) => {
+        waiting.set(call, { resolve, reject });
+        send({ kind: 'search', call, query, limit: SEARCH_RESULT_LIMIT });
+      });
+    },
+    changed: () => send({ kind: 'changed' }),
+    close() {
+      stop();
+      for (const { reject } of waiting.values()) reject(new Error('Signed out.'));
+      waiting.clear();
+    },
+  };
+}

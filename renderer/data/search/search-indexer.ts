@@ -1,0 +1,127 @@
+/**
+ * Keeps the search index equal to the local copy: loads the saved index, catches up with the tickets
+ * changed since it was saved (the search backlog, written in the same transaction as each change),
+ * and saves it again. Runs in the search worker; tests run it directly.
+ */
+import { Ticket } from '../../../shared/domain';
+import { type LocalDb, recordsAfter } from '../local-db';
+import { groupByTicket, type LocalStore } from '../local-store';
+import { rebase } from '../rebase';
+import { searchDocumentOf, type SearchDocument } from './search-document';
+import type { SearchResult } from './search-protocol';
+import { SEARCH_INDEX_FORMAT, TicketSearchIndex } from './ticket-search-index';
+
+/** Tickets read per transaction while indexing: small enough to let searches in between. */
+const CHUNK = 500;
+
+export class SearchIndexer {
+  private index = TicketSearchIndex.empty();
+  /** The last backlog entry the index includes. */
+  private upToSeq = 0;
+
+  constructor(
+    private readonly db: LocalDb,
+    private readonly store: LocalStore,
+    /** Called between chunks of work, so a worker can answer searches meanwhile. */
+    private readonly pause: () => Promise<void> = () => Promise.resolve(),
+  ) {}
+
+  get indexedTickets(): number {
+    return this.index.size;
+  }
+
+  /**
+   * Loads the saved index (or builds one when there is none, or it is unreadable), then catches up.
+   * Says which it did: a rebuilt index is worth saving.
+   */
+  async open(): Promise<'loaded' | 'rebuilt'> {
+    const snapshot = await this.db.searchIndex.get('snapshot');
+    let loaded = false;
+    if (snapshot?.format === SEARCH_INDEX_FORMAT) {
+      try {
+        this.index = TicketSearchIndex.fromJSON(snapshot.index);
+        this.upToSeq = snapshot.upToSeq;
+        loaded = true;
+      } catch (error) {
+        console.warn(`The saved search index could not be read and is rebuilt: ${String(error)}`);
+      }
+    }
+    if (!loaded) await this.rebuild();
+    await this.catchUp();
+    return loaded ? 'loaded' : 'rebuilt';
+  }
+
+  /** Indexes every cached ticket from scratch. */
+  async rebuild(): Promise<void> {
+    // Changes made while rebuilding are in the backlog after this point, and caught up afterwards.
+    this.upToSeq = (await this.db.searchBacklog.orderBy(':id').last())?.seq ?? 0;
+    this.index = TicketSearchIndex.empty();
+    let after: string | null = null;
+    for (;;) {
+      const ids: string[] = await recordsAfter(this.db.tickets, after).limit(CHUNK).primaryKeys();
+      if (ids.length === 0) return;
+      this.index.upsert(await this.documentsOf(ids));
+      after = ids.at(-1) ?? null;
+      await this.pause();
+    }
+  }
+
+  /** Re-indexes the tickets changed since the index was last brought up to date; returns how many changes it read. */
+  async catchUp(): Promise<number> {
+    let changes = 0;
+    for (;;) {
+      const entries = await this.db.searchBacklog.where(':id').above(this.upToSeq).limit(CHUNK).toArray();
+      const last = entries.at(-1);
+      if (last === undefined) return changes;
+      const ids = [...new Set(entries.map((entry) => entry.ticketId))];
+      const documents = await this.documentsOf(ids);
+      const found = new Set(documents.map((document) => document.id));
+      this.index.remove(ids.filter((id) => !found.has(id)));
+      this.index.upsert(documents);
+      this.upToSeq = last.seq;
+      changes += entries.length;
+      await this.pause();
+    }
+  }
+
+  search(query: string, limit: number): SearchResult {
+    return this.index.search(query, limit);
+  }
+
+  /** Saves the index and forgets the backlog it includes, in one transaction. */
+  async save(): Promise<void> {
+    const index = this.index.toJSON();
+    const upToSeq = this.upToSeq;
+    await this.db.transaction('rw', [this.db.searchIndex, this.db.searchBacklog], async () => {
+      await this.db.searchIndex.put({ key: 'snapshot', upToSeq, format: SEARCH_INDEX_FORMAT, index });
+      await this.db.searchBacklog.where(':id').belowOrEqual(upToSeq).delete();
+    });
+  }
+
+  /**
+   * The tickets as the user sees them (their unsent changes included). A damaged record is left out:
+   * reading the ticket sets it aside, and the background check finds it.
+   */
+  private async documentsOf(ids: readonly string[]): Promise<SearchDocument[]> {
+    const [records, entries, team] = await this.db.transaction(
+      'r',
+      [this.db.tickets, this.db.outbox, this.db.meta],
+      async () =>
+        Promise.all([
+          this.db.tickets.bulkGet([...ids]),
+          this.db.outbox
+            .where('ticketId')
+            .anyOf([...ids])
+            .sortBy('seq'),
+          this.store.team(),
+        ]),
+    );
+    const byTicket = groupByTicket(entries);
+    return records.flatMap((record) => {
+      const parsed = Ticket.safeParse(record);
+      if (!parsed.success) return [];
+      const own = byTicket.get(parsed.data.id);
+      return [searchDocumentOf(own === undefined ? parsed.data : rebase(parsed.data, own, team).ticket)];
+    });
+  }
+}

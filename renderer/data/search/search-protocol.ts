@@ -1,0 +1,22 @@
+/** What the console's main thread and the search worker say to each other. */
+
+/** The best matches, capped to what a person reads, and how many there were in all. */
+export interface SearchResult {
+  ids: string[];
+  total: number;
+}
+
+export type SearchRequest =
+  /** Open the user's local database and load (or build) the index. */
+  | { kind: 'open'; dbName: string; user: { id: string; name: string; role: 'engineer' | 'lead' } }
+  /** Tickets changed: catch up with the database's search backlog. */
+  | { kind: 'changed' }
+  | { kind: 'search'; call: number; query: string; limit: number };
+
+export type SearchReply =
+  | { kind: 'ready' }
+  | { kind: 'updated' }
+  | { kind: 'result'; call: number; result: SearchResult }
+  /** The background check set damaged tickets aside; they will be downloaded again. */
+  | { kind: 'damaged'; tickets: number }
+  | { kind: 'failed'; call: number | null; message: string };

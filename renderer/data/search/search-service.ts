@@ -1,0 +1,113 @@
+/**
+ * The search side of the console: answers the main thread's requests (see search-protocol.ts) over
+ * one SearchIndexer. Work is done one request at a time, in order; the index is saved once changes
+ * stop arriving, and the background check of the cached tickets runs once the index is ready.
+ */
+import { LocalDb } from '../local-db';
+import { LocalStore } from '../local-store';
+import { checkCachedTickets } from '../integrity';
+import { SearchIndexer } from './search-indexer';
+import type { SearchReply, SearchRequest } from './search-protocol';
+
+/**
+ * When the index is saved: once changes stop arriving for a while, and only when enough have gathered
+ * (or enough time has passed) to be worth writing the whole index again — catching up with a backlog
+ * this size at the next start costs about a second in the worker.
+ */
+const SAVE_POLICY = { quietMs: 5_000, changes: 1_000, maxAgeMs: 10 * 60_000 };
+
+/** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class SearchService {
+  private indexer: SearchIndexer | null = null;
+  private db: LocalDb | null = null;
+  private work: Promise<unknown> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private catchingUp = false;
+  /** Changes the index holds that the saved copy does not, and since when. */
+  private unsaved = { changes: 0, since: 0 };
+
+  constructor(
+    private readonly reply: (reply: SearchReply) => void,
+    private readonly policy = SAVE_POLICY,
+  ) {}
+
+  handle(request: SearchRequest): void {
+    switch (request.kind) {
+      case 'open':
+        this.enqueue(() => this.open(request.dbName, request.user), null);
+        return;
+      case 'changed':
+        // One catch-up reads the whole backlog: changes heard while one is queued need no other.
+        if (this.catchingUp) return;
+        this.catchingUp = true;
+        this.enqueue(() => this.catchUp(), null);
+        return;
+      case 'search':
+        // Searches do not wait behind background work: the index answers as it stands.
+        if (this.indexer === null)
+          this.enqueue(() => this.search(request.call, request.query, request.limit), request.call);
+        else this.search(request.call, request.query, request.limit);
+        return;
+    }
+  }
+
+  close(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.db?.close();
+  }
+
+  private enqueue(task: () => Promise<void> | void, call: number | null): void {
+    this.work = this.work.then(task).catch((error: unknown) => {
+      this.reply({ kind: 'failed', call, message: error instanceof Error ? error.message : String(error) });
+    });
+  }
+
+  private async open(dbName: string, user: ConstructorParameters<typeof LocalStore>[1]): Promise<void> {
+    this.db = new LocalDb(dbName);
+    const indexer = new SearchIndexer(this.db, new LocalStore(this.db, user), yieldToMessages);
+    const opened = await indexer.open();
+    this.indexer = indexer;
+    this.reply({ kind: 'ready' });
+    if (opened === 'rebuilt' && indexer.indexedTickets > 0) {
+      this.unsaved = { changes: indexer.indexedTickets, since: Date.now() };
+      this.scheduleSave();
+    }
+    const db = this.db;
+    this.enqueue(async () => {
+      const tickets = await checkCachedTickets(db, new Date().toISOString(), yieldToMessages);
+      if (tickets > 0) this.reply({ kind: 'damaged', tickets });
+    }, null);
+  }
+
+  private async catchUp(): Promise<void> {
+    this.catchingUp = false;
+    if (this.indexer === null) return;
+    const changes = await this.indexer.catchUp();
+    if (changes === 0) return;
+    this.reply({ kind: 'updated' });
+    if (this.unsaved.changes === 0) this.unsaved.since = Date.now();
+    this.unsaved.changes += changes;
+    this.scheduleSave();
+  }
+
+  private search(call: number, query: string, limit: number): void {
+    if (this.indexer === null) {
+      this.reply({ kind: 'failed', call, message: 'The search index could not be opened.' });
+      return;
+    }
+    this.reply({ kind: 'result', call, result: this.indexer.search(query, limit) });
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      const { changes, since } = this.unsaved;
+      if (changes < this.policy.changes && Date.now() - since < this.policy.maxAgeMs) return;
+      this.unsaved = { changes: 0, since: 0 };
+      this.enqueue(async () => this.indexer?.save(), null);
+    }, this.policy.quietMs);
+  }
+}
