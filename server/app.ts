@@ -106,10 +106,11 @@ export function buildServer({
   app.post(
     `${API_PREFIX}/sync/push`,
     { onRequest: requireSignIn, bodyLimit: PUSH_BODY_LIMIT_BYTES },
-    (request, reply) => {
+    async (request, reply) => {
       const batch = parseRequest(PushRequest, request.body, 'push request');
       const user = signedIn(request);
-      return sendParsed(reply, PushResponse, pushMutations(db, batch, { user, team: teamOf(user), now: clock() }));
+      const response = await pushMutations(db, batch, { user, team: teamOf(user), now: clock() });
+      return sendParsed(reply, PushResponse, response);
     },
   );
 

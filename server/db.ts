@@ -1,11 +1,13 @@
 /** The portal's SQLite database: opening it, and every query the server runs, each prepared once. */
 import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Entitlement } from '../shared/domain/customer';
 import { type Role, User } from '../shared/domain/people';
 import { TeamMember } from '../shared/domain/team';
 import { Ticket } from '../shared/domain/ticket';
 import { MutationResult } from '../shared/api/sync';
+import { checkIntegrity } from './integrity';
 import { migrate } from './migrations';
 import { scopeSql } from './scope';
 import { type StoredTicket, parseStoredTicket } from './stored-ticket';
@@ -16,11 +18,21 @@ export interface UserAccount {
   passwordHash: string;
 }
 
-/** The first result of a pushed mutation and who pushed it. */
+/** The first result of a pushed mutation, who pushed it, and what it was. */
 export interface MutationRecord {
   userId: string;
+  name: string;
+  /** The hash of the mutation's payload (see mutationHash); null for mutations recorded before hashes were. */
+  payloadHash: string | null;
   result: MutationResult;
 }
+
+const MutationRow = z.object({
+  user_id: z.string(),
+  name: z.string(),
+  payload_hash: z.string().nullable(),
+  result: z.string(),
+});
 
 const UserRow = z.object({
   id: z.string(),
@@ -61,17 +73,32 @@ const scopeOf = (user: User) => ({ teamId: user.teamId, userId: user.id });
 const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name, u.time_zone, u.password_hash
   FROM users u JOIN teams t ON t.id = u.team_id`;
 
+/** Ticket numbers are CSS- and the ticket number sequence's value, in six digits or more (see TicketNumber). */
+const formatTicketNumber = (value: number) => `CSS-${String(value).padStart(6, '0')}`;
+const ticketNumberValue = (number: string) => Number(number.slice('CSS-'.length));
+
 /**
  * Opens (creating if missing) the database at `file`, an empty in-memory one for ':memory:', or an
- * in-memory copy of a serialized database (a Buffer from `sqlite.serialize()`), migrated.
+ * in-memory copy of a serialized database (a Buffer from `sqlite.serialize()`), checked and migrated.
+ * Throws DamagedDatabaseError, naming the file, when SQLite finds it damaged.
  */
 export function openDatabase(file: string | Buffer): PortalDatabase {
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  migrate(sqlite);
-  return new PortalDatabase(sqlite);
+  try {
+    checkIntegrity(sqlite, typeof file === 'string' && file !== ':memory:' ? resolve(file) : 'in memory');
+    sqlite.pragma('journal_mode = WAL');
+    // A push is answered once its transaction commits, so the commit must be on disk by then: in WAL mode
+    // NORMAL syncs only at checkpoints, and a power cut could take back changes already acknowledged.
+    // bench/server-durability.ts measures what FULL costs.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(sqlite);
+    return new PortalDatabase(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }
 
 /** Every statement the server runs, prepared once per connection. */
@@ -99,6 +126,11 @@ function prepareStatements(sqlite: Database.Database) {
     ),
     currentSeq: prepare('SELECT value FROM change_sequence WHERE id = 1').pluck(),
     nextSeq: prepare('UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value').pluck(),
+    nextTicketNumber: prepare(
+      'UPDATE ticket_number_sequence SET value = value + 1 WHERE id = 1 RETURNING value',
+    ).pluck(),
+    // Tickets numbered elsewhere (the demo seed) move the sequence past their number, so intake never repeats one.
+    passTicketNumber: prepare('UPDATE ticket_number_sequence SET value = @value WHERE id = 1 AND value < @value'),
     ticketById: prepare('SELECT data FROM tickets WHERE id = ?'),
     saveTicket: prepare(
       `INSERT INTO tickets (id, number, team_id, assignee_id, stage, status, priority, version, server_seq, updated_at, data)
@@ -113,10 +145,10 @@ function prepareStatements(sqlite: Database.Database) {
       'INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq) VALUES (?, ?, ?, ?)',
     ),
     scope: { lead: prepareScopeQueries(sqlite, 'lead'), engineer: prepareScopeQueries(sqlite, 'engineer') },
-    mutationById: prepare('SELECT user_id, result FROM applied_mutations WHERE id = ?'),
+    mutationById: prepare('SELECT user_id, name, payload_hash, result FROM applied_mutations WHERE id = ?'),
     recordMutation: prepare(
-      `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, result, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, payload_hash, result, received_at)
+         VALUES (@id, @userId, @clientId, @ticketId, @name, @payloadHash, @result, @receivedAt)`,
     ),
   };
 }
@@ -227,6 +259,15 @@ export class PortalDatabase {
     return z.number().int().parse(this.statements.nextSeq.get());
   }
 
+  /**
+   * Hands out the next ticket number, from a counter rather than the highest number stored: numbers
+   * grow past six digits (CSS-999999, CSS-1000000) where text order would stop. Call it inside the
+   * transaction that saves the ticket, so two tickets never get the same one.
+   */
+  nextTicketNumber(): string {
+    return formatTicketNumber(z.number().int().parse(this.statements.nextTicketNumber.get()));
+  }
+
   findTicket(id: string): Ticket | null {
     const row = this.statements.ticketById.get(id);
     return row === undefined ? null : toTicket(row);
@@ -240,7 +281,9 @@ export class PortalDatabase {
     const valid = Ticket.parse(ticket);
     const assigneeId = valid.assignee?.id ?? null;
     const row = this.statements.ticketHolder.get(valid.id);
-    if (row !== undefined) {
+    if (row === undefined) {
+      this.statements.passTicketNumber.run({ value: ticketNumberValue(valid.number) });
+    } else {
       const held = TicketHolderRow.parse(row);
       if (held.team_id !== valid.teamId || held.assignee_id !== assigneeId) {
         this.statements.recordScopeExit.run(valid.id, held.team_id, held.assignee_id, valid.serverSeq);
@@ -294,8 +337,8 @@ export class PortalDatabase {
   findMutation(id: string): MutationRecord | null {
     const row = this.statements.mutationById.get(id);
     if (row === undefined) return null;
-    const { user_id, result } = z.object({ user_id: z.string(), result: z.string() }).parse(row);
-    return { userId: user_id, result: MutationResult.parse(JSON.parse(result)) };
+    const { user_id, name, payload_hash, result } = MutationRow.parse(row);
+    return { userId: user_id, name, payloadHash: payload_hash, result: MutationResult.parse(JSON.parse(result)) };
   }
 
   recordMutation(record: {
@@ -303,10 +346,11 @@ export class PortalDatabase {
     clientId: string;
     ticketId: string | null;
     name: string;
+    payloadHash: string;
     result: MutationResult;
     receivedAt: string;
   }): void {
-    const { userId, clientId, ticketId, name, result, receivedAt } = record;
-    this.statements.recordMutation.run(result.id, userId, clientId, ticketId, name, JSON.stringify(result), receivedAt);
+    const { result, ...columns } = record;
+    this.statements.recordMutation.run({ ...columns, id: result.id, result: JSON.stringify(result) });
   }
 }

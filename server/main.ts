@@ -1,5 +1,5 @@
 /** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR]`, or `startServer` in-process. */
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ export const DATABASE_FILE = 'portal.sqlite';
 const HOST = '127.0.0.1';
 
 const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR]
-  --demo        seed demo teams, users and tickets when the database is empty
+  --demo        seed demo teams, users and tickets into the database if this start creates it
   --port N      port to listen on, 0 for any free port (default ${DEFAULT_SERVER_PORT})
   --data DIR    directory of the database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})`;
 
@@ -59,10 +59,24 @@ export function parseCliArgs(args: readonly string[]): CliParse {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Why --demo left the database without users, for the operator; null when it did not. */
+  demoNotSeeded: string | null;
   close(): Promise<void>;
 }
 
-/** Opens (and creates) the database in `dataDir`, seeds it in demo mode when empty, and listens on 127.0.0.1. */
+/** What the operator is told when --demo finds an existing database without users. */
+function demoNotSeeded(file: string): string {
+  return (
+    `demo data not seeded: ${resolve(file)} existed before this start and has no users, and --demo seeds only ` +
+    'a database it creates. If it should hold your data, restore it from a backup; to start over with demo ' +
+    'data, stop the server, move the file (and its -wal and -shm files) away, and start again.'
+  );
+}
+
+/**
+ * Opens (and creates) the database in `dataDir`, seeds it in demo mode when this start created it, and
+ * listens on 127.0.0.1. Throws DamagedDatabaseError when the database file is damaged.
+ */
 export async function startServer({
   port,
   dataDir,
@@ -70,9 +84,14 @@ export async function startServer({
   clock = systemClock,
 }: ServerOptions & { clock?: Clock }): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  const file = join(dataDir, DATABASE_FILE);
+  const created = !existsSync(file);
+  const db = openDatabase(file);
   try {
-    if (demo) await seedDemoData(db, { clock });
+    // An existing file without users (0 bytes, or tables and no users) may be one whose data was lost:
+    // demo data written into it would hide that, so --demo seeds only a database this start created.
+    if (demo && created) await seedDemoData(db, { clock });
+    const notSeeded = demo && db.isEmpty() ? demoNotSeeded(file) : null;
     const app = buildServer({ db, clock });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
@@ -80,6 +99,7 @@ export async function startServer({
     return {
       url: `http://${HOST}:${boundPort}`,
       port: boundPort,
+      demoNotSeeded: notSeeded,
       close: async () => {
         await app.close();
         db.close();
@@ -107,7 +127,9 @@ async function main(args: readonly string[]): Promise<void> {
   console.log(`CSS ticketing portal listening on ${server.url}${API_PREFIX}`);
   console.log(`customer intake form: ${server.url}${INTAKE_FORM_PATH}`);
   console.log(`database: ${resolve(options.dataDir, DATABASE_FILE)}`);
-  if (options.demo) {
+  if (server.demoNotSeeded !== null) {
+    console.warn(server.demoNotSeeded);
+  } else if (options.demo) {
     console.log('demo logins:');
     for (const user of demoUsers) {
       console.log(`  ${user.email.padEnd(28)} ${user.password}  ${user.role.padEnd(8)} ${user.teamName}`);

@@ -122,6 +122,23 @@ export const migrations: readonly string[] = [
   INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq)
     SELECT id, team_id, NULL, server_seq FROM tickets WHERE assignee_id IS NOT NULL;
   `,
+  `
+  -- The SHA-256 of each pushed mutation's payload (name, args, createdAt), so that an id sent again with
+  -- a different change is refused rather than answered with the first change's result. Mutations
+  -- recorded before this column have none and are matched on their id alone, as they were then.
+  ALTER TABLE applied_mutations ADD COLUMN payload_hash TEXT;
+  `,
+  `
+  -- The last ticket number handed out, a single-row counter like change_sequence: numbers no longer
+  -- come from the highest one stored, which as text stops at CSS-999999. It starts at the highest
+  -- number stored, or at 100000 so that the first ticket is CSS-100001, as in the demo data.
+  CREATE TABLE ticket_number_sequence (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  );
+  INSERT INTO ticket_number_sequence (id, value)
+    SELECT 1, coalesce(max(CAST(substr(number, 5) AS INTEGER)), 100000) FROM tickets;
+  `,
 ];
 
 /** Runs the steps the database has not run yet, each with its version bump in one transaction. */

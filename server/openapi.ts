@@ -13,6 +13,8 @@ import {
   PullResponse,
   PushRequest,
   PushResponse,
+  TICKET_MAX_BYTES,
+  TICKET_MAX_TIMELINE_ENTRIES,
 } from '../shared/api/sync';
 import { Ticket, TicketNumber } from '../shared/domain/ticket';
 import { User } from '../shared/domain/people';
@@ -102,6 +104,16 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
         post: {
           operationId: 'push',
           summary: 'Apply named mutations in order, each exactly once; one result per mutation',
+          description:
+            'Each mutation is applied in its own transaction, in order, and its result is on disk before the answer ' +
+            "is sent. A mutation's id is the idempotency key of one change (its name, args and createdAt): sent " +
+            'again with the same payload, even twice in one batch, it is answered with its first result and not ' +
+            'applied again; sent again with a different payload it is refused with `reused_id` and the id keeps its ' +
+            'first change; sent by another user it is refused with `forbidden`. A refusal is final for its id: the ' +
+            'same mutation is refused again each time it is sent, never applied later, so a change tried again ' +
+            `needs a new id. A change that would take a ticket past ${TICKET_MAX_BYTES / 1024 / 1024} MiB of JSON or ` +
+            `${TICKET_MAX_TIMELINE_ENTRIES} timeline entries is refused (\`illegal_transition\`), unless it moves ` +
+            'the ticket to a later stage, closing included.',
           requestBody: { required: true, ...json(PushRequest) },
           responses: {
             '200': {

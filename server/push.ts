@@ -2,12 +2,15 @@
  * Push: each mutation applied exactly once, in order, each in its own transaction, with its first
  * result recorded under the client's mutation id so a redelivered mutation gets the same answer.
  */
+import { setImmediate } from 'node:timers/promises';
 import type { MutationResult, PushRequest, PushResponse } from '../shared/api/sync';
 import type { User } from '../shared/domain/people';
 import type { TeamContext } from '../shared/domain/team';
 import { type Mutation, type Refusal, applyMutation, targetTicketId } from '../shared/mutations';
-import type { PortalDatabase } from './db';
+import type { MutationRecord, PortalDatabase } from './db';
+import { mutationHash } from './mutation-hash';
 import { inScope } from './scope';
+import { ticketLimitRefusal } from './ticket-limits';
 
 /** Who pushes, when, and the team rules their changes are checked against. */
 export interface PushContext {
@@ -16,20 +19,31 @@ export interface PushContext {
   now: Date;
 }
 
-export function pushMutations(db: PortalDatabase, request: PushRequest, context: PushContext): PushResponse {
-  return { results: request.mutations.map((mutation) => pushOne(db, request.clientId, mutation, context)) };
+/**
+ * Applies the batch in order and lets other requests run between two mutations: a change to a ticket at
+ * its size limit takes about 50 ms, so a batch of them holds up everyone else for one change, not for
+ * the batch. A mutation id repeated within the batch is answered as a redelivery: the first is recorded
+ * by then.
+ */
+export async function pushMutations(
+  db: PortalDatabase,
+  request: PushRequest,
+  context: PushContext,
+): Promise<PushResponse> {
+  const results: MutationResult[] = [];
+  for (const mutation of request.mutations) {
+    if (results.length > 0) await setImmediate();
+    results.push(pushOne(db, request.clientId, mutation, context));
+  }
+  return { results };
 }
 
 function pushOne(db: PortalDatabase, clientId: string, mutation: Mutation, context: PushContext): MutationResult {
   const { user, now } = context;
+  const payloadHash = mutationHash(mutation);
   return db.transaction(() => {
     const seen = db.findMutation(mutation.id);
-    if (seen !== null) {
-      // Another user's result is theirs; a client reusing that id gets a refusal, recorded nowhere.
-      return seen.userId === user.id
-        ? seen.result
-        : refused(mutation, { code: 'forbidden', message: 'this change id was already used by another user.' });
-    }
+    if (seen !== null) return redelivered(seen, mutation, payloadHash, user);
     const ticketId = targetTicketId(mutation);
     const result = apply(db, mutation, ticketId, context);
     // Refusals are recorded too: a redelivered refused mutation is refused again, never applied late.
@@ -38,11 +52,32 @@ function pushOne(db: PortalDatabase, clientId: string, mutation: Mutation, conte
       clientId,
       ticketId,
       name: mutation.name,
+      payloadHash,
       result,
       receivedAt: now.toISOString(),
     });
     return result;
   });
+}
+
+/**
+ * The answer to a mutation id already recorded: its first result, to the user who sent it, for the same
+ * change. Either refusal here is recorded nowhere: the id keeps standing for its first change.
+ */
+function redelivered(seen: MutationRecord, mutation: Mutation, payloadHash: string, user: User): MutationResult {
+  if (seen.userId !== user.id) {
+    return refused(mutation, { code: 'forbidden', message: 'this change id was already used by another user.' });
+  }
+  // A record from before payload hashes has none: its id alone decides, as it did when it was recorded.
+  if (seen.payloadHash !== null && seen.payloadHash !== payloadHash) {
+    return refused(mutation, {
+      code: 'reused_id',
+      message:
+        `this change was not applied: its id was already used by a different change (${seen.name}) received ` +
+        'earlier, and one id stands for one change only. Make the change again to send it with a new id.',
+    });
+  }
+  return seen.result;
 }
 
 function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, context: PushContext): MutationResult {
@@ -66,6 +101,8 @@ function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, 
     team,
   });
   if (!outcome.ok) return refused(mutation, outcome.refusal);
+  const tooLarge = ticketLimitRefusal(ticket, outcome.ticket);
+  if (tooLarge !== null) return refused(mutation, tooLarge);
   const version = ticket.version + 1;
   db.saveTicket({ ...outcome.ticket, version, serverSeq: db.nextSeq(), updatedAt: now.toISOString() });
   return { id: mutation.id, status: 'applied', ticketId: ticket.id, version };

@@ -5,9 +5,6 @@ import { INTAKE_FIELDS, type IntakeField, IntakeRequest } from '../../shared/api
 import type { Channel, Scope, Ticket } from '../../shared/domain/ticket';
 import type { IntakeStore, Reseller } from './store';
 
-/** The seed's numbers start here too, so an empty portal and a demo one number alike. */
-const FIRST_TICKET_NUMBER = 100001;
-
 export const UNKNOWN_RESELLER =
   'choose your company from the list: this portal has no reseller with that id, so it cannot tell who is asking';
 
@@ -32,11 +29,6 @@ export function teamForScope(scope: Scope | null): string {
   return scope === 'azure' ? 'tm-azure' : 'tm-modern-work';
 }
 
-function nextTicketNumber(last: string | null): string {
-  const next = last === null ? FIRST_TICKET_NUMBER : Number(last.slice('CSS-'.length)) + 1;
-  return `CSS-${String(next).padStart(6, '0')}`;
-}
-
 /**
  * Creates the ticket in the team's queue, unassigned and in validation, in one transaction: its number
  * and change sequence are taken where it is written, so two intakes can never share either.
@@ -58,7 +50,7 @@ export function createIntakeTicket(
   return db.transaction(() => {
     const ticket: Ticket = {
       id: randomUUID(),
-      number: nextTicketNumber(store.lastTicketNumber()),
+      number: db.nextTicketNumber(),
       title: request.subject,
       description: request.description,
       channel,

@@ -17,8 +17,6 @@ function prepareStatements(sqlite: PortalDatabase['sqlite']) {
     entitlement: prepare(
       'SELECT support_plan, active, on_premise_add_on FROM entitlements WHERE reseller_id = ? AND tenant_domain = ?',
     ),
-    // Numbers are CSS- and six digits, so the greatest string is the greatest number (and the unique index has it).
-    lastTicketNumber: prepare('SELECT max(number) FROM tickets').pluck(),
     ticketNumberExists: prepare('SELECT 1 FROM tickets WHERE number = ?').pluck(),
   };
 }
@@ -50,11 +48,6 @@ export class IntakeStore {
       active: r.active === 1,
       onPremiseAddOn: r.on_premise_add_on === 1,
     });
-  }
-
-  /** The highest ticket number handed out, or null before the first ticket. */
-  lastTicketNumber(): string | null {
-    return z.string().nullable().parse(this.statements.lastTicketNumber.get());
   }
 
   ticketNumberExists(number: string): boolean {

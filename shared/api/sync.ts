@@ -64,6 +64,29 @@ export const PUSH_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
  */
 export const PUSH_BATCH_BYTES = 1024 * 1024;
 
+/**
+ * The most one ticket may hold: a change that would take it past either limit is refused, unless it
+ * moves the ticket on to a later stage (closing it included), so that a full ticket can still be
+ * finished. Every change to a ticket parses, checks and rewrites its whole JSON, so the ticket's size is
+ * what each change to it costs: about 190 ms a change at 10 MiB (19 s for a batch of 100), 50 to 75 ms
+ * at these limits, and the server lets other requests in between two changes of a batch. Real tickets
+ * stay far below both: the demo's largest is 11 KB with 20 entries, 2,000 entries is a follow-up every
+ * working day for eight years, and 2 MiB holds 50 to 100 notes of the longest length allowed.
+ */
+export const TICKET_MAX_BYTES = 2 * 1024 * 1024;
+export const TICKET_MAX_TIMELINE_ENTRIES = 2000;
+
+/**
+ * A batch of mutations, applied in order, each in its own transaction. A mutation's id is the
+ * idempotency key of one change, its payload being its name, args and createdAt:
+ * - sent again with the same payload (a retry, or twice in one batch), it is not applied again and is
+ *   answered with its first result;
+ * - sent again with a different payload, it is refused with `reused_id` and nothing is applied; the id
+ *   keeps its first change and result;
+ * - sent by another user, it is refused with `forbidden`.
+ * A refusal is final for its id: the same mutation sent again is refused again, never applied later.
+ * To try a refused change again, send it as a new mutation with a new id.
+ */
 export const PushRequest = z.object({
   /** The console installation sending the batch, for the server's log. */
   clientId: z.uuid(),
@@ -71,6 +94,10 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/**
+ * What became of one mutation, the same each time its id is sent with the same payload (see
+ * PushRequest): applied, with the ticket's version after it, or refused with the reason, for good.
+ */
 export const MutationResult = z.discriminatedUnion('status', [
   z.object({
     id: z.uuid(),

@@ -9,8 +9,8 @@ import { Instant } from './time';
 export const TicketId = z.uuid();
 export type TicketId = z.infer<typeof TicketId>;
 
-/** Human-facing ticket number, e.g. CSS-104233. */
-export const TicketNumber = z.string().regex(/^CSS-\d{6}$/, { message: 'a ticket number looks like CSS-104233' });
+/** Human-facing ticket number, e.g. CSS-104233: six digits or more, so CSS-999999 is followed by CSS-1000000. */
+export const TicketNumber = z.string().regex(/^CSS-\d{6,}$/, { message: 'a ticket number looks like CSS-104233' });
 
 export const Channel = z.enum(['web_form', 'chat']);
 export type Channel = z.infer<typeof Channel>;

@@ -22,6 +22,7 @@ export const RefusalCode = z.enum([
   'ticket_closed',
   'illegal_transition',
   'forbidden',
+  'reused_id',
 ]);
 export type RefusalCode = z.infer<typeof RefusalCode>;
 

@@ -1,12 +1,13 @@
 // The database: migrations tracked by user_version, records read back through their schemas.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db';
+import { DamagedDatabaseError } from '../../../server/integrity';
 import { migrations } from '../../../server/migrations';
-import { allTickets, seededPortal } from './fixtures';
+import { allTickets, damageMiddlePage, seededPortal, writeSeededDatabase } from './fixtures';
 
 describe('portal database', () => {
   const dirs: string[] = [];
@@ -22,6 +23,8 @@ describe('portal database', () => {
     const db = openDatabase(file);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    // FULL (2): each commit is on disk before the push it belongs to is answered.
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     db.insertTeam({ id: 'tm-test', name: 'Test' });
     db.close();
@@ -37,6 +40,65 @@ describe('portal database', () => {
     newer.pragma(`user_version = ${migrations.length + 1}`);
     newer.close();
     expect(() => openDatabase(file)).toThrow(/newer than this server/);
+  });
+
+  it('refuses a file with a damaged page, naming it, what SQLite found, and to restore it from a backup', async () => {
+    const file = tempFile();
+    await writeSeededDatabase(file);
+    expect(() => openDatabase(file).close()).not.toThrow();
+    damageMiddlePage(file);
+
+    const refusal = (() => {
+      try {
+        openDatabase(file).close();
+        return null;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(DamagedDatabaseError);
+    // What SQLite found is quoted between the file's name and what to do.
+    expect((refusal as Error).message).toMatch(
+      /^the database \S+ is damaged \(.+\), so the server does not start on it: .+ restore the file from your latest backup/,
+    );
+    expect((refusal as Error).message).toContain(`the database ${file} is damaged`);
+  });
+
+  it('refuses a file that is not a database at all in the same words', () => {
+    const file = tempFile();
+    writeFileSync(file, 'ticket,title\nCSS-100001,Mail bounces\n'.repeat(200));
+    expect(() => openDatabase(file)).toThrow(
+      `the database ${file} is damaged (file is not a database), so the server does not start on it`,
+    );
+  });
+
+  it('from version 5 on, numbers tickets from a counter that starts after the highest number stored', () => {
+    const file = tempFile();
+    const older = new Database(file);
+    migrations.slice(0, 3).forEach((step) => older.exec(step));
+    older.pragma('user_version = 3');
+    older.exec(`
+      INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
+      INSERT INTO users (id, email, name, role, team_id, time_zone, password_hash)
+        VALUES ('us-ada', 'ada@css.example', 'Ada', 'engineer', 'tm-test', 'UTC', '-');
+      INSERT INTO tickets (id, number, team_id, assignee_id, stage, status, priority, version, server_seq, updated_at, data)
+        VALUES ('tk-high', 'CSS-999999', 'tm-test', NULL, 'validation', 'new', 'high', 1, 1, '-', '{}'),
+               ('tk-low', 'CSS-100001', 'tm-test', NULL, 'validation', 'new', 'high', 1, 2, '-', '{}');
+      INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, result, received_at)
+        VALUES ('m-old', 'us-ada', 'c-1', 'tk-high', 'addNote', '{"id":"7a3f1c52-0f6e-4a43-9a4e-2f1b4c6d8e90","status":"applied","ticketId":"7a3f1c52-0f6e-4a43-9a4e-2f1b4c6d8e91","version":2}', '-');
+    `);
+    older.close();
+
+    const db = openDatabase(file);
+    expect(db.nextTicketNumber()).toBe('CSS-1000000');
+    expect(db.nextTicketNumber()).toBe('CSS-1000001');
+    // Recorded before payload hashes: matched on its id alone (see push).
+    expect(db.findMutation('m-old')?.payloadHash).toBeNull();
+    db.close();
+
+    const empty = openDatabase(':memory:');
+    expect(empty.nextTicketNumber()).toBe('CSS-100001');
+    empty.close();
   });
 
   it('has the indexes the pull queries use', () => {

@@ -1,9 +1,12 @@
 // Shared setup for the server tests: a seeded in-memory portal, a fixed clock, and signing in.
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
+import { type MutationResult, PushResponse } from '../../../shared/api/sync';
 import type { Ticket } from '../../../shared/domain/ticket';
 import type { Mutation } from '../../../shared/mutations';
 import { buildServer } from '../../../server/app';
@@ -31,6 +34,22 @@ function seededImage(): Promise<Buffer> {
     return image;
   })();
   return seeded;
+}
+
+/** Writes the seeded demo database to `file`, as a server that seeded it and stopped would leave it. */
+export async function writeSeededDatabase(file: string): Promise<void> {
+  writeFileSync(file, await seededImage());
+}
+
+/** Writes garbage over the page in the middle of a database file, as a failing disk or a torn copy would. */
+export function damageMiddlePage(file: string): void {
+  const sqlite = new Database(file, { readonly: true });
+  const pageSize = z.number().parse(sqlite.pragma('page_size', { simple: true }));
+  const pageCount = z.number().parse(sqlite.pragma('page_count', { simple: true }));
+  sqlite.close();
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(pageSize, 0xab), 0, pageSize, Math.floor(pageCount / 2) * pageSize);
+  closeSync(fd);
 }
 
 export async function seededPortal(): Promise<Portal> {
@@ -78,6 +97,25 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** Every stored ticket, read straight from the database. */
 export function allTickets(db: PortalDatabase): Ticket[] {
   return [...db.teamChanges('tm-modern-work', 0, 10_000), ...db.teamChanges('tm-azure', 0, 10_000)];
+}
+
+/** The first stored ticket that matches, for tests that need one of a kind. */
+export function ticketWhere(db: PortalDatabase, predicate: (ticket: Ticket) => boolean): Ticket {
+  const found = allTickets(db).find(predicate);
+  if (found === undefined) throw new Error('the demo data has no such ticket');
+  return found;
+}
+
+/** Pushes the mutations in one batch as the token's user; a push not answered 200 fails the test. */
+export async function push(app: FastifyInstance, token: string, mutations: Mutation[]): Promise<MutationResult[]> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `${API_PREFIX}/sync/push`,
+    headers: bearer(token),
+    payload: { clientId: randomUUID(), mutations },
+  });
+  if (response.statusCode !== 200) throw new Error(`the push was answered ${response.statusCode}: ${response.body}`);
+  return PushResponse.parse(response.json()).results;
 }
 
 export function addNote(ticketId: string, body = 'Called the customer: logs attached.'): Mutation {

@@ -1,4 +1,5 @@
 // The web form: it opens tickets in validation, refuses malformed entries whole, and gives back what was typed, escaped.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../../shared/api';
 import { PullResponse } from '../../../shared/api/sync';
@@ -140,6 +141,19 @@ describe('the intake web form', () => {
     });
     expect(await pulledNumbers(giulia.email)).toEqual(['CSS-100201']);
     expect(await pulledNumbers(david.email)).toEqual([]);
+  });
+
+  it('numbers on past CSS-999999: the next request is CSS-1000000, with its receipt and in the pull', async () => {
+    // A ticket numbered CSS-999999 stored by other means than intake moves the numbering past it too.
+    const queued = allTickets(portal.db).find((ticket) => ticket.teamId === 'tm-modern-work') as Ticket;
+    portal.db.saveTicket({ ...queued, id: randomUUID(), number: 'CSS-999999', serverSeq: portal.db.nextSeq() });
+
+    const response = await postForm(validEntries());
+    expect(response.headers.location).toBe('/intake/received/CSS-1000000');
+    const receipt = await portal.app.inject({ method: 'GET', url: response.headers.location as string });
+    expect(receipt.body.replace(/<[^>]+>/g, '')).toContain('Your request CSS-1000000 was received');
+    expect(await pulledNumbers(giulia.email)).toContain('CSS-1000000');
+    expect((await postForm(validEntries())).headers.location).toBe('/intake/received/CSS-1000001');
   });
 
   it('routes Azure to the Azure team and everything else, unscoped included, to Modern Work', async () => {

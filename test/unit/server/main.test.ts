@@ -1,6 +1,6 @@
 // The command line and startServer: argument mistakes, a real listener on 127.0.0.1, a database kept across restarts.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,8 +8,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { API_PREFIX, DEFAULT_SERVER_PORT } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
 import { PullResponse } from '../../../shared/api/sync';
+import { openDatabase } from '../../../server/db';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, parseCliArgs, startServer } from '../../../server/main';
-import { NOW, giulia } from './fixtures';
+import { NOW, damageMiddlePage, giulia, writeSeededDatabase } from './fixtures';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** Runs the server's command line to its end: its exit code and what it wrote to stderr. */
+async function runCli(args: string[]) {
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+    cwd: ROOT,
+    // A server that started instead of refusing is stopped, and the test fails on its exit code.
+    timeout: 30_000,
+  });
+  return (await run.then(
+    () => null,
+    (error: unknown) => error,
+  )) as { code: number; stderr: string } | null;
+}
 
 describe('parseCliArgs', () => {
   it('defaults to port 4317, .data/server, no demo', () => {
@@ -44,13 +60,7 @@ describe('parseCliArgs', () => {
   });
 
   it('exits with code 2 and the usage when run with a bad argument', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', 'abc'], {
-      cwd: join(import.meta.dirname, '../../..'),
-    });
-    const failure = (await run.then(
-      () => null,
-      (error: unknown) => error,
-    )) as { code: number; stderr: string } | null;
+    const failure = await runCli(['--port', 'abc']);
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toMatch(/--port must be a whole number.*\n.*usage:/s);
   });
@@ -82,6 +92,7 @@ describe('startServer', () => {
       expect(server.port).toBeGreaterThan(0);
       expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
       expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+      expect(server.demoNotSeeded).toBeNull();
       expect(await (await fetch(`${server.url}${API_PREFIX}/health`)).json()).toEqual({ ok: true });
       const token = await signInOver(server.url);
       const pull = await fetch(`${server.url}${API_PREFIX}/sync/pull`, {
@@ -113,6 +124,48 @@ describe('startServer', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it.each([
+    ['a 0-byte file', (file: string) => writeFileSync(file, '')],
+    ['a database with its tables but no users', (file: string) => openDatabase(file).close()],
+  ])('does not seed %s that existed before this start with --demo, and says why', async (_case, create) => {
+    const dataDir = tempDir();
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, DATABASE_FILE);
+    create(file);
+
+    const server = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
+    try {
+      expect(server.demoNotSeeded).toContain(
+        `demo data not seeded: ${file} existed before this start and has no users`,
+      );
+      expect(server.demoNotSeeded).toContain('restore it from a backup');
+      const response = await fetch(`${server.url}${API_PREFIX}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: giulia.email, password: giulia.password }),
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+    const db = openDatabase(file);
+    expect([db.isEmpty(), db.currentSeq()]).toEqual([true, 0]);
+    db.close();
+  });
+
+  it('refuses a damaged database from the command line with exit code 1, naming the file and what to do', async () => {
+    const dataDir = tempDir();
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, DATABASE_FILE);
+    await writeSeededDatabase(file);
+    damageMiddlePage(file);
+
+    const failure = await runCli(['--demo', '--port', '0', '--data', dataDir]);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(`error: the database ${file} is damaged (`);
+    expect(failure?.stderr).toContain('restore the file from your latest backup');
   });
 
   it('serves an empty portal without --demo', async () => {

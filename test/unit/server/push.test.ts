@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../../shared/api';
 import { ErrorBody } from '../../../shared/api/errors';
-import { PUSH_BODY_LIMIT_BYTES, PushResponse } from '../../../shared/api/sync';
+import { PUSH_BODY_LIMIT_BYTES } from '../../../shared/api/sync';
 import type { Ticket } from '../../../shared/domain/ticket';
 import type { Mutation } from '../../../shared/mutations';
 import {
@@ -16,9 +16,11 @@ import {
   david,
   giulia,
   marco,
+  push as pushAs,
   seededPortal,
   signIn,
   snapshot,
+  ticketWhere as findTicketWhere,
 } from './fixtures';
 
 const PUSH = `${API_PREFIX}/sync/push`;
@@ -32,22 +34,8 @@ describe('push', () => {
   });
   afterEach(() => portal.close());
 
-  async function push(mutations: Mutation[], as = token) {
-    const response = await portal.app.inject({
-      method: 'POST',
-      url: PUSH,
-      headers: bearer(as),
-      payload: { clientId: randomUUID(), mutations },
-    });
-    expect(response.statusCode).toBe(200);
-    return PushResponse.parse(response.json()).results;
-  }
-
-  const ticketWhere = (predicate: (ticket: Ticket) => boolean): Ticket => {
-    const found = allTickets(portal.db).find(predicate);
-    if (found === undefined) throw new Error('the demo data has no such ticket');
-    return found;
-  };
+  const push = (mutations: Mutation[], as = token) => pushAs(portal.app, as, mutations);
+  const ticketWhere = (predicate: (ticket: Ticket) => boolean) => findTicketWhere(portal.db, predicate);
   const ownOpenTicket = () => ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
   const notesOn = (ticketId: string, noteId: string) =>
     portal.db.findTicket(ticketId)?.timeline.filter((entry) => entry.id === noteId) ?? [];
@@ -185,9 +173,15 @@ describe('push', () => {
   });
 
   it('takes a full batch of the longest notes the contract allows, and refuses a larger body in words', async () => {
-    const ticket = ownOpenTicket();
+    // Over four of her tickets, so that none reaches its own size limit (TICKET_MAX_BYTES).
+    const tickets = allTickets(portal.db)
+      .filter((t) => t.assignee?.id === giulia.id && t.stage !== 'closed')
+      .slice(0, 4);
+    expect(tickets).toHaveLength(4);
     // 100 notes of 20,000 two-byte characters: about 4 MB, far past a default 1 MiB body limit.
-    const notes = Array.from({ length: 100 }, (_, i) => addNote(ticket.id, `${i} ${'é'.repeat(19_990)}`));
+    const notes = Array.from({ length: 100 }, (_, i) =>
+      addNote((tickets[i % tickets.length] as Ticket).id, `${i} ${'é'.repeat(19_990)}`),
+    );
     const results = await push(notes);
     expect(results.every((result) => result.status === 'applied')).toBe(true);
 
