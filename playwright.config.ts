@@ -1,19 +1,7 @@
 // End-to-end tests: Playwright driving Chromium — CHROMIUM_PATH, else Debian's /usr/bin/chromium,
 // else a browser Playwright installed itself — against the reference server and the built renderer.
-import { chromium, defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', chromium.executablePath()];
-  const found = candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
-  if (found === undefined) {
-    throw new Error(
-      'No Chromium found for the end-to-end tests. Install one (Debian: apt-get install -y chromium) ' +
-        'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
-    );
-  }
-  return found;
-}
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -31,16 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -29,13 +29,16 @@ import { CannedRepliesDialog } from '../features/settings/CannedRepliesDialog';
 import { settingsActions, useSettingsStore } from './settings-store';
 import { QueueView } from '../features/queue/QueueView';
 import { SyncStatusBar } from '../features/status/SyncStatusBar';
-import { TicketPane } from '../features/ticket/TicketPane';
 import { useSessionStore } from '../data/stores/session-store';
 import { useSyncStore } from '../data/stores/sync-store';
 import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
 
 // Only leads open it: engineers never download recharts and the lead view.
+// The ticket pane loads after the queue: start-up shows the queue first.
+const TicketPane = lazy(() =>
+  import('../features/ticket/TicketPane').then(({ TicketPane }) => ({ default: TicketPane })),
+);
 const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
 
 const useStyles = makeStyles({
@@ -141,7 +144,9 @@ export function ConsoleLayout() {
       ) : (
         <div className={styles.split}>
           <QueueView />
-          <TicketPane />
+          <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
+            <TicketPane />
+          </Suspense>
         </div>
       )}
       <SyncStatusBar />

@@ -8,7 +8,11 @@ import type { OutboxEntry } from './outbox-entry';
 import type { TicketSummary } from './summary';
 
 export type MetaRecord =
-  { key: 'cursor'; value: string } | { key: 'lastSyncAt'; value: string } | { key: 'team'; value: unknown };
+  | { key: 'cursor'; value: string }
+  | { key: 'lastSyncAt'; value: string }
+  | { key: 'team'; value: unknown }
+  /** When the background check last read every cached ticket. */
+  | { key: 'ticketsCheckedAt'; value: string };
 
 export interface QuarantinedRecord {
   id: number;
@@ -65,7 +69,7 @@ export class LocalDb extends Dexie {
     this.version(3)
       .stores({
         summaries:
-          'id, stage, status, priority, scope, channel, assigneeKey, createdAt, updatedAt, [assigneeKey+stage], [assigneeKey+updatedAt]',
+          'id, stage, status, priority, scope, channel, assigneeKey, createdAt, [updatedAt+number], [assigneeKey+stage]',
         searchBacklog: '++seq',
         searchIndex: 'key',
       })

@@ -67,7 +67,7 @@ export class LocalStore {
   /** `user` stands in for the team until the first sync brings the real roster and policy. */
   constructor(
     readonly db: LocalDb,
-    private readonly user: TeamMember,
+    readonly user: TeamMember,
   ) {}
 
   subscribe(listener: ChangeListener): () => void {
@@ -266,11 +266,11 @@ export class LocalStore {
   }
 
   /**
-   * The queue's first screen straight from the update index, most recent first: what start-up shows
+   * The queue's first screen straight from the update index, in the queue's default order: what start-up shows
    * before the rest of the queue is read. Damaged rows are skipped here; `summaryChunk` repairs them.
    */
   async recentSummaries(limit: number): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.orderBy('updatedAt').reverse().limit(limit).toArray();
+    const rows = await this.db.summaries.orderBy('[updatedAt+number]').reverse().limit(limit).toArray();
     return rows.flatMap((row) => {
       const parsed = TicketSummary.safeParse(row);
       return parsed.success ? [parsed.data] : [];

@@ -55,15 +55,20 @@ export function isShown(summary: TicketSummary, { scope, filters, userId }: Queu
   return inScope(summary, scope, userId) && matchesFilters(summary, filters);
 }
 
-// ISO instants and ticket numbers compare correctly as plain strings, far faster than localeCompare.
+// ISO instants compare correctly as plain strings, far faster than localeCompare.
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Ticket numbers by value: CSS-1000000 comes after CSS-999999. */
+const compareNumbers = (a: string, b: string) => a.length - b.length || compare(a, b);
 /** Ties are broken by ticket number, then id, so the order is total and a row can be found again. */
-const byNumber = (a: TicketSummary, b: TicketSummary) => compare(a.number, b.number) || compare(a.id, b.id);
+const byNumber = (a: TicketSummary, b: TicketSummary) => compareNumbers(a.number, b.number) || compare(a.id, b.id);
 const rank = (s: TicketSummary) => (s.priority === null ? 9 : PRIORITY_RANK[s.priority]);
 
 export const SORTS: Record<QueueSort, (a: TicketSummary, b: TicketSummary) => number> = {
-  /** Most recently updated first. */
-  lastUpdate: (a, b) => compare(b.updatedAt, a.updatedAt) || byNumber(a, b),
+  /**
+   * Most recently updated first, and among those updated at the same instant the newest ticket: the
+   * order of the [updatedAt+number] index read backwards, which gives start-up its first screen.
+   */
+  lastUpdate: (a, b) => compare(b.updatedAt, a.updatedAt) || byNumber(b, a),
   /** Oldest first: the tickets waiting longest. */
   age: (a, b) => compare(a.createdAt, b.createdAt) || byNumber(a, b),
   /** Critical first; tickets without a priority last. */

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { dueFollowUps } from './follow-up-alerts';
 import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
-import { LocalStore } from './local-store';
+import { LocalDataError, LocalStore } from './local-store';
 import { startSearch, type SearchClient } from './search/search-client';
+import { NO_RESULT } from './search/search-protocol';
 import type { TicketSummary } from './summary';
 import { clearSession, clientId, loadSession, saveSession, type Session } from './session-storage';
 import { SyncEngine } from './sync-engine';
@@ -27,7 +28,8 @@ interface Workspace {
   session: Session;
   store: LocalStore;
   engine: SyncEngine;
-  search: SearchClient;
+  /** Started once the first screen is shown, so its reads never wait behind the index's. */
+  search: SearchClient | null;
   unsubscribe: () => void;
   stopAlerts: () => void;
   /** Set when the session ends, so background reading stops. */
@@ -54,6 +56,8 @@ async function refreshOpenTicket(): Promise<void> {
     useTicketStore.setState({ view, error: view === null ? 'This ticket is no longer in your local copy.' : null });
   } catch (error) {
     useTicketStore.setState({ view: null, error: error instanceof Error ? error.message : String(error) });
+    // A damaged record was set aside: download it again now rather than at the next sync.
+    if (error instanceof LocalDataError) void workspace.engine.sync();
   }
 }
 
@@ -86,8 +90,7 @@ function announceDueFollowUps(store: LocalStore, session: Session): () => void {
   return () => clearInterval(timer);
 }
 
-function damagedNotice({ unreadableChanges }: OutboxReport): string | null {
-  if (unreadableChanges === 0) return null;
+function damagedNotice({ unreadableChanges }: OutboxReport): string {
   return (
     `${unreadableChanges} unsent change${unreadableChanges === 1 ? '' : 's'} could not be read from the local copy ` +
     'and ' +
@@ -101,6 +104,11 @@ function damagedTicketsNotice(tickets: number): string {
     `${tickets} damaged ticket${tickets === 1 ? ' was' : 's were'} found in the local copy and set aside. ` +
     'They are being downloaded again from the server; your unsent changes are kept.'
   );
+}
+
+/** The "Needs attention" list: every change the server refused. */
+async function refreshAttention(store: LocalStore): Promise<void> {
+  useAttentionStore.setState({ refused: await store.refusedEntries() });
 }
 
 /** Rows read per step while the whole queue is read in the background. */
@@ -125,7 +133,6 @@ async function open(session: Session): Promise<void> {
   const member = { id: user.id, name: user.name, role: user.role };
   const dbName = localDbName(session.serverUrl, user.id);
   const db = new LocalDb(dbName);
-  const outbox = await checkOutbox(db, new Date().toISOString());
   const store = new LocalStore(db, member);
   const engine = new SyncEngine({
     store,
@@ -141,17 +148,9 @@ async function open(session: Session): Promise<void> {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
     },
   });
-  const search = startSearch(dbName, member, {
-    onUpdated: () => queueActions.refreshSearch(),
-    onDamaged: (tickets) => {
-      useSessionStore.setState({ notice: damagedTicketsNotice(tickets) });
-      void engine.sync();
-    },
-  });
-  const refreshAttention = () => void store.refusedEntries().then((refused) => useAttentionStore.setState({ refused }));
   const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
-    refreshAttention();
-    search.changed();
+    void refreshAttention(store);
+    current.search?.changed();
     queueActions.merge(ticketIds, summaries);
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
@@ -159,13 +158,15 @@ async function open(session: Session): Promise<void> {
     session,
     store,
     engine,
-    search,
+    search: null,
     unsubscribe,
-    stopAlerts: announceDueFollowUps(store, session),
+    stopAlerts: () => undefined,
     closed: false,
   };
   workspace = current;
-  queueActions.start(user.id, (query) => search.search(query));
+  queueActions.start(user.id, (query) =>
+    current.search === null ? Promise.resolve(NO_RESULT) : current.search.search(query),
+  );
   const [firstScreen, counts, lastSyncAt, team] = await Promise.all([
     store.recentSummaries(FIRST_SCREEN_ROWS),
     store.scopeCounts(user.id),
@@ -173,14 +174,35 @@ async function open(session: Session): Promise<void> {
     store.team(),
   ]);
   queueActions.showFirstScreen(firstScreen, counts);
-  useSessionStore.setState({ session, signingIn: false, error: null, notice: damagedNotice(outbox) });
+  useSessionStore.setState({ session, signingIn: false, error: null, notice: null });
   useSyncStore.setState({ lastSyncAt });
   useTeamStore.setState({ team });
-  refreshAttention();
-  void readWholeQueue(current).catch((error: unknown) =>
-    useSessionStore.setState({ notice: `The queue could not be read in full (${String(error)}).` }),
+  void afterFirstScreen(current).catch((error: unknown) =>
+    useSessionStore.setState({ notice: `The local copy could not be read in full (${String(error)}).` }),
   );
+}
+
+/**
+ * What start-up does once the first screen is shown: check the outbox before anything is pushed (the
+ * queue's rows already include the unsent changes), start search and sync, read the whole queue.
+ */
+async function afterFirstScreen(current: Workspace): Promise<void> {
+  const { session, store, engine } = current;
+  const outbox = await checkOutbox(store.db, new Date().toISOString());
+  if (current.closed) return;
+  if (outbox.unreadableChanges > 0) useSessionStore.setState({ notice: damagedNotice(outbox) });
+  current.search = startSearch(store.db.name, store.user, {
+    onUpdated: () => queueActions.refreshSearch(),
+    onDamaged: (tickets) => {
+      useSessionStore.setState({ notice: damagedTicketsNotice(tickets) });
+      void engine.sync();
+    },
+  });
+  await refreshAttention(store);
+  if (current.closed) return;
   engine.start();
+  current.stopAlerts = announceDueFollowUps(store, session);
+  await readWholeQueue(current);
 }
 
 export const workspaceActions = {
@@ -227,7 +249,7 @@ export const workspaceActions = {
     if (workspace !== null) {
       workspace.closed = true;
       workspace.engine.stop();
-      workspace.search.close();
+      workspace.search?.close();
       workspace.unsubscribe();
       workspace.stopAlerts();
       workspace.store.db.close();

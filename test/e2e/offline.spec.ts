@@ -123,9 +123,12 @@ test('a damaged record in the local copy is set aside and the console still star
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(new Error(String(request.error)));
       });
-      const store = db.transaction('tickets', 'readwrite').objectStore('tickets');
+      const write = db.transaction(['tickets', 'meta'], 'readwrite');
+      write.objectStore('tickets').put({ id, stage: 'lost in transit' });
+      // As if the last background check of every ticket were more than a day old: it runs at start.
+      write.objectStore('meta').delete('ticketsCheckedAt');
       await new Promise((resolve) => {
-        store.put({ id, stage: 'lost in transit' }).onsuccess = resolve;
+        write.oncomplete = resolve;
       });
       db.close();
     },

@@ -67,6 +67,8 @@ export async function signIn(page: Page, portal: Portal, email: string, password
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Signed in once the first sync has brought the user's tickets: the status bar then says when.
+  await expect(page.getByText(/^Last synced /)).toBeVisible();
 }
 
 async function apiSignIn(portal: Portal, email: string, password: string): Promise<LoginResponse> {

@@ -7,7 +7,7 @@ import { Ticket } from '../../../shared/domain';
 import { type LocalDb, recordsAfter } from '../local-db';
 import { groupByTicket, type LocalStore } from '../local-store';
 import { rebase } from '../rebase';
-import { searchDocumentOf, type SearchDocument } from './search-document';
+import { SearchSource, searchDocumentOf, type SearchDocument } from './search-document';
 import type { SearchResult } from './search-protocol';
 import { SEARCH_INDEX_FORMAT, TicketSearchIndex } from './ticket-search-index';
 
@@ -18,6 +18,7 @@ export class SearchIndexer {
   private index = TicketSearchIndex.empty();
   /** The last backlog entry the index includes. */
   private upToSeq = 0;
+  private opened = false;
 
   constructor(
     private readonly db: LocalDb,
@@ -48,6 +49,7 @@ export class SearchIndexer {
     }
     if (!loaded) await this.rebuild();
     await this.catchUp();
+    this.opened = true;
     return loaded ? 'loaded' : 'rebuilt';
   }
 
@@ -84,8 +86,9 @@ export class SearchIndexer {
     }
   }
 
+  /** Answers from the index as it stands; `complete` is false until it has been loaded or built. */
   search(query: string, limit: number): SearchResult {
-    return this.index.search(query, limit);
+    return { ...this.index.search(query, limit), complete: this.opened };
   }
 
   /** Saves the index and forgets the backlog it includes, in one transaction. */
@@ -118,10 +121,14 @@ export class SearchIndexer {
     );
     const byTicket = groupByTicket(entries);
     return records.flatMap((record) => {
-      const parsed = Ticket.safeParse(record);
-      if (!parsed.success) return [];
-      const own = byTicket.get(parsed.data.id);
-      return [searchDocumentOf(own === undefined ? parsed.data : rebase(parsed.data, own, team).ticket)];
+      const own = record === undefined ? undefined : byTicket.get(record.id);
+      if (own === undefined) {
+        const source = SearchSource.safeParse(record);
+        return source.success ? [searchDocumentOf(source.data)] : [];
+      }
+      // Only a ticket with unsent changes is parsed in full: they are laid over it as the user sees it.
+      const ticket = Ticket.safeParse(record);
+      return ticket.success ? [searchDocumentOf(rebase(ticket.data, own, team).ticket)] : [];
     });
   }
 }

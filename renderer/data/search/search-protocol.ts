@@ -4,7 +4,12 @@
 export interface SearchResult {
   ids: string[];
   total: number;
+  /** False while the index is still being built: more matches may come. */
+  complete: boolean;
 }
+
+/** What a search answers before the index has started. */
+export const NO_RESULT: SearchResult = { ids: [], total: 0, complete: false };
 
 export type SearchRequest =
   /** Open the user's local database and load (or build) the index. */

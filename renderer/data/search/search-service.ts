@@ -7,7 +7,7 @@ import { LocalDb } from '../local-db';
 import { LocalStore } from '../local-store';
 import { checkCachedTickets } from '../integrity';
 import { SearchIndexer } from './search-indexer';
-import type { SearchReply, SearchRequest } from './search-protocol';
+import { NO_RESULT, type SearchReply, type SearchRequest } from './search-protocol';
 
 /**
  * When the index is saved: once changes stop arriving for a while, and only when enough have gathered
@@ -18,6 +18,12 @@ const SAVE_POLICY = { quietMs: 5_000, changes: 1_000, maxAgeMs: 10 * 60_000 };
 
 /** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * How often every cached ticket is parsed in the background: each is also checked when opened, so
+ * this finds damage in tickets nobody opens, and need not cost a core's worth of work at every start.
+ */
+const CHECK_EVERY_MS = 24 * 60 * 60_000;
 
 export class SearchService {
   private indexer: SearchIndexer | null = null;
@@ -65,20 +71,31 @@ export class SearchService {
   }
 
   private async open(dbName: string, user: ConstructorParameters<typeof LocalStore>[1]): Promise<void> {
-    this.db = new LocalDb(dbName);
-    const indexer = new SearchIndexer(this.db, new LocalStore(this.db, user), yieldToMessages);
-    const opened = await indexer.open();
+    const db = new LocalDb(dbName);
+    this.db = db;
+    // Each chunk indexed tells the console, so a search on screen fills in as the index grows.
+    const indexer = new SearchIndexer(db, new LocalStore(db, user), async () => {
+      this.reply({ kind: 'updated' });
+      await yieldToMessages();
+    });
     this.indexer = indexer;
+    const opened = await indexer.open();
     this.reply({ kind: 'ready' });
     if (opened === 'rebuilt' && indexer.indexedTickets > 0) {
       this.unsaved = { changes: indexer.indexedTickets, since: Date.now() };
       this.scheduleSave();
     }
-    const db = this.db;
-    this.enqueue(async () => {
-      const tickets = await checkCachedTickets(db, new Date().toISOString(), yieldToMessages);
-      if (tickets > 0) this.reply({ kind: 'damaged', tickets });
-    }, null);
+    this.enqueue(() => this.checkTickets(db), null);
+  }
+
+  /** The background check of every cached ticket, when it is due. */
+  private async checkTickets(db: LocalDb): Promise<void> {
+    const last = await db.meta.get('ticketsCheckedAt');
+    const now = new Date();
+    if (last?.key === 'ticketsCheckedAt' && now.getTime() - Date.parse(last.value) < CHECK_EVERY_MS) return;
+    const tickets = await checkCachedTickets(db, now.toISOString(), yieldToMessages);
+    await db.meta.put({ key: 'ticketsCheckedAt', value: now.toISOString() });
+    if (tickets > 0) this.reply({ kind: 'damaged', tickets });
   }
 
   private async catchUp(): Promise<void> {
@@ -93,11 +110,8 @@ export class SearchService {
   }
 
   private search(call: number, query: string, limit: number): void {
-    if (this.indexer === null) {
-      this.reply({ kind: 'failed', call, message: 'The search index could not be opened.' });
-      return;
-    }
-    this.reply({ kind: 'result', call, result: this.indexer.search(query, limit) });
+    const result = this.indexer?.search(query, limit) ?? NO_RESULT;
+    this.reply({ kind: 'result', call, result });
   }
 
   private scheduleSave(): void {

@@ -51,7 +51,7 @@ export class TicketSearchIndex {
   }
 
   /** The tickets matching every word of the query, best match first: the first `limit`, and how many in all. */
-  search(query: string, limit: number): SearchResult {
+  search(query: string, limit: number): Omit<SearchResult, 'complete'> {
     const results = this.index.search(query);
     return { ids: results.slice(0, limit).map((result) => String(result.id)), total: results.length };
   }

@@ -26,7 +26,14 @@ export function QueueNotes({ phase, search, shown }: QueueNotesProps) {
   const styles = useStyles();
   // Always there, empty or not, so the queue's grid rows stay where they are; a status for screen readers.
   let content: ReactNode = null;
-  if (search !== null && search.total > search.ids.length) {
+  if (search !== null && !search.complete) {
+    content = (
+      <>
+        <Spinner size="extra-tiny" />
+        <Caption1>Search is still reading the local copy: more matches may appear.</Caption1>
+      </>
+    );
+  } else if (search !== null && search.total > search.ids.length) {
     content = (
       <Caption1>
         The best {count(search.ids.length)} of {count(search.total)} matches ({count(shown)} in this view). Add words to

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore, RefusedChange } from '../../../renderer/data/local-store';
+import { NO_FILTERS, QueueModel } from '../../../renderer/data/queue-model';
 import { DEFAULT_FLOW_POLICY, TeamContext, type Ticket } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
 import {
@@ -169,5 +170,23 @@ describe('LocalStore.ticketsInStage', () => {
       [second.number, COLLEAGUE.name],
     ]);
     expect(await store.ticketsInStage('resolution')).toEqual([]);
+  });
+
+  it('reads the first screen from the index in exactly the order the whole queue is shown in', async () => {
+    const store = openStore();
+    // Many tickets updated at the same instant: the tie-break must agree too.
+    const tickets = Array.from({ length: 30 }, (_, i) =>
+      makeTicket({
+        id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        number: `CSS-${100100 + ((i * 7) % 30)}`,
+        updatedAt: `2025-03-0${1 + (i % 3)}T09:00:00.000Z`,
+      }),
+    );
+    await store.applyPullPage(tickets, '30', FIXED_NOW);
+    const model = new QueueModel({ scope: 'all', filters: NO_FILTERS, sort: 'lastUpdate', userId: ENGINEER.id });
+    model.replaceAll(await allSummaries(store));
+    expect((await store.recentSummaries(10)).map((s) => s.number)).toEqual(
+      model.rows.slice(0, 10).map((s) => s.number),
+    );
   });
 });

@@ -117,7 +117,7 @@ describe('SearchIndexer', () => {
       createdAt: FIXED_NOW,
     });
     expect(await indexer.catchUp()).toBe(1);
-    expect(indexer.search('fabrikam', 10)).toEqual({ ids: [id(2)], total: 1 });
+    expect(indexer.search('fabrikam', 10)).toEqual({ ids: [id(2)], total: 1, complete: true });
     await indexer.save();
     expect(await db.searchBacklog.count()).toBe(0);
 
@@ -125,7 +125,7 @@ describe('SearchIndexer', () => {
     await db.tickets.clear();
     const reopened = new SearchIndexer(db, store);
     await reopened.open();
-    expect(reopened.search('fabrikam', 10)).toEqual({ ids: [id(2)], total: 1 });
+    expect(reopened.search('fabrikam', 10)).toEqual({ ids: [id(2)], total: 1, complete: true });
   });
 
   it('caps the answer and says how many matched in all', async () => {

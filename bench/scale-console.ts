@@ -1,0 +1,449 @@
+/**
+ * One run of the console's figures in Chromium, as the team lead: a fresh browser profile signs in and
+ * syncs from empty, then the cached console is reloaded (online and offline), weighed, searched,
+ * opened and scrolled, and finally sends 1,000 changes queued offline. Each figure is taken with its
+ * baseline in the same page.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { OutboxEntry } from '../renderer/data/outbox-entry';
+import { API_PREFIX, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../shared/api';
+import { AddNoteArgs, type Mutation } from '../shared/mutations';
+import { DEMO_PASSWORD } from '../server/demo/organisations';
+import { LEAD, currentSeq } from './scale-data';
+import { readHeap } from './scale-heap';
+import {
+  PLAIN_INPUT_ID,
+  addPlainInput,
+  armPaneWait,
+  barePush,
+  bareSync,
+  firstRowShown,
+  gridShows,
+  installBench,
+  keystrokeSettled,
+  openTicketIds,
+  outboxSentAfterOnline,
+  paintedAt,
+  paneShown,
+  queueOutbox,
+  rawGetTimes,
+  recordKeystrokes,
+  removePlainInput,
+  rowNumbers,
+  scrollQueue,
+  stopKeystrokes,
+  syncedAfterSignIn,
+} from './scale-page';
+import { type FigureKey, type RunFigures, median, percentile } from './scale-report';
+import { BLANK_PAGE, leadToken } from './scale-services';
+
+export interface ConsoleRun {
+  browser: Browser;
+  appUrl: string;
+  apiUrl: string;
+  dataDir: string;
+  tickets: number;
+  progress(message: string): void;
+  /** Something the console itself logged as an error, or threw. */
+  problem(message: string): void;
+}
+
+/** Typed one key at a time, the box cleared after each: words, a ticket-number prefix, a phrase. */
+const SEARCHES = ['shared', 'CSS-1002', 'outlook', 'teams phone', 'dkim'];
+/** Typed whole before the measured searches, to wait for the console's search to be ready. */
+const SEARCH_PROBE = 'mailbox';
+/** A keystroke's results are settled once the queue has not changed for this long... */
+const SEARCH_QUIET_MS = 1000;
+/** ...and after the last key of a search the queue is watched this much longer, to catch results that trail that. */
+const SEARCH_LATE_MS = 2000;
+const OPENED_TICKETS = 20;
+const SCROLL_STEP_PX = 2000;
+const QUEUED_CHANGES = 1000;
+/** Idle time before the heap is read, so start-up work that trails the first row is done. */
+const HEAP_SETTLE_MS = 3000;
+
+/**
+ * tsx compiles the bench with esbuild's keepNames, which wraps named functions in `__name(...)`; the
+ * functions Playwright sends to the page carry those calls, so the page gets a no-op `__name`.
+ */
+const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+/** Generous: the console under test may be far slower than its targets, and a slow figure is still a figure. */
+function timeouts(tickets: number) {
+  return {
+    syncMs: 120_000 + tickets * 20,
+    firstRowMs: 30_000 + tickets * 2,
+    searchReadyMs: 60_000 + tickets * 2,
+    pushMs: 300_000,
+    stepMs: 30_000,
+  };
+}
+
+class RunSteps {
+  readonly figures: RunFigures = {};
+  /** Whether the console's own sync completed, whatever became of its baseline: the later figures need the copy. */
+  synced = false;
+  private readonly limits: ReturnType<typeof timeouts>;
+
+  constructor(
+    private readonly run: ConsoleRun,
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+  ) {
+    this.limits = timeouts(run.tickets);
+  }
+
+  /** Runs `work` for the figures it yields; a failure marks them with the reason and the run goes on. */
+  async measure(keys: readonly FigureKey[], work: () => Promise<RunFigures>) {
+    this.run.progress(`  ${keys.join(', ')}`);
+    try {
+      Object.assign(this.figures, await work());
+    } catch (error) {
+      this.run.progress(`  ${keys.join(', ')} not measured: ${reason(error)}`);
+      for (const key of keys) this.figures[key] = { error: reason(error) };
+    }
+  }
+
+  skip(keys: readonly FigureKey[], why: string): void {
+    for (const key of keys) this.figures[key] = { error: why };
+  }
+
+  private firstRow(load: () => Promise<unknown>): Promise<number> {
+    return load().then(() => this.page.evaluate(firstRowShown, this.limits.firstRowMs));
+  }
+
+  /** Sign-in to "the local copy's cursor is the server's", against fetch+parse of every page plus a bare put. */
+  async sync(): Promise<RunFigures> {
+    const { page, run } = this;
+    await page.goto(run.appUrl);
+    await page.getByLabel('Server').fill(run.apiUrl);
+    await page.getByLabel('E-mail').fill(LEAD.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    const seq = currentSeq(run.dataDir);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const seconds = await page.evaluate(syncedAfterSignIn, { seq, timeoutMs: this.limits.syncMs });
+    this.synced = true;
+    run.progress(`    console: ${seconds.toFixed(2)} s; now the bare pages`);
+    const bare = await page.evaluate(bareSync, {
+      api: `${run.apiUrl}${API_PREFIX}`,
+      token: await leadToken(run.apiUrl),
+      limit: PULL_LIMIT_MAX,
+    });
+    if (bare.tickets !== run.tickets)
+      throw new Error(`the bare pull brought ${bare.tickets} tickets, not ${run.tickets}`);
+    const bareSeconds = (bare.fetchMs + bare.putMs) / 1000;
+    return {
+      syncTicketsPerSecond: {
+        value: run.tickets / seconds,
+        baseline: run.tickets / bareSeconds,
+        details: { seconds, fetchSeconds: bare.fetchMs / 1000, putSeconds: bare.putMs / 1000 },
+      },
+      syncVsBaseline: { value: seconds / bareSeconds, baseline: null, details: {} },
+    };
+  }
+
+  /** The console's files kept by its service worker, as before a reload without a network. */
+  async shellKept(): Promise<void> {
+    await this.page.waitForFunction(
+      async () => {
+        if (navigator.serviceWorker.controller === null) return false;
+        const names = await caches.keys();
+        const first = names[0];
+        return first !== undefined && (await (await caches.open(first)).keys()).length >= 2;
+      },
+      undefined,
+      { timeout: this.limits.stepMs },
+    );
+  }
+
+  /** Loaded twice like the console (the first warms the caches), the second timed. */
+  async blankPaint(): Promise<number> {
+    await this.page.goto(new URL(BLANK_PAGE, this.run.appUrl).href);
+    await this.page.reload();
+    return this.page.evaluate(paintedAt, this.limits.stepMs);
+  }
+
+  /** Navigation to first row, with everything cached; a first load warms the browser's and the worker's caches. */
+  async firstRowOnline(blankMs: number | null): Promise<RunFigures> {
+    await this.firstRow(() => this.page.goto(this.run.appUrl));
+    const ms = await this.firstRow(() => this.page.reload());
+    return { firstRowMs: { value: ms, baseline: blankMs, details: {} } };
+  }
+
+  async firstRowOffline(blankMs: number | null): Promise<RunFigures> {
+    await this.context.setOffline(true);
+    try {
+      const ms = await this.firstRow(() => this.page.reload());
+      return { firstRowOfflineMs: { value: ms, baseline: blankMs, details: {} } };
+    } finally {
+      await this.context.setOffline(false);
+    }
+  }
+
+  /** Reloaded and left idle, then garbage-collected: what the console keeps to show the queue. */
+  async heap(): Promise<RunFigures> {
+    await this.firstRow(() => this.page.reload());
+    await sleep(HEAP_SETTLE_MS);
+    const { pageMB, workersMB, workers } = await readHeap(this.run.browser, this.page);
+    return { heapMB: { value: pageMB + workersMB, baseline: null, details: { pageMB, workersMB, workers } } };
+  }
+
+  /**
+   * Types each term into the focused box a key at a time, then selects all and deletes it; per
+   * keystroke, ms to the painted frame and to the grid settling for `quietMs`. The last key of a term
+   * is watched for `lateMs` more: results that come later than the quiet window are counted there.
+   */
+  private async typeTerms(terms: readonly string[], quietMs: number, lateMs: number) {
+    const { page } = this;
+    const samples: { keystrokeMs: number; resultsMs: number }[] = [];
+    let late = 0;
+    let unanswered = 0;
+    const settled = (wait: number) =>
+      page.evaluate(keystrokeSettled, { index: samples.length, quietMs: wait, timeoutMs: this.limits.stepMs });
+    await page.evaluate(recordKeystrokes);
+    try {
+      for (const term of terms) {
+        const before = await page.evaluate(gridShows);
+        for (const key of term) {
+          await page.keyboard.type(key);
+          samples.push(await settled(quietMs));
+        }
+        const last = samples.pop() as { keystrokeMs: number; resultsMs: number };
+        const watched = await settled(quietMs + lateMs);
+        if (watched.resultsMs > last.resultsMs) late += 1;
+        samples.push(watched);
+        if ((await page.evaluate(gridShows)) === before) unanswered += 1;
+        await page.keyboard.press('Control+a');
+        await page.keyboard.press('Backspace');
+        samples.push(await settled(quietMs));
+      }
+      return { samples, late, unanswered };
+    } finally {
+      await page.evaluate(stopKeystrokes);
+    }
+  }
+
+  /**
+   * A probe search typed right after start-up, waited for until the queue changes: the measured
+   * searches then time the console's steady state, and when the first answer came is reported.
+   * Resolves with when it was typed and answered, in seconds since navigation (answered null: never).
+   */
+  private async firstSearchAnswer(): Promise<{ typedAt: number; answeredAt: number | null }> {
+    const { page } = this;
+    const changedFrom = async (shown: string) => {
+      const deadline = Date.now() + this.limits.searchReadyMs;
+      while (Date.now() < deadline) {
+        if ((await page.evaluate(gridShows)) !== shown) return true;
+        await sleep(100);
+      }
+      return false;
+    };
+    const now = () => page.evaluate(() => performance.now() / 1000);
+    const unfiltered = await page.evaluate(gridShows);
+    const typedAt = await now();
+    await page.keyboard.type(SEARCH_PROBE);
+    const answered = await changedFrom(unfiltered);
+    const answeredAt = await now();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    if (answered) await changedFrom(await page.evaluate(gridShows));
+    return { typedAt, answeredAt: answered ? answeredAt : null };
+  }
+
+  async search(): Promise<RunFigures> {
+    const { page } = this;
+    await page.getByRole('searchbox', { name: 'Search tickets' }).click();
+    const { typedAt, answeredAt } = await this.firstSearchAnswer();
+    const inQueue = await this.typeTerms(SEARCHES, SEARCH_QUIET_MS, SEARCH_LATE_MS);
+    await page.evaluate(addPlainInput, PLAIN_INPUT_ID);
+    await page.locator(`#${PLAIN_INPUT_ID}`).click();
+    // Nothing follows a plain input's keystroke but its own frame.
+    const plain = await this.typeTerms(SEARCHES, 50, 0);
+    await page.evaluate(removePlainInput, PLAIN_INPUT_ID);
+    const keystrokes = inQueue.samples.map((sample) => sample.keystrokeMs);
+    const results = inQueue.samples.map((sample) => sample.resultsMs);
+    const plainKeystrokes = plain.samples.map((sample) => sample.keystrokeMs);
+    const notes = [
+      answeredAt === null &&
+        `a first search ("${SEARCH_PROBE}") was not answered within ${this.limits.searchReadyMs / 1000} s of start-up`,
+      inQueue.late > 0 &&
+        `${inQueue.late} of ${SEARCHES.length} searches changed the queue again more than ${SEARCH_QUIET_MS} ms after it had gone quiet: results may trail further than measured`,
+      inQueue.unanswered > 0 && `${inQueue.unanswered} of ${SEARCHES.length} searches left the queue as it was`,
+    ].filter((note) => note !== false);
+    return {
+      searchKeystrokeP95Ms: {
+        value: percentile(keystrokes, 95),
+        baseline: percentile(plainKeystrokes, 95),
+        details: { p50: median(keystrokes), keystrokes: keystrokes.length },
+      },
+      // A search that never changes the queue has no results to time: its keystrokes are still timed.
+      searchResultsP95Ms:
+        inQueue.unanswered === SEARCHES.length
+          ? { error: `no search changed the queue (${SEARCHES.join(', ')}): no results were shown` }
+          : {
+              value: percentile(results, 95),
+              baseline: null,
+              details: {
+                p50: median(results),
+                firstTypedSeconds: typedAt,
+                ...(answeredAt === null ? {} : { firstAnsweredSeconds: answeredAt }),
+              },
+              ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+            },
+    };
+  }
+
+  /** Clicks queue rows top to bottom, each a different ticket; ms from the click to the pane showing its number. */
+  async openTickets(): Promise<RunFigures> {
+    const { page } = this;
+    const opened = new Set<string>();
+    const times: number[] = [];
+    while (times.length < OPENED_TICKETS) {
+      // Clicking a row scrolls it into view, so the virtualized queue renders the next ones.
+      const number = (await page.evaluate(rowNumbers)).find((candidate) => !opened.has(candidate));
+      if (number === undefined) throw new Error(`the queue shows only ${opened.size} tickets to open`);
+      opened.add(number);
+      await page.evaluate(armPaneWait, { number, timeoutMs: this.limits.stepMs });
+      await page.locator(`[role="grid"] [data-ticket-number="${number}"]`).click();
+      times.push(await page.evaluate(paneShown));
+    }
+    const gets = await page.evaluate(rawGetTimes, OPENED_TICKETS);
+    return {
+      openTicketP95Ms: {
+        value: percentile(times, 95),
+        baseline: percentile(gets, 95),
+        details: { p50: median(times), clicks: times.length },
+      },
+    };
+  }
+
+  async scroll(): Promise<RunFigures> {
+    const { longestMs, longTasks, frames, ms } = await this.page.evaluate(scrollQueue, SCROLL_STEP_PX);
+    return {
+      scrollLongestTaskMs: { value: longestMs, baseline: null, details: { longTasks, frames, seconds: ms / 1000 } },
+    };
+  }
+
+  /**
+   * 1,000 notes written into the outbox while offline, as the console's own writes leave them; the
+   * console is reloaded offline (going online first would let the old page start sending), then the
+   * time runs from the browser coming online to no entry pending. Baseline: 1,000 more notes posted
+   * batch after batch with bare fetch.
+   */
+  async push(): Promise<RunFigures> {
+    const { page, context, run } = this;
+    const ticketIds = await page.evaluate(openTicketIds, QUEUED_CHANGES);
+    if (ticketIds.length === 0) throw new Error('the local copy has no open ticket to add notes to');
+    const ticketFor = (index: number) => ticketIds[index % ticketIds.length] as string;
+    const actor = { id: LEAD.id, name: LEAD.name, role: LEAD.role };
+    const entries = Array.from({ length: QUEUED_CHANGES }, (_, index) =>
+      OutboxEntry.omit({ seq: true }).parse({
+        mutation: addNote(ticketFor(index), index),
+        ticketId: ticketFor(index),
+        actor,
+        state: 'pending',
+        appliedVersion: null,
+        refusal: null,
+      }),
+    );
+    await context.setOffline(true);
+    try {
+      await page.evaluate(queueOutbox, entries);
+      await this.firstRow(() => page.reload());
+    } finally {
+      await context.setOffline(false);
+    }
+    const ms = await page.evaluate(outboxSentAfterOnline, this.limits.pushMs);
+
+    const mutations = Array.from({ length: QUEUED_CHANGES }, (_, index) => addNote(ticketFor(index), index));
+    const batches = Array.from({ length: Math.ceil(mutations.length / PUSH_BATCH_MAX) }, (_, index) =>
+      mutations.slice(index * PUSH_BATCH_MAX, (index + 1) * PUSH_BATCH_MAX),
+    );
+    const bare = await page.evaluate(barePush, {
+      api: `${run.apiUrl}${API_PREFIX}`,
+      token: await leadToken(run.apiUrl),
+      batches,
+    });
+    const refused = QUEUED_CHANGES - bare.applied;
+    return {
+      push1000Ms: {
+        value: ms,
+        baseline: bare.ms,
+        details: {},
+        ...(refused > 0 ? { note: `the server refused ${refused} of the bare pushes` } : {}),
+      },
+    };
+  }
+}
+
+function addNote(ticketId: string, index: number): Mutation {
+  return {
+    id: randomUUID(),
+    name: 'addNote',
+    args: AddNoteArgs.parse({
+      ticketId,
+      noteId: randomUUID(),
+      body: `Scale bench note ${index + 1}: the customer called back, the change is scheduled for tonight.`,
+    }),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+const CACHED: FigureKey[] = [
+  'firstRowMs',
+  'firstRowOfflineMs',
+  'heapMB',
+  'searchKeystrokeP95Ms',
+  'searchResultsP95Ms',
+  'openTicketP95Ms',
+  'scrollLongestTaskMs',
+  'push1000Ms',
+];
+
+/** One run in a fresh browser profile (empty IndexedDB, no service worker yet), closed afterwards. */
+export async function measureConsole(run: ConsoleRun): Promise<RunFigures> {
+  const context = await run.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    await context.addInitScript({ content: KEEP_NAMES_SHIM });
+    await context.addInitScript(installBench);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => run.problem(`uncaught: ${reason(error)}`));
+    page.on('console', (entry) => {
+      if (entry.type() !== 'error') return;
+      const { url } = entry.location();
+      run.problem(`console.error: ${entry.text().split('\n')[0]?.slice(0, 160)}${url === '' ? '' : ` (${url})`}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) run.problem(`HTTP ${response.status()} for ${response.url()}`);
+    });
+    const steps = new RunSteps(run, context, page);
+
+    await steps.measure(['syncTicketsPerSecond', 'syncVsBaseline'], () => steps.sync());
+    if (!steps.synced) {
+      steps.skip(CACHED, 'the initial sync did not complete');
+      return steps.figures;
+    }
+    const blankMs = await steps.blankPaint().catch((error: unknown) => {
+      run.progress(`  no blank-page baseline: ${reason(error)}`);
+      return null;
+    });
+    await steps.measure(['firstRowMs'], () => steps.firstRowOnline(blankMs));
+    await steps.measure(['firstRowOfflineMs'], async () => {
+      await steps.shellKept();
+      return steps.firstRowOffline(blankMs);
+    });
+    await steps.measure(['heapMB'], () => steps.heap());
+    await steps.measure(['searchKeystrokeP95Ms', 'searchResultsP95Ms'], () => steps.search());
+    await steps.measure(['openTicketP95Ms'], () => steps.openTickets());
+    await steps.measure(['scrollLongestTaskMs'], () => steps.scroll());
+    // Last: it adds 2,000 notes to the server's tickets.
+    await steps.measure(['push1000Ms'], () => steps.push());
+    return steps.figures;
+  } finally {
+    await context.close();
+  }
+}

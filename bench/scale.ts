@@ -1,0 +1,121 @@
+// Scale bench (issue 13): `npm run bench -- [--tickets 50000] [--runs 3]`. Seeds a fresh portal whose
+// lead's team holds N demo-story tickets, serves the built console, drives it in Chromium as the lead,
+// and prints each figure as the median of the runs beside its same-run baseline; the last line of
+// stdout is the figures as one JSON object. Progress goes to stderr.
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPortalData } from './scale-data';
+import { measureConsole } from './scale-console';
+import { type RunFigures, report } from './scale-report';
+import { measureServerPull } from './scale-server-pull';
+import { serveConsole, startPortal } from './scale-services';
+
+const USAGE = 'usage: npm run bench -- [--tickets N (default 50000; 5000, 20000, 100000…)] [--runs R (default 3)]';
+
+function options(): { tickets: number; runs: number } {
+  try {
+    const { values } = parseArgs({
+      options: { tickets: { type: 'string', default: '50000' }, runs: { type: 'string', default: '3' } },
+    });
+    const tickets = Number(values.tickets);
+    const runs = Number(values.runs);
+    if (Number.isSafeInteger(tickets) && tickets >= 1 && Number.isSafeInteger(runs) && runs >= 1)
+      return { tickets, runs };
+  } catch {
+    // Unknown options fall through to the usage line.
+  }
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const started = performance.now();
+/** Other work on the machine skews every figure: the closing remarks say how busy it was. */
+const loadAtStart = loadavg()[0] ?? 0;
+const elapsed = () => {
+  const seconds = Math.round((performance.now() - started) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+const progress = (message: string) => console.error(`[${elapsed()}] ${message}`);
+
+/** What the console logged as errors or threw, counted by message, for the closing remarks. */
+const problems = new Map<string, number>();
+const problem = (message: string) => problems.set(message, (problems.get(message) ?? 0) + 1);
+
+/** Undone in reverse order on the way out, whether the bench ends, fails or is interrupted. */
+const cleanups: (() => Promise<unknown>)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: unknown) => progress(`cleaning up: ${String(error)}`));
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+async function main(): Promise<void> {
+  const { tickets, runs } = options();
+  const work = await mkdtemp(join(tmpdir(), 'css-console-bench-'));
+  cleanups.push(() => rm(work, { recursive: true, force: true }));
+  const dataDir = join(work, 'server');
+
+  progress(`telling ${tickets.toLocaleString('en-GB')} demo-story tickets into ${dataDir}`);
+  const { seq } = await createPortalData(dataDir, tickets);
+  progress(`stored; the server's change number is ${seq}`);
+  const portal = await startPortal(dataDir);
+  cleanups.push(() => portal.close());
+  progress(`server at ${portal.url}; building the console`);
+  const app = await serveConsole(join(work, 'console'));
+  cleanups.push(() => app.close());
+  progress(`console at ${app.url}; starting Chromium`);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+  });
+  cleanups.push(() => browser.close());
+
+  const results: RunFigures[] = [];
+  for (let index = 1; index <= runs; index += 1) {
+    progress(`run ${index} of ${runs}: server pull against the raw SELECT`);
+    const figures: RunFigures = {};
+    try {
+      figures.serverPullVsSelect = await measureServerPull(portal.url, dataDir, tickets);
+    } catch (error) {
+      progress(`  serverPullVsSelect not measured: ${String(error)}`);
+      figures.serverPullVsSelect = { error: error instanceof Error ? error.message : String(error) };
+    }
+    progress(`run ${index} of ${runs}: the console in Chromium`);
+    Object.assign(
+      figures,
+      await measureConsole({
+        browser,
+        appUrl: app.url,
+        apiUrl: portal.url,
+        dataDir,
+        tickets,
+        progress,
+        problem,
+      }),
+    );
+    results.push(figures);
+  }
+
+  const remarks = [
+    ...[...problems].map(([message, count]) => `the console logged ${count} ×: ${message}`),
+    `${runs} run${runs === 1 ? '' : 's'} at ${tickets.toLocaleString('en-GB')} tickets took ${elapsed()} (m:ss) in all`,
+    `load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${availableParallelism()} cores`,
+  ];
+  console.log(report(tickets, results, remarks));
+}
+
+try {
+  await main();
+} catch (error) {
+  progress(`the bench stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
