@@ -5,7 +5,7 @@
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict } from 'date-fns';
-import { memo, useRef } from 'react';
+import { memo, useDeferredValue, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
 import { useMinuteClock } from '../../app/use-minute-clock';
@@ -127,13 +127,17 @@ export function QueueView() {
       search: s.search,
     })),
   );
-  const tickets = useQueueRows();
+  // New rows (a search's answer, a synced page) render in the background, interruptibly: typing and
+  // scrolling never wait behind them.
+  const tickets = useDeferredValue(useQueueRows());
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tickets.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
+    // Scrolling re-renders in React's normal batches rather than synchronously inside each scroll event.
+    useFlushSync: false,
   });
   const now = useMinuteClock();
 
