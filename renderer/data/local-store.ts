@@ -227,7 +227,9 @@ export class LocalStore {
 
   /** Records the server's verdict on each pushed change; refused ones stay, with their reason, for the user. */
   async recordPushResults(results: readonly MutationResult[]): Promise<void> {
-    const touched = new Set<string>();
+    // An applied change stays laid over its ticket until a pull brings the version it made, so the
+    // ticket looks the same: only tickets with a refused change are seen differently, and re-read.
+    const refusedOn = new Set<string>();
     let summaries: TicketSummary[] = [];
     await this.db.transaction('rw', this.writeTables(), async () => {
       const entries = await this.db.outbox
@@ -238,17 +240,17 @@ export class LocalStore {
       const updates = results.flatMap((result) => {
         const entry = byMutation.get(result.id);
         if (entry === undefined) return [];
-        touched.add(entry.ticketId);
-        const changes =
+        if (result.status === 'refused') refusedOn.add(entry.ticketId);
+        const changes: Partial<OutboxEntry> =
           result.status === 'applied'
-            ? { state: 'applied' as const, appliedVersion: result.version }
-            : { state: 'refused' as const, refusal: result.refusal };
+            ? { state: 'applied', appliedVersion: result.version }
+            : { state: 'refused', refusal: result.refusal };
         return [{ key: entry.seq, changes }];
       });
       await this.db.outbox.bulkUpdate(updates);
-      summaries = await this.refreshSummaries([...touched]);
+      summaries = await this.refreshSummaries([...refusedOn]);
     });
-    this.notify([...touched], summaries);
+    this.notify([...refusedOn], summaries);
   }
 
   /** Drops a refused change the user has read and does not want to retry. */
