@@ -1,8 +1,6 @@
 /** Which tickets a user works from: an engineer their own and the team queue, a lead the whole team. */
 import type { Role, User } from '../shared/domain/people';
 import type { Ticket } from '../shared/domain/ticket';
-import type { PortalDatabase } from './db';
-import { parseStoredTicket } from './stored-ticket';
 
 /** The rule for one ticket already loaded. */
 export function inScope(user: User, ticket: Ticket): boolean {
@@ -18,8 +16,3 @@ export const scopeSql: Record<Role, (team: string, assignee: string) => string> 
   lead: (team) => `${team} = @teamId`,
   engineer: (team, assignee) => `${team} = @teamId AND (${assignee} IS NULL OR ${assignee} = @userId)`,
 };
-
-/** The tickets in the user's scope changed after `afterSeq`, in change order, at most `limit`, parsed. */
-export function changesInScope(db: PortalDatabase, user: User, afterSeq: number, limit: number): Ticket[] {
-  return db.storedChangesInScope(user, afterSeq, limit).map((stored) => parseStoredTicket(stored.json));
-}

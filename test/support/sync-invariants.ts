@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { summarize } from '../../renderer/data/summary';
-import { changesInScope, inScope } from '../../server/scope';
+import { inScope } from '../../server/scope';
+import { parseStoredTicket } from '../../server/stored-ticket';
 import { MutationResult } from '../../shared/api';
 import type { Ticket } from '../../shared/domain';
 import { applyMutation, targetTicketId } from '../../shared/mutations';
@@ -152,7 +153,10 @@ export async function checkSettled(world: SyncWorld): Promise<void> {
     }
   }
 
-  const scope = changesInScope(world.portal.db, USER, 0, 100_000).sort((a, b) => a.id.localeCompare(b.id));
+  const scope = world.portal.db
+    .storedChangesInScope(USER, 0, 100_000)
+    .map((stored) => parseStoredTicket(stored.json))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const local = (await db.tickets.toArray()).sort((a, b) => a.id.localeCompare(b.id));
   assert.deepEqual(
     local.map((ticket) => ticket.number),
