@@ -24,6 +24,9 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateRows: 'auto auto auto auto 1fr',
     minHeight: 0,
+    // On a narrow window the columns are cut at the pane's edge instead of running under the ticket.
+    minWidth: 0,
+    overflow: 'hidden',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   header: {
