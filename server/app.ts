@@ -31,6 +31,11 @@ export interface ServerDependencies {
   clock: Clock;
   /** The support process's configurable rules (reopen window, reminders); the defaults otherwise. */
   flowPolicy?: FlowPolicy;
+  /**
+   * The portal's address as customers reach it, which scheduling links start with: read per request,
+   * as main.ts learns the port only once listening; null leaves links as paths.
+   */
+  portalUrl?: () => string | null;
   /** Fastify's (pino) logger options; warnings and errors only by default, `false` in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -40,6 +45,7 @@ export function buildServer({
   db,
   clock,
   flowPolicy = DEFAULT_FLOW_POLICY,
+  portalUrl = () => null,
   logger = { level: 'warn' },
 }: ServerDependencies): FastifyInstance {
   const app = Fastify({ logger });
@@ -75,6 +81,7 @@ export function buildServer({
     members: db.teamMembers(user.teamId),
     policy: flowPolicy,
     cadence: leadStore.cadence(user.teamId),
+    portalUrl: portalUrl(),
   });
   const openApiDocument = buildOpenApiDocument();
 

@@ -37,7 +37,22 @@ export function scheduleSession(
   const fitsBeforeNow = new Date(past.end).getTime() < now.getTime() - HOUR;
   const status: RemoteSessionStatus =
     !fitsBeforeNow && (wanted === 'completed' || wanted === 'no_show' || wanted === 'cancelled') ? 'confirmed' : wanted;
-  const base = { id: random.uuid(), engineer, createdAt, outcomeNotes: null, confirmedSlot: null };
+  const base = {
+    id: random.uuid(),
+    engineer,
+    createdAt,
+    updatedAt: createdAt,
+    outcomeNotes: null,
+    confirmedSlot: null,
+    replaces: null,
+    replacedBy: null,
+    confirmedBy: null,
+    cancelReason: null,
+    customerRequest: null,
+    overlapReason: null,
+    linkToken: null,
+    calendar: null,
+  };
   switch (status) {
     case 'proposed':
       return {
@@ -48,7 +63,7 @@ export function scheduleSession(
       };
     case 'confirmed': {
       const slot = slotAfter(random, now.getTime(), random.int(1, 4));
-      return { ...base, status, proposedSlots: [slot], confirmedSlot: slot, meetingLink: meetingLink(random) };
+      return { ...base, status, proposedSlots: [slot], confirmedSlot: slot, confirmedBy: 'engineer', meetingLink: meetingLink(random) };
     }
     case 'cancelled':
       time.moveTo(new Date(past.start).getTime() - 3 * HOUR);
@@ -61,6 +76,7 @@ export function scheduleSession(
       };
     case 'completed':
     case 'no_show':
+    case 'rescheduled':
       time.moveTo(new Date(past.end).getTime() + random.int(5, 90) * 60_000);
       return {
         ...base,

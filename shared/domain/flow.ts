@@ -3,6 +3,7 @@ import { addHours, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { CLOSURE_REASON_LABEL } from './flow-labels';
 import { Stage, type ClosureReason, type Status, type Ticket } from './ticket';
+import { utcMinute } from './time';
 
 export * from './flow-labels';
 
@@ -135,9 +136,6 @@ const refuse = (reason: string): FlowDecision => ({ ok: false, reason });
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
-/** "2025-03-15 10:00 UTC": the same text on every machine, unlike a local-time format. */
-const utcMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 /**
  * Whether `action` may be applied to the ticket now, and where it lands. Never throws: every refusal
  * is a sentence naming the ticket and its stage, shown as is to the engineer.
@@ -238,6 +236,17 @@ function reopen(ticket: FlowFacts, { policy, now }: FlowOptions, where: string):
   return refuse(
     `${where}: its ${policy.reopenWindowDays}-day reopen window ended on ${utcMinute(windowEnd)}, so it can no longer be reopened; open a new ticket for the customer instead.`,
   );
+}
+
+/** Remote sessions are scheduled and recorded while CSS investigates, and while Microsoft has the case. */
+export const SESSION_STAGES: readonly Stage[] = ['investigation', 'escalated'];
+
+/** Why sessions cannot be scheduled or recorded on the ticket now, or null when they can. */
+export function sessionStageProblem(ticket: Pick<FlowFacts, 'number' | 'stage'>): string | null {
+  if (SESSION_STAGES.includes(ticket.stage)) return null;
+  const hint =
+    ticket.stage === 'validation' ? ' Pass validation first.' : ticket.stage === 'closed' ? ' Reopen it first.' : '';
+  return `${ticket.number} is ${STAGE_WHERE[ticket.stage]}: remote sessions are scheduled on a ticket in investigation or escalated to Microsoft.${hint}`;
 }
 
 /** The actions decide() would allow now, in flow order, so the console offers only those. */

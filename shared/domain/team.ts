@@ -13,10 +13,18 @@ export const TeamContext = z.object({
   policy: FlowPolicy,
   /** How often Microsoft must be chased per severity; a copy cached before it existed gets the default. */
   cadence: FollowUpCadence.default(DEFAULT_CADENCE),
+  /**
+   * The customer portal's address, which scheduling links in replies start with; null until the
+   * server says (a copy cached before it existed), when replies carry the link's path alone.
+   */
+  portalUrl: z
+    .url({ protocol: /^https?$/, message: 'the portal address must be an http(s) URL' })
+    .nullable()
+    .default(null),
 });
 export type TeamContext = z.infer<typeof TeamContext>;
 
 /** Before the first sync brings the real one: only the user, and the default policy. */
 export function soloTeam(member: TeamMember): TeamContext {
-  return { members: [member], policy: DEFAULT_FLOW_POLICY, cadence: DEFAULT_CADENCE };
+  return { members: [member], policy: DEFAULT_FLOW_POLICY, cadence: DEFAULT_CADENCE, portalUrl: null };
 }

@@ -28,6 +28,9 @@ function isTimeZone(zone: string): boolean {
 export const TimeZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Rome' });
 export type TimeZone = z.infer<typeof TimeZone>;
 
+/** "2025-03-15 10:00 UTC": the same text on every machine, unlike a local-time format. */
+export const utcMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 /** The clock is injected everywhere a rule depends on "now", so rules are testable at any instant. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

@@ -20,6 +20,12 @@ import { sendReminder } from './send-reminder';
 import { setEscalationStatus } from './set-escalation-status';
 import { setStatus } from './set-status';
 import { updateDetails } from './update-details';
+import { proposeSession } from './propose-session';
+import { confirmSession } from './confirm-session';
+import { rescheduleSession } from './reschedule-session';
+import { cancelSession } from './cancel-session';
+import { completeSession } from './complete-session';
+import { markSessionNoShow } from './mark-session-no-show';
 import { describeZodError } from '../api/errors';
 
 export * from './mutation';
@@ -41,6 +47,14 @@ export { logFollowUp, LogFollowUpArgs } from './log-follow-up';
 export { setEscalationStatus, SetEscalationStatusArgs } from './set-escalation-status';
 export { recordScenario, RecordScenarioArgs } from './record-scenario';
 export { microsoftResolved, MicrosoftResolvedArgs } from './microsoft-resolved';
+export { proposeSession, ProposeSessionArgs } from './propose-session';
+export { confirmSession, ConfirmSessionArgs } from './confirm-session';
+export { rescheduleSession, RescheduleSessionArgs } from './reschedule-session';
+export { cancelSession, CancelSessionArgs } from './cancel-session';
+export { completeSession, CompleteSessionArgs } from './complete-session';
+export { markSessionNoShow, MarkSessionNoShowArgs } from './mark-session-no-show';
+export { customerPicksSlot, customerAsksOtherTimes, type CustomerEntryIds } from './customer-session';
+export { overlapRefusal, schedulingLink } from './session-change';
 
 export const mutations = {
   addNote,
@@ -61,6 +75,12 @@ export const mutations = {
   setEscalationStatus,
   recordScenario,
   microsoftResolved,
+  proposeSession,
+  confirmSession,
+  rescheduleSession,
+  cancelSession,
+  completeSession,
+  markSessionNoShow,
 } as const;
 export type MutationName = keyof typeof mutations;
 export const MutationName = z.enum(Object.keys(mutations) as [MutationName, ...MutationName[]]);

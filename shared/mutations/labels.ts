@@ -20,6 +20,12 @@ export const MUTATION_LABEL: Record<MutationName, string> = {
   setEscalationStatus: 'Escalation status change',
   recordScenario: 'Cloud / On-Premise decision',
   microsoftResolved: 'Resolution by Microsoft',
+  proposeSession: 'Remote session proposal',
+  confirmSession: 'Remote session confirmation',
+  rescheduleSession: 'Remote session rescheduled',
+  cancelSession: 'Remote session cancelled',
+  completeSession: 'Remote session completed',
+  markSessionNoShow: 'Remote session no-show',
 };
 
 /** The label of a change by its name as stored, which may be one this console no longer knows. */

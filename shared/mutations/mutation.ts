@@ -23,6 +23,7 @@ export const RefusalCode = z.enum([
   'illegal_transition',
   'forbidden',
   'reused_id',
+  'session_overlap',
 ]);
 export type RefusalCode = z.infer<typeof RefusalCode>;
 
