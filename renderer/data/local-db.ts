@@ -12,7 +12,9 @@ export type MetaRecord =
   | { key: 'lastSyncAt'; value: string }
   | { key: 'team'; value: unknown }
   /** When the background check last read every cached ticket. */
-  | { key: 'ticketsCheckedAt'; value: string };
+  | { key: 'ticketsCheckedAt'; value: string }
+  /** Present while queue rows written before sessions were summarized still wait for theirs. */
+  | { key: 'sessionRowsPending'; value: string };
 
 export interface QuarantinedRecord {
   id: number;
@@ -82,6 +84,14 @@ export class LocalDb extends Dexie {
             summary.assigneeKey = typeof summary.assigneeId === 'string' ? summary.assigneeId : '';
           }),
       );
+    // 4: queue rows carry the times of the ticket's sessions, indexed for the agenda. Rows already
+    // stored gain them from a background pass after the first screen, not here before it.
+    this.version(4)
+      .stores({
+        summaries:
+          'id, stage, status, priority, scope, channel, assigneeKey, createdAt, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
+      })
+      .upgrade((tx) => tx.table('meta').put({ key: 'sessionRowsPending', value: new Date().toISOString() }));
   }
 }
 

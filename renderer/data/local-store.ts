@@ -61,6 +61,9 @@ export function groupByTicket(entries: readonly OutboxEntry[]): Map<string, Outb
   return byTicket;
 }
 
+/** Just what the background pass over older rows needs of a stored ticket. */
+const SessionsOfRecord = z.object({ id: z.string(), remoteSessions: z.array(z.unknown()).catch([]) });
+
 export class LocalStore {
   private readonly listeners = new Set<ChangeListener>();
 
@@ -277,6 +280,43 @@ export class LocalStore {
       const parsed = TicketSummary.safeParse(row);
       return parsed.success ? [parsed.data] : [];
     });
+  }
+
+  /**
+   * The rows whose sessions start in [from, to), from the sessions' index: what the agenda, the next
+   * session and the overlap warning read, however large the local copy.
+   */
+  async summariesWithSessions(from: string, to: string): Promise<TicketSummary[]> {
+    const rows = await this.db.summaries.where('sessionStarts').between(from, to).distinct().toArray();
+    return rows.flatMap((row) => {
+      const parsed = TicketSummary.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /**
+   * Rows written before queue rows carried sessions gain them: the tickets are read a chunk at a time
+   * (only those with sessions are rebuilt), once per local copy, after the first screen.
+   */
+  async summarizeOlderSessions(chunk = 500): Promise<void> {
+    if ((await this.db.meta.get('sessionRowsPending')) === undefined) return;
+    let after: string | null = null;
+    for (;;) {
+      const records: unknown[] = await recordsAfter(this.db.tickets, after).limit(chunk).toArray();
+      if (records.length === 0) break;
+      const keyed = records.map((record) => SessionsOfRecord.safeParse(record).data);
+      // The id is the table's key, so every record has one; a record that still fails is left to the daily check.
+      after = keyed.at(-1)?.id ?? null;
+      if (after === null) break;
+      const withSessions = keyed.flatMap((record) => (record && record.remoteSessions.length > 0 ? [record.id] : []));
+      if (withSessions.length > 0) {
+        const summaries = await this.db.transaction('rw', this.writeTables(), async () =>
+          this.refreshSummaries(withSessions),
+        );
+        this.notify(withSessions, summaries);
+      }
+    }
+    await this.db.meta.delete('sessionRowsPending');
   }
 
   /** How many tickets each queue tab holds, counted by the indexes without reading the rows. */

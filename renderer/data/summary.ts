@@ -4,6 +4,20 @@
  */
 import { z } from 'zod';
 import { Channel, Instant, Priority, Scope, Stage, Status, type Ticket } from '../../shared/domain';
+import type { RemoteSession } from '../../shared/domain/remote-session';
+
+/**
+ * One time a session holds or offers: a confirmed session's slot, or each slot of a proposal (tentative
+ * until the customer picks). What the agenda, the "session today" marker and the overlap warning read.
+ */
+export const SummarySession = z.object({
+  sessionId: z.uuid(),
+  status: z.enum(['proposed', 'confirmed']),
+  start: Instant,
+  end: Instant,
+  engineerId: z.string(),
+});
+export type SummarySession = z.infer<typeof SummarySession>;
 
 export const TicketSummary = z.object({
   id: z.uuid(),
@@ -25,6 +39,10 @@ export const TicketSummary = z.object({
   updatedAt: Instant,
   /** Local changes not yet acknowledged by the server. */
   pendingChanges: z.number().int().min(0),
+  /** Rows written before sessions were summarized have none until the background pass fills them. */
+  sessions: z.array(SummarySession).default([]),
+  /** The sessions' starts, a multi-entry index: the agenda reads a date range of it. */
+  sessionStarts: z.array(Instant).default([]),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
@@ -45,10 +63,28 @@ export const SUMMARIZED_FIELDS = {
   updatedAt: true,
   version: true,
   serverSeq: true,
+  remoteSessions: true,
 } as const;
+
+/** The times the ticket's sessions hold or offer, in start order. */
+export function sessionTimes(sessions: readonly RemoteSession[]): SummarySession[] {
+  return sessions
+    .flatMap((session): SummarySession[] => {
+      const base = { sessionId: session.id, engineerId: session.engineer.id };
+      if (session.status === 'confirmed' && session.confirmedSlot !== null) {
+        return [{ ...base, status: 'confirmed', ...session.confirmedSlot }];
+      }
+      if (session.status === 'proposed') {
+        return session.proposedSlots.map((slot) => ({ ...base, status: 'proposed' as const, ...slot }));
+      }
+      return [];
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
+}
 
 export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary {
   const assigneeId = ticket.assignee?.id ?? null;
+  const sessions = sessionTimes(ticket.remoteSessions);
   return {
     id: ticket.id,
     number: ticket.number,
@@ -67,5 +103,7 @@ export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     pendingChanges,
+    sessions,
+    sessionStarts: sessions.map((session) => session.start),
   };
 }

@@ -184,7 +184,8 @@ async function open(session: Session): Promise<void> {
 
 /**
  * What start-up does once the first screen is shown: check the outbox before anything is pushed (the
- * queue's rows already include the unsent changes), start search and sync, read the whole queue.
+ * queue's rows already include the unsent changes), start search and sync, read the whole queue, and
+ * give rows stored before sessions were summarized their sessions.
  */
 async function afterFirstScreen(current: Workspace): Promise<void> {
   const { session, store, engine } = current;
@@ -203,6 +204,7 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
   engine.start();
   current.stopAlerts = announceDueFollowUps(store, session);
   await readWholeQueue(current);
+  if (!current.closed) await store.summarizeOlderSessions();
 }
 
 export const workspaceActions = {

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCachedTickets, checkOutbox } from '../../../renderer/data/integrity';
 import { LocalDataError, LocalStore } from '../../../renderer/data/local-store';
 import { LocalDb } from '../../../renderer/data/local-db';
+import { summarize, type TicketSummary } from '../../../renderer/data/summary';
+import { RemoteSession } from '../../../shared/domain/remote-session';
 import { allSummaries } from '../../support/local-copy';
 import { ENGINEER, FIXED_NOW, makeTicket } from '../../fixtures/tickets';
 
@@ -147,9 +149,61 @@ describe('LocalDb upgrades', () => {
 
     const db = new LocalDb('integrity-v1');
     expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await new LocalStore(db, actor).pendingEntries(10)).toHaveLength(1);
     expect(await db.summaries.get(ticket.id)).toEqual({ id: ticket.id, assigneeId: null, assigneeKey: '' });
+    db.close();
+  });
+
+  it('gives queue rows stored before version 4 their sessions in a background pass, once', async () => {
+    const v3 = new Dexie('sessions-v3');
+    v3.version(3).stores({
+      tickets: 'id',
+      summaries:
+        'id, stage, status, priority, scope, channel, assigneeKey, createdAt, [updatedAt+number], [assigneeKey+stage]',
+      outbox: '++seq, &mutation.id, ticketId, state',
+      meta: 'key',
+      quarantine: '++id, table',
+      searchBacklog: '++seq',
+      searchIndex: 'key',
+    });
+    const slot = { start: '2025-03-12T14:00:00.000Z', end: '2025-03-12T15:00:00.000Z' };
+    const withSession = makeTicket({
+      stage: 'investigation',
+      status: 'in_progress',
+      remoteSessions: [
+        RemoteSession.parse({
+          id: '00000000-0000-4000-9000-000000000001',
+          status: 'confirmed',
+          proposedSlots: [slot],
+          confirmedSlot: slot,
+          meetingLink: 'https://teams.microsoft.com/l/meetup-join/abc',
+          outcomeNotes: null,
+          engineer: ENGINEER,
+          createdAt: FIXED_NOW,
+        }),
+      ],
+    });
+    const without = makeTicket({ id: '00000000-0000-4000-8000-000000000002', number: 'CSS-100043' });
+    await v3.table('tickets').bulkPut([withSession, without]);
+    const olderRow: Partial<TicketSummary> = summarize(withSession, 0);
+    delete olderRow.sessions;
+    delete olderRow.sessionStarts;
+    await v3.table('summaries').bulkPut([olderRow, { ...summarize(without, 0), sessions: undefined }]);
+    v3.close();
+
+    const db = new LocalDb('sessions-v3');
+    const store = new LocalStore(db, actor);
+    expect(await store.summariesWithSessions('2025-03-12T00:00:00.000Z', '2025-03-13T00:00:00.000Z')).toEqual([]);
+    await store.summarizeOlderSessions(1);
+    const found = await store.summariesWithSessions('2025-03-12T00:00:00.000Z', '2025-03-13T00:00:00.000Z');
+    expect(found.map((row) => [row.number, row.sessions])).toEqual([
+      [
+        withSession.number,
+        [{ sessionId: '00000000-0000-4000-9000-000000000001', status: 'confirmed', engineerId: ENGINEER.id, ...slot }],
+      ],
+    ]);
+    expect(await db.meta.get('sessionRowsPending')).toBeUndefined();
     db.close();
   });
 });
