@@ -5,7 +5,7 @@ import { LoginScreen } from '../features/login/LoginScreen';
 import { useSessionStore } from '../data/stores/session-store';
 import { workspaceActions } from '../data/workspace';
 import { ConsoleLayout } from './ConsoleLayout';
-import { settingsActions, useSettingsStore } from './settings-store';
+import { settingsActions, useSettingsStore } from '../data/stores/settings-store';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 const subscribeToScheme = (onChange: () => void) => {

@@ -26,7 +26,7 @@ import { ArrowSyncRegular, SettingsRegular, SignOutRegular } from '@fluentui/rea
 import { lazy, Suspense, useState } from 'react';
 import type { Theme } from '../../shared/bridge';
 import { CannedRepliesDialog } from '../features/settings/CannedRepliesDialog';
-import { settingsActions, useSettingsStore } from './settings-store';
+import { settingsActions, useSettingsStore } from '../data/stores/settings-store';
 import { QueueView } from '../features/queue/QueueView';
 import { SyncStatusBar } from '../features/status/SyncStatusBar';
 import { useSessionStore } from '../data/stores/session-store';

@@ -3,9 +3,9 @@ import { Button, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } 
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { MicrosoftCaseNumber, SEVERITY_LABEL, Severity, suggestSeverity, type Ticket } from '../../../shared/domain';
-import { ChangeDialog } from '../../app/ChangeDialog';
-import { LOCAL_MINUTE } from '../../app/local-time';
-import type { ChangeRunner } from '../ticket/use-change';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import { LOCAL_MINUTE } from '../../ui/local-time';
+import type { ChangeRunner } from '../../ui/use-change';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },

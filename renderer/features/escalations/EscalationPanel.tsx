@@ -15,9 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { format, formatDistanceStrict } from 'date-fns';
 import { SEVERITY_LABEL, decide, escalationFlags, type TeamContext, type Ticket } from '../../../shared/domain';
-import { useMinuteClock } from '../../app/use-minute-clock';
-import { TextDialog } from '../ticket/TextDialog';
-import type { ChangeRunner } from '../ticket/use-change';
+import { useMinuteClock } from '../../ui/use-minute-clock';
+import { TextDialog } from '../../ui/TextDialog';
+import type { ChangeRunner } from '../../ui/use-change';
 import { CHANNEL_TEXT, ESCALATION_STATUS_TEXT, SCENARIO_TEXT } from './follow-up-labels';
 import { LogFollowUpDialog } from './LogFollowUpDialog';
 import { RecordScenarioDialog } from './RecordScenarioDialog';

@@ -3,9 +3,9 @@ import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea } from '@flu
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { FollowUpChannel, type Ticket } from '../../../shared/domain';
-import type { ChangeRunner } from '../ticket/use-change';
-import { ChangeDialog } from '../../app/ChangeDialog';
-import { LOCAL_MINUTE } from '../../app/local-time';
+import type { ChangeRunner } from '../../ui/use-change';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import { LOCAL_MINUTE } from '../../ui/local-time';
 import { CHANNEL_TEXT } from './follow-up-labels';
 
 export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: ChangeRunner }) {

@@ -5,8 +5,8 @@
 import { Button, Field, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { closureExplanation, type Ticket } from '../../../shared/domain';
-import { ChangeDialog } from '../../app/ChangeDialog';
-import type { ChangeRunner } from '../ticket/use-change';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import type { ChangeRunner } from '../../ui/use-change';
 
 type Decision = 'cloud' | 'on_premise';
 

@@ -4,7 +4,7 @@ import { TimerRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DEFAULT_CADENCE, FollowUpCadence, SEVERITY_LABEL } from '../../../shared/domain';
 import { describeZodError } from '../../../shared/api/errors';
-import { ChangeDialog } from '../../app/ChangeDialog';
+import { ChangeDialog } from '../../ui/ChangeDialog';
 import { useTeamStore } from '../../data/stores/team-store';
 import { workspaceActions } from '../../data/workspace';
 

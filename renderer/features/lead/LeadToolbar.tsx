@@ -25,7 +25,7 @@ import {
 import { useState } from 'react';
 import type { LeadLayout } from '../../../shared/bridge';
 import type { EscalationRow } from '../../../shared/api/lead';
-import { settingsActions, useSettingsStore } from '../../app/settings-store';
+import { settingsActions, useSettingsStore } from '../../data/stores/settings-store';
 import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 import { platform } from '../../platform';
 import { CadenceDialog } from './CadenceDialog';

@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { escalationRows } from '../../../shared/api/lead';
 import { DEFAULT_CADENCE, type Escalation } from '../../../shared/domain';
-import { useMinuteClock } from '../../app/use-minute-clock';
+import { useMinuteClock } from '../../ui/use-minute-clock';
 import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 import { useTeamStore } from '../../data/stores/team-store';
 import { workspaceActions } from '../../data/workspace';

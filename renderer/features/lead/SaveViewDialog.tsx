@@ -11,7 +11,7 @@ import {
   Input,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { settingsActions, useSettingsStore } from '../../app/settings-store';
+import { settingsActions, useSettingsStore } from '../../data/stores/settings-store';
 import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 import { saveView, viewNamed } from './saved-views';
 

@@ -14,7 +14,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ServerUrl } from '../../../shared/bridge';
-import { useSettingsStore } from '../../app/settings-store';
+import { useSettingsStore } from '../../data/stores/settings-store';
 import { useSessionStore } from '../../data/stores/session-store';
 import { workspaceActions } from '../../data/workspace';
 

@@ -18,7 +18,7 @@ import {
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CannedReply } from '../../../shared/bridge';
-import { settingsActions, useSettingsStore } from '../../app/settings-store';
+import { settingsActions, useSettingsStore } from '../../data/stores/settings-store';
 
 const useStyles = makeStyles({
   content: {

@@ -15,9 +15,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useSettingsStore } from '../../app/settings-store';
+import { useSettingsStore } from '../../data/stores/settings-store';
 import { CannedRepliesDialog } from '../settings/CannedRepliesDialog';
-import type { ChangeRunner } from './use-change';
+import type { ChangeRunner } from '../../ui/use-change';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

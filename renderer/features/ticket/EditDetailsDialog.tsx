@@ -10,8 +10,8 @@ import {
   TimeZone,
   type Ticket,
 } from '../../../shared/domain';
-import { ChangeDialog } from '../../app/ChangeDialog';
-import type { ChangeRunner } from './use-change';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import type { ChangeRunner } from '../../ui/use-change';
 
 interface Draft {
   companyName: string;

@@ -2,8 +2,8 @@
 import { Button, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { resolvedClosure, type Stage, type Ticket } from '../../../shared/domain';
-import { ChangeDialog } from '../../app/ChangeDialog';
-import type { ChangeRunner } from './use-change';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import type { ChangeRunner } from '../../ui/use-change';
 
 type Answer = 'confirmed' | 'not_fixed';
 

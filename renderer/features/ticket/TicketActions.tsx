@@ -40,8 +40,8 @@ import {
 import { EscalateDialog } from '../escalations/EscalateDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
-import { TextDialog } from './TextDialog';
-import type { ChangeRunner } from './use-change';
+import { TextDialog } from '../../ui/TextDialog';
+import type { ChangeRunner } from '../../ui/use-change';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },

@@ -23,13 +23,13 @@ import {
   soloTeam,
   type Ticket,
 } from '../../../shared/domain';
-import { PriorityBadge, StageBadge } from '../../app/TicketBadges';
+import { PriorityBadge, StageBadge } from '../../ui/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
 import { EscalationPanel } from '../escalations/EscalationPanel';
 import { Composer } from './Composer';
 import { TicketActions } from './TicketActions';
 import { ValidationChecklist } from './ValidationChecklist';
-import { useChange } from './use-change';
+import { useChange } from '../../ui/use-change';
 import type { OutboxEntry } from '../../data/outbox-entry';
 import { useSessionStore } from '../../data/stores/session-store';
 import { useTeamStore } from '../../data/stores/team-store';

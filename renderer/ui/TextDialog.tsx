@@ -4,7 +4,7 @@
  */
 import { Field, Text, Textarea } from '@fluentui/react-components';
 import { type ReactElement, type ReactNode, useState } from 'react';
-import { ChangeDialog } from '../../app/ChangeDialog';
+import { ChangeDialog } from './ChangeDialog';
 
 export interface TextDialogProps {
   trigger: ReactElement;

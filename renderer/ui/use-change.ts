@@ -1,7 +1,7 @@
 /** Runs a change from a ticket screen and keeps its refusal, in words, for the screen to show. */
 import { useState } from 'react';
-import type { MutationArgs, MutationName } from '../../../shared/mutations';
-import { workspaceActions } from '../../data/workspace';
+import type { MutationArgs, MutationName } from '../../shared/mutations';
+import { workspaceActions } from '../data/workspace';
 
 export interface ChangeRunner {
   /** Resolves true once the change is saved (locally, and queued for the server), false if refused. */

@@ -1,7 +1,7 @@
 /** The user's settings as the shell (or the browser host) keeps them. */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/bridge';
-import { platform } from '../platform';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../shared/bridge';
+import { platform } from '../../platform';
 
 interface SettingsState {
   settings: Settings;
