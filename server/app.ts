@@ -1,4 +1,4 @@
-/** The portal's HTTP API: routes wired to sign-in, pull, push and customer intake, with CORS and the shared error shape. */
+/** The portal's HTTP API: routes wired to sign-in, pull, push, customer intake and scheduling, with CORS and the shared error shape. */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '../shared/api';
@@ -18,6 +18,7 @@ import { LeadStore } from './lead-store';
 import { HealthResponse, buildOpenApiDocument } from './openapi';
 import { pullChanges } from './pull';
 import { pushMutations } from './push';
+import { registerSchedulingRoutes } from './scheduling/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -126,6 +127,7 @@ export function buildServer({
   );
 
   registerIntakeRoutes(app, { db, clock });
+  registerSchedulingRoutes(app, { db, clock });
   registerLeadRoutes(app, { leadStore, clock, requireSignIn, signedIn });
 
   return app;

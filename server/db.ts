@@ -9,6 +9,7 @@ import { Ticket } from '../shared/domain/ticket';
 import { MutationResult } from '../shared/api/sync';
 import { checkIntegrity } from './integrity';
 import { migrate } from './migrations';
+import { SessionIndex } from './scheduling/session-index';
 import { scopeSql } from './scope';
 import { type StoredTicket, parseStoredTicket } from './stored-ticket';
 
@@ -180,9 +181,12 @@ function prepareScopeQueries(sqlite: Database.Database, role: Role) {
 
 export class PortalDatabase {
   private readonly statements: ReturnType<typeof prepareStatements>;
+  /** The engineers' bookings and the scheduling links, kept in step with the tickets by saveTicket. */
+  readonly sessions: SessionIndex;
 
   constructor(readonly sqlite: Database.Database) {
     this.statements = prepareStatements(sqlite);
+    this.sessions = new SessionIndex(sqlite);
   }
 
   /** Runs `work` in one transaction: all of its writes commit together, or none do. */
@@ -274,11 +278,16 @@ export class PortalDatabase {
   }
 
   /**
-   * Inserts or replaces the ticket, keeping the indexed columns in step with its JSON, and records it
-   * leaving its holder (another assignee, the queue, another team) for the pulls of whoever held it.
+   * Inserts or replaces the ticket, keeping the indexed columns and its sessions' bookings and links in
+   * step with its JSON, and records it leaving its holder (another assignee, the queue, another team) for
+   * the pulls of whoever held it. All in one transaction (a savepoint inside the caller's).
    */
   saveTicket(ticket: Ticket): void {
     const valid = Ticket.parse(ticket);
+    this.transaction(() => this.writeTicket(valid));
+  }
+
+  private writeTicket(valid: Ticket): void {
     const assigneeId = valid.assignee?.id ?? null;
     const row = this.statements.ticketHolder.get(valid.id);
     if (row === undefined) {
@@ -302,6 +311,7 @@ export class PortalDatabase {
       updatedAt: valid.updatedAt,
       data: JSON.stringify(valid),
     });
+    this.sessions.index(valid);
   }
 
   /** The team's tickets changed after `afterSeq`, in change order, parsed: what a lead's scope holds. */

@@ -1,4 +1,4 @@
-/** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR]`, or `startServer` in-process. */
+/** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR] [--public-url URL]`, or `startServer` in-process. */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { API_PREFIX, DEFAULT_SERVER_PORT } from '../shared/api';
 import { type Clock, systemClock } from '../shared/domain/time';
 import { buildServer } from './app';
 import { openDatabase } from './db';
+import { CHAT_PAGE_PATH } from './intake/chat-routes';
 import { INTAKE_FORM_PATH } from './intake/routes';
 import { seedDemoData, demoUsers } from './seed';
 
@@ -16,15 +17,19 @@ export const DATABASE_FILE = 'portal.sqlite';
 /** The portal only ever listens on loopback: it is a local reference server, not a deployment. */
 const HOST = '127.0.0.1';
 
-const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR]
-  --demo        seed demo teams, users and tickets into the database if this start creates it
-  --port N      port to listen on, 0 for any free port (default ${DEFAULT_SERVER_PORT})
-  --data DIR    directory of the database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})`;
+const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--public-url URL]
+  --demo            seed demo teams, users and tickets into the database if this start creates it
+  --port N          port to listen on, 0 for any free port (default ${DEFAULT_SERVER_PORT})
+  --data DIR        directory of the database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})
+  --public-url URL  the portal's address as customers reach it (behind a proxy), which the scheduling
+                    links in replies start with (default: the address it listens on)`;
 
 export interface ServerOptions {
   port: number;
   dataDir: string;
   demo: boolean;
+  /** The address customers reach the portal at; null for the address it listens on. */
+  publicUrl?: string | null;
 }
 
 export type CliParse = { ok: true; options: ServerOptions } | { ok: true; help: true } | { ok: false; message: string };
@@ -33,6 +38,7 @@ const cliOptions = {
   demo: { type: 'boolean', default: false },
   port: { type: 'string' },
   data: { type: 'string' },
+  'public-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -44,16 +50,41 @@ export function parseCliArgs(args: readonly string[]): CliParse {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  const { demo, port, data, help } = parsed.values;
+  const { demo, port, data, help, 'public-url': publicUrl } = parsed.values;
   if (help) return { ok: true, help: true };
+  const portal = publicUrl === undefined ? null : portalAddress(publicUrl);
   if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535)) {
     return { ok: false, message: `--port must be a whole number from 0 to 65535, not "${port}"` };
   }
   if (data !== undefined && data.trim() === '') return { ok: false, message: '--data needs a directory' };
+  if (portal === '') {
+    return {
+      ok: false,
+      message: `--public-url must be an http:// or https:// address such as https://support.example.com, not "${publicUrl}"`,
+    };
+  }
   return {
     ok: true,
-    options: { port: port === undefined ? DEFAULT_SERVER_PORT : Number(port), dataDir: data ?? DEFAULT_DATA_DIR, demo },
+    options: {
+      port: port === undefined ? DEFAULT_SERVER_PORT : Number(port),
+      dataDir: data ?? DEFAULT_DATA_DIR,
+      demo,
+      ...(portal === null ? {} : { publicUrl: portal }),
+    },
   };
+}
+
+/** The address without a trailing slash, or '' when it is not an http(s) address without query or fragment. */
+function portalAddress(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return '';
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') return '';
+  if (url.username !== '' || url.password !== '') return '';
+  return url.href.replace(/\/+$/, '');
 }
 
 export interface RunningServer {
@@ -61,6 +92,8 @@ export interface RunningServer {
   port: number;
   /** Why --demo left the database without users, for the operator; null when it did not. */
   demoNotSeeded: string | null;
+  /** The customer's scheduling pages of the demo's open proposals, when this start seeded them. */
+  demoSchedulingPaths: string[];
   close(): Promise<void>;
 }
 
@@ -81,6 +114,7 @@ export async function startServer({
   port,
   dataDir,
   demo,
+  publicUrl = null,
   clock = systemClock,
 }: ServerOptions & { clock?: Clock }): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
@@ -90,16 +124,20 @@ export async function startServer({
   try {
     // An existing file without users (0 bytes, or tables and no users) may be one whose data was lost:
     // demo data written into it would hide that, so --demo seeds only a database this start created.
-    if (demo && created) await seedDemoData(db, { clock });
+    const seeded = demo && created ? await seedDemoData(db, { clock }) : null;
     const notSeeded = demo && db.isEmpty() ? demoNotSeeded(file) : null;
-    const app = buildServer({ db, clock });
+    // The listening address is known once listening; scheduling links made before then are paths.
+    let listeningUrl: string | null = null;
+    const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
     const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+    listeningUrl = `http://${HOST}:${boundPort}`;
     return {
-      url: `http://${HOST}:${boundPort}`,
+      url: listeningUrl,
       port: boundPort,
       demoNotSeeded: notSeeded,
+      demoSchedulingPaths: seeded?.schedulingPaths ?? [],
       close: async () => {
         await app.close();
         db.close();
@@ -125,7 +163,8 @@ async function main(args: readonly string[]): Promise<void> {
   const { options } = parsed;
   const server = await startServer(options);
   console.log(`CSS ticketing portal listening on ${server.url}${API_PREFIX}`);
-  console.log(`customer intake form: ${server.url}${INTAKE_FORM_PATH}`);
+  const portal = options.publicUrl ?? server.url;
+  console.log(`customer intake form: ${portal}${INTAKE_FORM_PATH} and chat: ${portal}${CHAT_PAGE_PATH}`);
   console.log(`database: ${resolve(options.dataDir, DATABASE_FILE)}`);
   if (server.demoNotSeeded !== null) {
     console.warn(server.demoNotSeeded);
@@ -134,6 +173,8 @@ async function main(args: readonly string[]): Promise<void> {
     for (const user of demoUsers) {
       console.log(`  ${user.email.padEnd(28)} ${user.password}  ${user.role.padEnd(8)} ${user.teamName}`);
     }
+    const [schedulingPath] = server.demoSchedulingPaths;
+    if (schedulingPath !== undefined) console.log(`a customer's scheduling page: ${portal}${schedulingPath}`);
   }
   const stop = (signal: string) => {
     console.log(`${signal}: stopping`);

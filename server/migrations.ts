@@ -1,12 +1,37 @@
 /** The portal's database schema as numbered SQL steps, applied in order and tracked by PRAGMA user_version. */
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { RemoteSession } from '../shared/domain/remote-session';
+import { SessionIndex, type IndexedTicket } from './scheduling/session-index';
+
+const TicketRow = z.object({ id: z.string(), number: z.string(), updated_at: z.string(), data: z.string() });
+
+/**
+ * A stored ticket's sessions, read leniently: a record whose JSON fails its schema fails where it is
+ * read (pull, push), not in the migration, which leaves it without bookings.
+ */
+function storedSessions(row: z.infer<typeof TicketRow>): IndexedTicket {
+  const json: unknown = JSON.parse(row.data);
+  const sessions = z.object({ remoteSessions: z.array(RemoteSession) }).safeParse(json);
+  return {
+    id: row.id,
+    number: row.number,
+    updatedAt: row.updated_at,
+    remoteSessions: sessions.success ? sessions.data.remoteSessions : [],
+  };
+}
+
+/**
+ * A step: SQL, or code for what SQL cannot do portably (filling a table from the tickets' JSON, hashing).
+ */
+export type MigrationStep = string | ((sqlite: Database.Database) => void);
 
 /**
  * Step N brings the schema from version N to N + 1. Steps are only ever appended: a database in the
  * field has run the earlier ones. The SQL stays plain (TEXT timestamps in ISO-8601 UTC, no SQLite-only
  * types) so a production deployment can replay it on PostgreSQL.
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly MigrationStep[] = [
   `
   CREATE TABLE teams (
     id   TEXT PRIMARY KEY,
@@ -139,7 +164,48 @@ export const migrations: readonly string[] = [
   INSERT INTO ticket_number_sequence (id, value)
     SELECT 1, coalesce(max(CAST(substr(number, 5) AS INTEGER)), 100000) FROM tickets;
   `,
+  `
+  -- The time each confirmed remote session holds in its engineer's calendar, copied from the ticket JSON
+  -- whenever a ticket is saved: a new booking is checked against the engineer's others without reading
+  -- every ticket. Times are ISO-8601 UTC with milliseconds, so text order is time order. Like the links
+  -- below, rows are derived from the tickets' JSON and rewritten with it, so they name tickets by id
+  -- without a foreign key.
+  -- Session ids are chosen by the console and unique per ticket only.
+  CREATE TABLE session_bookings (
+    ticket_id     TEXT NOT NULL,
+    session_id    TEXT NOT NULL,
+    ticket_number TEXT NOT NULL,
+    engineer_id   TEXT NOT NULL,
+    starts_at     TEXT NOT NULL,
+    ends_at       TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, session_id)
+  );
+  -- A slot is checked against the bookings ending after it starts: only the engineer's later ones.
+  CREATE INDEX session_bookings_by_engineer_end ON session_bookings (engineer_id, ends_at);
+
+  -- The customer's scheduling links. Only the SHA-256 of a link's token is kept, as for bearer tokens:
+  -- the page finds its session by the hash, and a token is registered for one session only.
+  CREATE TABLE scheduling_links (
+    token_hash    TEXT PRIMARY KEY,
+    ticket_id     TEXT NOT NULL,
+    session_id    TEXT NOT NULL,
+    registered_at TEXT NOT NULL
+  );
+  `,
+  // The tickets stored before those tables: their bookings and links, read from their JSON.
+  (sqlite) => {
+    const index = new SessionIndex(sqlite);
+    // Read whole before writing: better-sqlite3 cannot write while a statement is being iterated.
+    const rows = sqlite.prepare('SELECT id, number, updated_at, data FROM tickets').all();
+    for (const row of rows) index.index(storedSessions(TicketRow.parse(row)));
+  },
 ];
+
+/** Runs one step, without its version bump (migrate's job, or a test's building an older database). */
+export function runStep(sqlite: Database.Database, step: MigrationStep): void {
+  if (typeof step === 'string') sqlite.exec(step);
+  else step(sqlite);
+}
 
 /** Runs the steps the database has not run yet, each with its version bump in one transaction. */
 export function migrate(sqlite: Database.Database): void {
@@ -151,7 +217,7 @@ export function migrate(sqlite: Database.Database): void {
   }
   migrations.slice(applied).forEach((step, index) => {
     sqlite.transaction(() => {
-      sqlite.exec(step);
+      runStep(sqlite, step);
       sqlite.pragma(`user_version = ${applied + index + 1}`);
     })();
   });

@@ -20,8 +20,10 @@ import { Ticket, TicketNumber } from '../shared/domain/ticket';
 import { User } from '../shared/domain/people';
 import { TeamContext } from '../shared/domain/team';
 import { FollowUpCadence } from '../shared/domain/cadence';
-import { Mutation, Refusal } from '../shared/mutations';
+import { Mutation, MutationName, Refusal, RefusalCode, mutations } from '../shared/mutations';
+import { CHAT_PAGE_PATH, CHAT_RECEIPT_PATH } from './intake/chat-routes';
 import { CHAT_INTAKE_PATH, INTAKE_FORM_PATH, INTAKE_RECEIPT_PATH } from './intake/routes';
+import { SCHEDULING_PAGE_PATH } from './scheduling/routes';
 
 /** The health check's answer; the shared contract has no schema for it, it is the server's own. */
 export const HealthResponse = z.object({ ok: z.literal(true) });
@@ -46,6 +48,36 @@ const leadErrors: ZodOpenApiResponsesObject = {
   '403': error('forbidden: only a team lead may call this endpoint'),
   ...authenticatedErrors,
 };
+/** Each mutation's arguments as a schema of its own (AddNoteArgs…), named after the mutation. */
+const mutationArgs = Object.fromEntries(
+  MutationName.options.map((name) => [`${name.charAt(0).toUpperCase()}${name.slice(1)}Args`, mutations[name].args]),
+);
+
+/** The customer's scheduling page, in OpenAPI's path syntax. */
+const SCHEDULING_PATH = SCHEDULING_PAGE_PATH.replace(':token', '{token}');
+const tokenParam = { path: z.object({ token: z.string().meta({ description: 'The secret of the scheduling link' }) }) };
+const formBody = (schema: z.ZodType) => ({
+  required: true,
+  content: { 'application/x-www-form-urlencoded': { schema } },
+});
+const seeOther = (description: string) => ({
+  description,
+  headers: z.object({
+    location: z.string().meta({ description: `${SCHEDULING_PATH}, with ?zone= when one was chosen` }),
+  }),
+});
+
+/** The page a customer lands on once their request is a ticket. */
+const receiptPage = (operationId: string, summary: string) => ({
+  get: {
+    operationId,
+    summary,
+    security: [],
+    requestParams: { path: z.object({ number: TicketNumber }) },
+    responses: { '200': htmlPage('The receipt'), '404': htmlPage('No ticket has this number') },
+  },
+});
+
 const bodyErrors: ZodOpenApiResponsesObject = {
   '400': error('malformed_json: the body is not JSON; invalid_request: it breaks the schema (see `issues`)'),
   '415': error('invalid_request: the body is not sent as application/json'),
@@ -60,14 +92,14 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
       description:
         'The contract between the CSS Engineer Console and the ticketing portal: sign-in, the sync protocol ' +
         '(pull by server cursor, push of named mutations keyed by client mutation id), and the customer intake ' +
-        '(web form and chat) that opens tickets in validation.',
+        "(web form and chat) that opens tickets in validation, and the customer's scheduling page of a remote session.",
     },
     security: [{ bearerAuth: [] }],
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token returned by POST /auth/login' },
       },
-      schemas: { Ticket, User, Mutation, MutationResult, Refusal, ErrorBody, IntakeReceipt },
+      schemas: { Ticket, User, Mutation, MutationResult, Refusal, ErrorBody, IntakeReceipt, ...mutationArgs },
     },
     paths: {
       [`${API_PREFIX}/auth/login`]: {
@@ -113,7 +145,11 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
             'same mutation is refused again each time it is sent, never applied later, so a change tried again ' +
             `needs a new id. A change that would take a ticket past ${TICKET_MAX_BYTES / 1024 / 1024} MiB of JSON or ` +
             `${TICKET_MAX_TIMELINE_ENTRIES} timeline entries is refused (\`illegal_transition\`), unless it moves ` +
-            'the ticket to a later stage, closing included.',
+            'the ticket to a later stage, closing included. A change that offers or books a remote-session time ' +
+            'overlapping another confirmed session of the same engineer is refused with `session_overlap` unless its ' +
+            '`overlapReason` says why. ' +
+            `Mutations: ${MutationName.options.join(', ')} (arguments: components.schemas.<Name>Args). ` +
+            `Refusal codes: ${RefusalCode.options.join(', ')}.`,
           requestBody: { required: true, ...json(PushRequest) },
           responses: {
             '200': {
@@ -181,15 +217,114 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
           },
         },
       },
-      [`${INTAKE_RECEIPT_PATH}/{number}`]: {
+      [`${INTAKE_RECEIPT_PATH}/{number}`]: receiptPage(
+        'intakeReceipt',
+        'The receipt page a customer lands on after the web form: the number of their request (HTML)',
+      ),
+      [CHAT_PAGE_PATH]: {
         get: {
-          operationId: 'intakeReceipt',
-          summary: 'The receipt page a customer lands on after the web form: the number of their request (HTML)',
+          operationId: 'chatPage',
+          summary: "The customer's chat page (HTML): the intake's questions one at a time, no script needed",
           security: [],
-          requestParams: { path: z.object({ number: TicketNumber }) },
+          responses: { '200': htmlPage('The first question') },
+        },
+        post: {
+          operationId: 'answerChat',
+          summary:
+            'Answer a question (answers so far in hidden fields); the last step creates a ticket as the chat intake does',
+          description:
+            'Fields: the intake fields answered so far, `asking` and `answer` for the new answer, `change` to ask a ' +
+            'question again, `send=yes` to create the request. An invalid answer is asked again with the message the ' +
+            'intake gives for that field.',
+          security: [],
+          requestBody: formBody(z.looseObject({})),
           responses: {
-            '200': htmlPage('The receipt'),
-            '404': htmlPage('No ticket has this number'),
+            '200': htmlPage('The transcript and the next question, or the answers to check before sending'),
+            '303': {
+              description: 'Created: Location is the receipt page of the new ticket',
+              headers: z.object({ location: z.string().meta({ description: `${CHAT_RECEIPT_PATH}/{number}` }) }),
+            },
+            '400': htmlPage('The same question again, with the message of the invalid answer; nothing is created'),
+            '413': htmlPage('The body is larger than 256 KiB'),
+            '500': htmlPage('The server failed; nothing is created'),
+          },
+        },
+      },
+      [`${CHAT_RECEIPT_PATH}/{number}`]: receiptPage(
+        'chatReceipt',
+        'The receipt page after the chat: the number of the request (HTML)',
+      ),
+      [SCHEDULING_PATH]: {
+        get: {
+          operationId: 'schedulingPage',
+          summary:
+            "The customer's scheduling page of a proposal (HTML): the offered times in the customer's time zone, or " +
+            'in `zone`, with working hours; or the booking, once booked',
+          security: [],
+          requestParams: {
+            ...tokenParam,
+            query: z.object({
+              zone: z.string().optional().meta({ description: 'An IANA time zone to show the times in' }),
+            }),
+          },
+          responses: {
+            '200': htmlPage('The page as the proposal stands: open, booked, moved, cancelled, expired or closed'),
+            '404': htmlPage('This scheduling link is not valid'),
+          },
+        },
+      },
+      [`${SCHEDULING_PATH}/book`]: {
+        post: {
+          operationId: 'bookSession',
+          summary: 'The customer books one of the offered times; the console pulls the confirmed session',
+          security: [],
+          requestParams: tokenParam,
+          requestBody: formBody(
+            z.object({
+              slot: z.string().meta({ description: 'start/end of an offered time, ISO-8601 UTC' }),
+              zone: z.string().optional(),
+            }),
+          ),
+          responses: {
+            '303': seeOther('Booked: back to the page, which shows the booking'),
+            '404': htmlPage('This scheduling link is not valid'),
+            '409': htmlPage(
+              'Not booked, nothing changed: the time is no longer free, not offered, or passed, or the proposal is ' +
+                'booked, withdrawn or expired',
+            ),
+          },
+        },
+      },
+      [`${SCHEDULING_PATH}/other-times`]: {
+        post: {
+          operationId: 'askForOtherTimes',
+          summary:
+            "The customer asks for other times: the proposal is withdrawn, their message on the ticket's timeline",
+          security: [],
+          requestParams: tokenParam,
+          requestBody: formBody(z.object({ message: z.string().max(2000), zone: z.string().optional() })),
+          responses: {
+            '303': seeOther('Sent: back to the page, which shows the request'),
+            '400': htmlPage('The message is empty or too long; nothing changed'),
+            '404': htmlPage('This scheduling link is not valid'),
+            '409': htmlPage('The proposal is no longer open; nothing changed'),
+          },
+        },
+      },
+      [`${SCHEDULING_PATH}/invite.ics`]: {
+        get: {
+          operationId: 'sessionInvite',
+          summary:
+            'The calendar invite of the booked session (REQUEST; the same UID with a higher SEQUENCE once moved; a ' +
+            'CANCEL once cancelled)',
+          security: [],
+          requestParams: tokenParam,
+          responses: {
+            '200': {
+              description: 'The .ics file, as an attachment',
+              content: { 'text/calendar': { schema: z.string() } },
+            },
+            '404': htmlPage('The link is not valid, or the session has no time booked'),
           },
         },
       },

@@ -9,6 +9,7 @@ import type { TeamContext } from '../shared/domain/team';
 import { type Mutation, type Refusal, applyMutation, targetTicketId } from '../shared/mutations';
 import type { MutationRecord, PortalDatabase } from './db';
 import { mutationHash } from './mutation-hash';
+import { sessionRefusal } from './scheduling/session-refusal';
 import { inScope } from './scope';
 import { ticketLimitRefusal } from './ticket-limits';
 
@@ -101,6 +102,9 @@ function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, 
     team,
   });
   if (!outcome.ok) return refused(mutation, outcome.refusal);
+  // The engineer's calendar and the links live in tables of their own, beyond the mutation's reach.
+  const sessionProblem = sessionRefusal(db.sessions, ticket, outcome.ticket);
+  if (sessionProblem !== null) return refused(mutation, sessionProblem);
   const tooLarge = ticketLimitRefusal(ticket, outcome.ticket);
   if (tooLarge !== null) return refused(mutation, tooLarge);
   const version = ticket.version + 1;

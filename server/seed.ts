@@ -3,12 +3,14 @@
  * their entitlements, and about 200 tickets in every stage. The same seed and the same "now" always
  * give the same data; every timestamp is relative to that "now", so ticket ages look real.
  */
+import { linkIsOpen, schedulingPath } from '../shared/domain/remote-session';
 import type { Clock } from '../shared/domain/time';
 import { hashPassword } from './auth';
 import type { PortalDatabase } from './db';
 import { demoUsers, resellers, teams } from './demo/organisations';
 import { planAccounts, planTickets } from './demo/plans';
 import { DemoRandom } from './demo/random';
+import { DemoSessions } from './demo/session-story';
 import { tellStory } from './demo/story';
 
 export { type DemoUser, DEMO_PASSWORD, demoUsers } from './demo/organisations';
@@ -19,6 +21,8 @@ export interface SeedSummary {
   users: number;
   customers: number;
   tickets: number;
+  /** The scheduling pages of the demo's open proposals, to try the customer's side with. */
+  schedulingPaths: string[];
 }
 
 /** Seeds the demo data, or does nothing (null) when the database already has users. */
@@ -30,8 +34,9 @@ export async function seedDemoData(
   const now = clock();
   const random = new DemoRandom(seed);
   const accounts = planAccounts(random);
+  const sessions = new DemoSessions();
   const tickets = planTickets(random, accounts, now).map((plan, index) =>
-    tellStory(plan, `CSS-${100001 + index}`, random, now),
+    tellStory(plan, `CSS-${100001 + index}`, random, now, sessions),
   );
   // Hashed before the transaction: scrypt runs off the main thread, the transaction cannot wait for it.
   const passwordHashes = await Promise.all(demoUsers.map((user) => hashPassword(user.password)));
@@ -55,5 +60,10 @@ export async function seedDemoData(
     return true;
   });
   if (!seeded) return null;
-  return { users: demoUsers.length, customers: accounts.length, tickets: tickets.length };
+  const schedulingPaths = tickets.flatMap((ticket) =>
+    ticket.remoteSessions.flatMap((session) =>
+      session.linkToken !== null && linkIsOpen(session, now) ? [schedulingPath(session.linkToken)] : [],
+    ),
+  );
+  return { users: demoUsers.length, customers: accounts.length, tickets: tickets.length, schedulingPaths };
 }

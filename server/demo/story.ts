@@ -1,7 +1,6 @@
 /** Turns a ticket plan into a full Ticket with a believable history, from intake to where the plan ends. */
 import { CLOSURE_REASON_LABEL, DEFAULT_FLOW_POLICY, STAGE_LABEL, isStatusAllowed } from '../../shared/domain/flow';
 import type { Actor } from '../../shared/domain/people';
-import type { RemoteSessionStatus } from '../../shared/domain/remote-session';
 import {
   closedWithoutConfirmation,
   closureExplanation,
@@ -22,7 +21,7 @@ import { failingLayers, summarizeChecks, validateTicket } from '../../shared/dom
 import { escalate } from './escalation-story';
 import type { TicketPlan } from './plans';
 import type { DemoRandom } from './random';
-import { scheduleSession } from './session-story';
+import { DemoSessions, scheduleSession } from './session-story';
 import { StoryTime } from './story-time';
 
 /** Roughly how many hours a story up to each stage takes; younger tickets tell it faster. */
@@ -36,7 +35,14 @@ const TYPICAL_HOURS: Record<Stage, number> = {
 
 const actorOf = (user: { id: string; name: string }): Actor => ({ id: user.id, name: user.name });
 
-export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, now: Date): Ticket {
+/** `sessions` is shared by every ticket of the demo: the engineers' calendars, and whose turn each session state is. */
+export function tellStory(
+  plan: TicketPlan,
+  number: string,
+  random: DemoRandom,
+  now: Date,
+  sessions: DemoSessions = new DemoSessions(),
+): Ticket {
   const { outcome, issue, requester } = plan;
   const ageHours = (now.getTime() - plan.createdAt.getTime()) / 3_600_000;
   const pace = Math.min(2, Math.max(0.02, ageHours / TYPICAL_HOURS[outcome.stage]));
@@ -131,12 +137,18 @@ export function tellStory(plan: TicketPlan, number: string, random: DemoRandom, 
   const lastStep = outcome.stage === 'investigation' && !plan.escalated;
   if (random.chance(lastStep ? 0.4 : 0.2)) {
     time.later(30, 6 * 60);
-    const wanted: RemoteSessionStatus = lastStep
-      ? random.pick(['proposed', 'confirmed', 'completed', 'completed', 'cancelled', 'no_show'] as const)
-      : 'completed';
-    const session = scheduleSession(random, time, now, engineer, issue, wanted);
-    ticket.remoteSessions.push(session);
-    system(`Remote session ${session.status.replace('_', '-')}`, engineer);
+    const story = {
+      random,
+      time,
+      now,
+      engineer,
+      issue,
+      ticket: { number, requesterName: requester.name, timeZone: plan.endCustomer.timeZone },
+      sessions,
+      event: system,
+      reply,
+    };
+    ticket.remoteSessions.push(...scheduleSession(story, lastStep ? sessions.nextState() : 'completed'));
   }
   if (outcome.stage === 'investigation') {
     return finish(random.chance(0.6) ? 'in_progress' : 'waiting_on_customer');

@@ -1,25 +1,26 @@
 /** The customer's pages: the intake form (with each field's error and the entries kept), the receipt, and problems. */
 import type { FieldIssue } from '../../shared/api/errors';
 import { DEFAULT_CUSTOMER_TIME_ZONE, INTAKE_FIELDS, type IntakeField } from '../../shared/api/intake';
-import { PRIORITY_LABEL, SCOPE_LABEL } from '../../shared/domain/ticket-labels';
-import { Priority, Scope } from '../../shared/domain/ticket';
-import type { Reseller } from './store';
+import { PRIORITY_CHOICES, SCOPE_CHOICES, options, resellerChoices, timeZoneOptions } from './choices';
 import { type Markup, html, page } from './html';
+import type { Reseller } from './store';
 
 export interface IntakeFormView {
   action: string;
+  /** The chat page, which asks the same questions one at a time. */
+  chatPath: string;
   resellers: readonly Reseller[];
   /** What the requester entered, echoed exactly as typed. */
   entered: Partial<Record<IntakeField, string>>;
   issues: readonly FieldIssue[];
 }
 
-interface FieldText {
+export interface FieldText {
   label: string;
   hint?: string;
 }
 
-const FIELD_TEXT: Record<IntakeField, FieldText> = {
+export const FIELD_TEXT: Record<IntakeField, FieldText> = {
   resellerId: { label: 'Your company', hint: 'The reseller company you work for.' },
   contactName: { label: 'Your name' },
   contactEmail: { label: 'Your e-mail address', hint: 'We write to you here about this request.' },
@@ -38,26 +39,6 @@ const FIELD_TEXT: Record<IntakeField, FieldText> = {
   },
 };
 
-/** The impact each priority stands for, so the requester picks by impact rather than by urgency felt. */
-const PRIORITY_IMPACT: Record<Priority, string> = {
-  critical: 'a service is down for the whole organisation',
-  high: 'many users are affected or a key function is impaired',
-  normal: 'some users are affected, or a workaround exists',
-  low: 'a question, or an issue with little impact',
-};
-
-interface Option {
-  value: string;
-  label: string;
-}
-
-/** The runtime's zones by region, for the time-zone list. */
-const TIME_ZONE_GROUPS: ReadonlyMap<string, string[]> = Intl.supportedValuesOf('timeZone').reduce((groups, zone) => {
-  const region = zone.split('/')[0] ?? zone;
-  groups.set(region, [...(groups.get(region) ?? []), zone]);
-  return groups;
-}, new Map<string, string[]>());
-
 function control(name: IntakeField, invalid: boolean, inner: (attributes: Markup) => Markup): Markup {
   const describedBy = [FIELD_TEXT[name].hint ? `${name}-hint` : '', invalid ? `${name}-error` : '']
     .filter(Boolean)
@@ -68,29 +49,7 @@ function control(name: IntakeField, invalid: boolean, inner: (attributes: Markup
   );
 }
 
-const options = (choices: readonly Option[], selected: string | undefined): Markup[] =>
-  choices.map(
-    ({ value, label }) =>
-      html`<option value="${value}" ${value === selected ? html` selected` : null}>${label}</option>`,
-  );
-
-function timeZoneOptions(selected: string): Markup[] {
-  // UTC is not among the runtime's zones, but customers do ask for it.
-  const known = selected === 'UTC' || [...TIME_ZONE_GROUPS.values()].some((zones) => zones.includes(selected));
-  const asOptions = (zones: string[]) =>
-    options(
-      zones.map((zone) => ({ value: zone, label: zone })),
-      selected,
-    );
-  return [
-    // A zone the list lacks (an old alias, a typo sent by another client) is still shown, so it can be corrected.
-    ...(known ? [] : asOptions([selected])),
-    ...asOptions(['UTC']),
-    ...[...TIME_ZONE_GROUPS].map(([region, zones]) => html`<optgroup label="${region}">${asOptions(zones)}</optgroup>`),
-  ];
-}
-
-export function renderIntakeForm({ action, resellers, entered, issues }: IntakeFormView): string {
+export function renderIntakeForm({ action, chatPath, resellers, entered, issues }: IntakeFormView): string {
   const errorOf = (name: IntakeField) => issues.find((issue) => issue.path === name)?.message;
   const field = (name: IntakeField, build: (attributes: Markup) => Markup) => {
     const error = errorOf(name);
@@ -122,18 +81,12 @@ export function renderIntakeForm({ action, resellers, entered, issues }: IntakeF
         customer's company name and tenant domain, the priority, the product area and a description. A request missing
         any of them is closed, and we tell you why.
       </p>
+      <p>Prefer to be asked one question at a time? <a href="${chatPath}">Open your request in a chat</a>.</p>
       ${issues.length > 0 ? errorSummary(issues) : null}
       <form method="post" action="${action}" accept-charset="utf-8" novalidate>
         <fieldset>
           <legend>About you</legend>
-          ${select(
-            'resellerId',
-            'Choose your company…',
-            options(
-              resellers.map((reseller) => ({ value: reseller.id, label: reseller.name })),
-              entered.resellerId,
-            ),
-          )}
+          ${select('resellerId', 'Choose your company…', options(resellerChoices(resellers), entered.resellerId))}
           ${input('contactName', 'text', html` autocomplete="name" maxlength="120"`)}
           ${input('contactEmail', 'email', html` autocomplete="email"`)}
         </fieldset>
@@ -145,25 +98,8 @@ export function renderIntakeForm({ action, resellers, entered, issues }: IntakeF
         </fieldset>
         <fieldset>
           <legend>About the issue</legend>
-          ${select(
-            'priority',
-            'Choose the priority…',
-            options(
-              Priority.options.map((value) => ({
-                value,
-                label: `${PRIORITY_LABEL[value]}: ${PRIORITY_IMPACT[value]}`,
-              })),
-              entered.priority,
-            ),
-          )}
-          ${select(
-            'scope',
-            'Choose the product area…',
-            options(
-              Scope.options.map((value) => ({ value, label: SCOPE_LABEL[value] })),
-              entered.scope,
-            ),
-          )}
+          ${select('priority', 'Choose the priority…', options(PRIORITY_CHOICES, entered.priority))}
+          ${select('scope', 'Choose the product area…', options(SCOPE_CHOICES, entered.scope))}
           ${input('subject', 'text', html` maxlength="300"`)}
           ${field('description', (attributes) => html`<textarea ${attributes} rows="10">${entered.description ?? ''}</textarea>`)}
         </fieldset>

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db';
 import { DamagedDatabaseError } from '../../../server/integrity';
-import { migrations } from '../../../server/migrations';
+import { migrations, runStep } from '../../../server/migrations';
 import { allTickets, damageMiddlePage, seededPortal, writeSeededDatabase } from './fixtures';
 
 describe('portal database', () => {
@@ -75,7 +75,7 @@ describe('portal database', () => {
   it('from version 5 on, numbers tickets from a counter that starts after the highest number stored', () => {
     const file = tempFile();
     const older = new Database(file);
-    migrations.slice(0, 3).forEach((step) => older.exec(step));
+    migrations.slice(0, 3).forEach((step) => runStep(older, step));
     older.pragma('user_version = 3');
     older.exec(`
       INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
@@ -114,7 +114,7 @@ describe('portal database', () => {
   it('counts, from version 3 on, every ticket assigned before as having left its team queue at its last change', () => {
     const file = tempFile();
     const older = new Database(file);
-    migrations.slice(0, 2).forEach((step) => older.exec(step));
+    migrations.slice(0, 2).forEach((step) => runStep(older, step));
     older.pragma('user_version = 2');
     older.exec(`
       INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');

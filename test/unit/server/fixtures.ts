@@ -1,12 +1,12 @@
 // Shared setup for the server tests: a seeded in-memory portal, a fixed clock, and signing in.
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
-import { type MutationResult, PushResponse } from '../../../shared/api/sync';
+import { type MutationResult, PullResponse, PushResponse } from '../../../shared/api/sync';
 import type { Ticket } from '../../../shared/domain/ticket';
 import type { Mutation } from '../../../shared/mutations';
 import { buildServer } from '../../../server/app';
@@ -183,4 +183,69 @@ export function snapshot(db: PortalDatabase) {
     authTokens: count('auth_tokens'),
     users: count('users'),
   };
+}
+
+/** A scheduling-link token as the console makes one: 32 URL-safe characters. */
+export const linkToken = (): string => randomBytes(24).toString('base64url');
+
+/** One hour from `hoursAfterNow` hours after NOW. */
+export function slotAt(hoursAfterNow: number, minutes = 60): { start: string; end: string } {
+  const start = NOW.getTime() + hoursAfterNow * 3_600_000;
+  return { start: new Date(start).toISOString(), end: new Date(start + minutes * 60_000).toISOString() };
+}
+
+export function proposeSession(
+  ticketId: string,
+  slots: { start: string; end: string }[],
+  args: { sessionId?: string; linkToken?: string; overlapReason?: string | null } = {},
+): Mutation {
+  return {
+    id: randomUUID(),
+    name: 'proposeSession',
+    args: {
+      ticketId,
+      sessionId: args.sessionId ?? randomUUID(),
+      slots,
+      meetingLink: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo%40thread.v2/0',
+      linkToken: args.linkToken ?? linkToken(),
+      message: 'To look at this together, I would like to schedule a remote session.',
+      replyId: randomUUID(),
+      overlapReason: args.overlapReason ?? null,
+    },
+    createdAt: NOW.toISOString(),
+  };
+}
+
+export function confirmSession(
+  ticketId: string,
+  sessionId: string,
+  slot: { start: string; end: string },
+  overlapReason: string | null = null,
+): Mutation {
+  return {
+    id: randomUUID(),
+    name: 'confirmSession',
+    args: { ticketId, sessionId, slot, meetingLink: null, eventId: randomUUID(), overlapReason },
+    createdAt: NOW.toISOString(),
+  };
+}
+
+export function cancelSession(ticketId: string, sessionId: string, reason = 'The engineer is ill today.'): Mutation {
+  return {
+    id: randomUUID(),
+    name: 'cancelSession',
+    args: { ticketId, sessionId, reason, eventId: randomUUID(), replyId: randomUUID() },
+    createdAt: NOW.toISOString(),
+  };
+}
+
+/** The tickets the token's user pulls after `cursor`. */
+export async function pullAfter(app: FastifyInstance, token: string, cursor: number): Promise<Ticket[]> {
+  const response = await app.inject({
+    method: 'GET',
+    url: `${API_PREFIX}/sync/pull?cursor=${cursor}`,
+    headers: bearer(token),
+  });
+  if (response.statusCode !== 200) throw new Error(`the pull was answered ${response.statusCode}: ${response.body}`);
+  return PullResponse.parse(response.json()).tickets;
 }

@@ -53,10 +53,20 @@ describe('parseCliArgs', () => {
     [['--data', ''], /--data needs a directory/],
     [['--verbose'], /Unknown option '--verbose'/],
     [['demo'], /Unexpected argument 'demo'/],
+    [['--public-url', 'support.example.com'], /--public-url must be an http:\/\/ or https:\/\/ address/],
+    [['--public-url', 'ftp://support.example.com'], /--public-url must be an http:\/\/ or https:\/\/ address/],
+    [['--public-url', 'https://support.example.com/?x=1'], /--public-url must be an http:\/\/ or https:\/\/ address/],
   ])('refuses %j with a clear message', (args, message) => {
     const parsed = parseCliArgs(args);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+
+  it("reads --public-url, the portal's address as customers reach it, without a trailing slash", () => {
+    expect(parseCliArgs(['--public-url', 'https://support.example.com/portal/'])).toMatchObject({
+      ok: true,
+      options: { publicUrl: 'https://support.example.com/portal' },
+    });
   });
 
   it('exits with code 2 and the usage when run with a bad argument', async () => {
@@ -104,6 +114,37 @@ describe('startServer', () => {
       expect(await intakeForm.text()).toContain('Nuvola Digitale S.r.l.');
     } finally {
       await server.close();
+    }
+  });
+
+  it("gives the team the listening address, or --public-url, as the portal's address for scheduling links", async () => {
+    const dataDir = tempDir();
+    const team = async (url: string) => {
+      const response = await fetch(`${url}${API_PREFIX}/team`, {
+        headers: { authorization: `Bearer ${await signInOver(url)}` },
+      });
+      return ((await response.json()) as { portalUrl: string | null }).portalUrl;
+    };
+    const listening = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
+    try {
+      expect(await team(listening.url)).toBe(listening.url);
+      expect(listening.demoSchedulingPaths.length).toBeGreaterThan(0);
+      const page = await fetch(`${listening.url}${listening.demoSchedulingPaths[0]}`);
+      expect(page.status).toBe(200);
+    } finally {
+      await listening.close();
+    }
+    const behindProxy = await startServer({
+      port: 0,
+      dataDir,
+      demo: false,
+      publicUrl: 'https://support.example.com',
+      clock: () => NOW,
+    });
+    try {
+      expect(await team(behindProxy.url)).toBe('https://support.example.com');
+    } finally {
+      await behindProxy.close();
     }
   });
 

@@ -39,6 +39,13 @@ describe('GET /openapi.json', () => {
         'GET /intake',
         'POST /intake',
         'GET /intake/received/{number}',
+        'GET /chat',
+        'POST /chat',
+        'GET /chat/received/{number}',
+        'GET /sessions/{token}',
+        'POST /sessions/{token}/book',
+        'POST /sessions/{token}/other-times',
+        'GET /sessions/{token}/invite.ics',
       ].sort(),
     );
   });
@@ -82,5 +89,24 @@ describe('GET /openapi.json', () => {
     expect(codes('/lead/cadence', 'put')).toEqual(['200', '400', '401', '403', '415', '500']);
     expect(codes('/cadence', 'get')).toEqual(['200', '401', '500']);
     expect(document.paths[`${API_PREFIX}/lead/escalations`]?.get?.security).toBeUndefined();
+  });
+
+  it("documents the session mutations' arguments, the overlap refusal, and the customer's pages without a token", () => {
+    for (const name of ['Propose', 'Confirm', 'Reschedule', 'Cancel', 'Complete']) {
+      expect(document.components.schemas).toHaveProperty(`${name}SessionArgs`);
+    }
+    expect(document.components.schemas).toHaveProperty('MarkSessionNoShowArgs');
+    expect(JSON.stringify(document.components.schemas.Refusal)).toContain('session_overlap');
+    const push = document.paths[`${API_PREFIX}/sync/push`]?.post as { description?: string } | undefined;
+    expect(push?.description).toContain('proposeSession');
+    expect(push?.description).toContain('session_overlap');
+    for (const path of ['/chat', '/sessions/{token}', '/sessions/{token}/invite.ics']) {
+      expect(document.paths[path]?.get?.security).toEqual([]);
+    }
+    expect(Object.keys(document.paths['/sessions/{token}/book']?.post?.responses ?? {}).sort()).toEqual([
+      '303',
+      '404',
+      '409',
+    ]);
   });
 });

@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { suggestSeverity } from '../../../shared/domain/cadence';
 import { isStatusAllowed } from '../../../shared/domain/flow';
 import {
+  LINK_TOKEN_PATTERN,
+  RemoteSessionStatus,
+  bookingsOf,
+  calendarOf,
+  linkIsOpen,
+  overlappingBookings,
+  schedulingPath,
+  withinWorkingHours,
+} from '../../../shared/domain/remote-session';
+import {
   closedWithoutConfirmation,
   closureExplanation,
   confirmationReminder,
@@ -43,7 +53,7 @@ describe('demo seed', () => {
 
   it('seeds about 200 valid tickets numbered from CSS-100001, in every stage for both teams', async () => {
     const { db, summary, tickets } = await seed();
-    expect(summary).toEqual({ users: 6, customers: 60, tickets: 200 });
+    expect(summary).toEqual({ users: 6, customers: 60, tickets: 200, schedulingPaths: expect.any(Array) as string[] });
     expect(tickets.every((ticket) => Ticket.safeParse(ticket).success)).toBe(true);
     expect(tickets.filter((ticket) => !isStatusAllowed(ticket.stage, ticket.status))).toEqual([]);
     expect(tickets.map((t) => t.number)).toEqual(tickets.map((_, i) => `CSS-${100001 + i}`));
@@ -71,7 +81,7 @@ describe('demo seed', () => {
     expect(values((t) => t.priority).size).toBe(4);
     expect(values((t) => t.scope).size).toBe(10);
     expect(new Set(tickets.flatMap((t) => t.remoteSessions.map((s) => s.status)))).toEqual(
-      new Set(['proposed', 'confirmed', 'completed', 'cancelled', 'no_show']),
+      new Set(['proposed', 'confirmed', 'completed', 'cancelled', 'no_show', 'rescheduled']),
     );
     expect(values((t) => t.escalation?.caseNumber.length ?? null)).toEqual(new Set([15, 16]));
     expect(values((t) => t.escalation?.severity ?? null).size).toBe(3);
@@ -91,6 +101,55 @@ describe('demo seed', () => {
     expect(tickets.filter((t) => t.stage === 'closed').every((t) => t.status === 'closed' && t.closure !== null)).toBe(
       true,
     );
+    db.close();
+  });
+
+  it('tells each session state coherently: links, booking, notes, reasons, and a reschedule carrying the event on', async () => {
+    const { db, summary, tickets } = await seed();
+    const sessions = tickets.flatMap((ticket) => ticket.remoteSessions.map((session) => ({ ticket, session })));
+    const inState = (status: RemoteSessionStatus) => sessions.filter(({ session }) => session.status === status);
+    for (const status of RemoteSessionStatus.options) expect(inState(status).length, status).toBeGreaterThan(0);
+
+    for (const { ticket, session } of sessions) {
+      expect(session.linkToken === null || LINK_TOKEN_PATTERN.test(session.linkToken)).toBe(true);
+      expect(session.proposedSlots.every((slot) => withinWorkingHours(slot, ticket.endCustomer.timeZone))).toBe(true);
+      expect(session.updatedAt !== null && session.updatedAt <= ticket.updatedAt).toBe(true);
+    }
+    const proposed = inState('proposed');
+    expect(proposed.every(({ session }) => session.linkToken !== null && linkIsOpen(session, NOW))).toBe(true);
+    expect(summary?.schedulingPaths).toEqual(proposed.map(({ session }) => schedulingPath(session.linkToken ?? '')));
+    // The reply offering the times carries the link.
+    for (const { ticket, session } of proposed) {
+      const replies = ticket.timeline.map((entry) => (entry.kind === 'customer_reply' ? entry.body : ''));
+      expect(replies.some((body) => body.includes(schedulingPath(session.linkToken ?? '')))).toBe(true);
+    }
+    for (const { session } of inState('confirmed')) {
+      expect(session.confirmedSlot).not.toBeNull();
+      expect(session.confirmedBy).not.toBeNull();
+      expect(session.proposedSlots).toContainEqual(session.confirmedSlot);
+    }
+    expect(inState('completed').every(({ session }) => (session.outcomeNotes ?? '').length > 0)).toBe(true);
+    expect(inState('no_show').every(({ session }) => session.confirmedSlot !== null)).toBe(true);
+    for (const { session } of inState('cancelled')) {
+      expect(session.cancelReason).toMatch(/\w/);
+      expect(session.calendar?.sequence).toBe(1);
+    }
+    for (const { ticket, session: old } of inState('rescheduled')) {
+      const replacement = ticket.remoteSessions.find((candidate) => candidate.id === old.replacedBy);
+      expect(replacement).toMatchObject({
+        replaces: old.id,
+        calendar: { uid: calendarOf(old).uid, sequence: calendarOf(old).sequence + 1 },
+        linkToken: null,
+      });
+      expect(['confirmed', 'completed']).toContain(replacement?.status);
+    }
+
+    // Nobody is booked twice at once, and the bookings table holds exactly the confirmed sessions.
+    const bookings = tickets.flatMap(bookingsOf);
+    for (const booking of bookings) {
+      expect(overlappingBookings(booking, booking.engineerId, bookings, [booking.sessionId])).toEqual([]);
+    }
+    expect(db.sqlite.prepare('SELECT count(*) FROM session_bookings').pluck().get()).toBe(bookings.length);
     db.close();
   });
 
