@@ -347,6 +347,7 @@ class RunSteps {
         actor,
         state: 'pending',
         appliedVersion: null,
+        appliedSeq: null,
         refusal: null,
       }),
     );

@@ -1,5 +1,6 @@
 /** The portal's SQLite database: opening it, and every query the server runs, each prepared once. */
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Entitlement } from '../shared/domain/customer';
@@ -95,7 +96,9 @@ export function openDatabase(file: string | Buffer): PortalDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     migrate(sqlite);
-    return new PortalDatabase(sqlite);
+    const db = new PortalDatabase(sqlite);
+    db.beginHistory();
+    return db;
   } catch (error) {
     sqlite.close();
     throw error;
@@ -126,6 +129,14 @@ function prepareStatements(sqlite: Database.Database) {
       `SELECT ${USER_COLUMNS} JOIN auth_tokens a ON a.user_id = u.id WHERE a.token_hash = ? AND a.expires_at > ?`,
     ),
     currentSeq: prepare('SELECT value FROM change_sequence WHERE id = 1').pluck(),
+    beginHistory: prepare(
+      `INSERT INTO change_histories (id, first_seq)
+         SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM change_histories) THEN value + 1 ELSE 1 END
+         FROM change_sequence WHERE id = 1`,
+    ),
+    historyOf: prepare(
+      'SELECT id FROM change_histories WHERE first_seq <= ? ORDER BY first_seq DESC, seq DESC LIMIT 1',
+    ).pluck(),
     nextSeq: prepare('UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value').pluck(),
     nextTicketNumber: prepare(
       'UPDATE ticket_number_sequence SET value = value + 1 WHERE id = 1 RETURNING value',
@@ -251,6 +262,20 @@ export class PortalDatabase {
   findUserByToken(tokenHash: string, now: string): User | null {
     const row = this.statements.userByToken.get(tokenHash, now);
     return row === undefined ? null : toAccount(row).user;
+  }
+
+  /** Begins a new history of changes at the next change: openDatabase does, each time it opens one. */
+  beginHistory(): void {
+    this.statements.beginHistory.run(randomUUID());
+  }
+
+  /** The history the change `seq` was made in (see change_histories); null for 0, before any change. */
+  historyOf(seq: number): string | null {
+    if (seq < 1) return null;
+    return z
+      .string()
+      .nullable()
+      .parse(this.statements.historyOf.get(seq) ?? null);
   }
 
   /** The last change number handed out; 0 before any ticket exists. */

@@ -199,6 +199,19 @@ export const migrations: readonly MigrationStep[] = [
     const rows = sqlite.prepare('SELECT id, number, updated_at, data FROM tickets').all();
     for (const row of rows) index.index(storedSessions(TicketRow.parse(row)));
   },
+  `
+  -- The histories of the change sequence: the server begins one each time it opens the database, at the
+  -- change after the last. A cursor belongs to the history its change was made in (the latest to begin
+  -- at or before it), so a cursor from a history this database no longer has - it was restored from a
+  -- backup, or lost the tail of its log - is recognised even once the sequence has grown past it again.
+  -- The first history begins at change 1, so changes made before histories existed belong to it.
+  CREATE TABLE change_histories (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        TEXT NOT NULL UNIQUE,
+    first_seq INTEGER NOT NULL
+  );
+  CREATE INDEX change_histories_first_seq ON change_histories (first_seq, seq);
+  `,
 ];
 
 /** Runs one step, without its version bump (migrate's job, or a test's building an older database). */

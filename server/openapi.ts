@@ -124,10 +124,10 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
           responses: {
             '200': {
               description:
-                'A page of changed tickets, the tickets that left the scope, how many remain, and the next cursor',
+                "A page of changed tickets, the tickets that left the scope, how many remain, and the next cursor with its history; `reset` when the cursor sent is not in this server's past (it was restored from a backup, or lost its last changes): the page is then the first from cursor 0",
               ...json(PullResponse),
             },
-            '400': error('bad_cursor: the cursor is malformed or ahead of the server; invalid_request: bad limit'),
+            '400': error('bad_cursor: the cursor is malformed; invalid_request: a bad limit or history'),
             ...authenticatedErrors,
           },
         },

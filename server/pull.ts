@@ -4,22 +4,18 @@ import type { User } from '../shared/domain/people';
 import type { PortalDatabase } from './db';
 import type { StoredTicket } from './stored-ticket';
 
-/** A page as the JSON of a PullResponse, in UTF-8, or why the query cannot be answered. */
-export type PullOutcome = { ok: true; body: Buffer } | { ok: false; message: string };
-
 /** Everything in a page but its tickets. */
 const PageEnvelope = PullResponse.omit({ tickets: true });
 
-export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): PullOutcome {
-  const after = Number(query.cursor);
+/** The page as the JSON of a PullResponse, in UTF-8. */
+export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): Buffer {
   // One read transaction, so the page, the count and the current sequence describe the same moment.
-  return db.transaction((): PullOutcome => {
+  return db.transaction((): Buffer => {
     const current = db.currentSeq();
-    if (after > current) {
-      // A cursor this server never handed out: the database was reset, or the client is confused.
-      // Smoothing it over would hide every change up to it, so the client must pull again from 0.
-      return { ok: false, message: `the cursor ${query.cursor} is ahead of this server (${current}): pull from 0` };
-    }
+    const reset = !inHistory(db, Number(query.cursor), query.history, current);
+    // A cursor from a past this server does not have: smoothing it over would hide every change up to
+    // it (or, once the sequence grows past it again, others' changes), so the page starts from 0.
+    const after = reset ? 0 : Number(query.cursor);
     const tickets = db.storedChangesInScope(user, after, query.limit);
     // Only a full page can have more behind it: they are counted from its last ticket, and the cursor
     // stops there, so the next page starts right after it. Otherwise every change in scope up to
@@ -30,11 +26,20 @@ export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): P
     const cursor = last !== undefined && remaining > 0 ? last.serverSeq : current;
     // The same window names the tickets that left the scope, so they leave the console too.
     const removed = db.leftScope(user, after, cursor);
-    return {
-      ok: true,
-      body: pageBody(tickets, { removed, remaining, cursor: String(cursor), hasMore: remaining > 0 }),
-    };
+    const envelope = { removed, remaining, cursor: String(cursor), history: db.historyOf(cursor), reset };
+    return pageBody(tickets, { ...envelope, hasMore: remaining > 0 });
   });
+}
+
+/**
+ * Whether the change `cursor` is one this server made, in the history the console names: a cursor
+ * past the last change, or from another history (see change_histories), is not. A console that
+ * predates histories sends none, and only the first test applies.
+ */
+function inHistory(db: PortalDatabase, cursor: number, history: string | undefined, current: number): boolean {
+  if (cursor === 0) return true;
+  if (cursor > current) return false;
+  return history === undefined || db.historyOf(cursor) === history;
 }
 
 const TICKETS_OPEN = Buffer.from('{"tickets":[');

@@ -120,8 +120,9 @@ function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, 
   const tooLarge = ticketLimitRefusal(ticket, outcome.ticket);
   if (tooLarge !== null) return refused(mutation, tooLarge);
   const version = ticket.version + 1;
-  db.saveTicket({ ...outcome.ticket, version, serverSeq: db.nextSeq(), updatedAt: now.toISOString() });
-  return { id: mutation.id, status: 'applied', ticketId: ticket.id, version };
+  const seq = db.nextSeq();
+  db.saveTicket({ ...outcome.ticket, version, serverSeq: seq, updatedAt: now.toISOString() });
+  return { id: mutation.id, status: 'applied', ticketId: ticket.id, version, seq };
 }
 
 const refused = (mutation: Mutation, refusal: Refusal): MutationResult => ({

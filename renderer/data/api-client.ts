@@ -96,10 +96,9 @@ export class ApiClient implements SyncApi {
     return this.request(LoginResponse, 'sign-in answer', (http) => http.post('auth/login', credentials));
   }
 
-  async pull(cursor: Cursor, limit: number): Promise<PulledTickets> {
-    const page = await this.request(PulledPage, 'page of tickets', (http) =>
-      http.get('sync/pull', { params: { cursor, limit } }),
-    );
+  async pull(cursor: Cursor, limit: number, history: string | null): Promise<PulledTickets> {
+    const params = history === null ? { cursor, limit } : { cursor, limit, history };
+    const page = await this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params }));
     return page as PulledTickets;
   }
 

@@ -9,6 +9,10 @@ import type { TicketSummary } from './summary';
 
 export type MetaRecord =
   | { key: 'cursor'; value: string }
+  /** The server's history the cursor belongs to (see HistoryId); null with cursor 0. */
+  | { key: 'history'; value: string | null }
+  /** Present while the console pulls everything again after the server lost changes; when it began. */
+  | { key: 'resetting'; value: string }
   | { key: 'lastSyncAt'; value: string }
   | { key: 'team'; value: unknown }
   /** When the background check last read every cached ticket. */

@@ -22,6 +22,13 @@ export interface StoreChange {
 export type ChangeListener = (change: StoreChange) => void;
 
 /** How many tickets each of the queue's tabs holds. */
+export interface PullPosition {
+  cursor: Cursor;
+  history: string | null;
+  /** The server lost changes, and the console is pulling everything again (see startOver). */
+  resetting: boolean;
+}
+
 export interface ScopeCounts {
   all: number;
   mine: number;
@@ -84,8 +91,17 @@ export class LocalStore {
   }
 
   async cursor(): Promise<Cursor> {
-    const record = await this.db.meta.get('cursor');
-    return record?.key === 'cursor' ? record.value : '0';
+    return (await this.position()).cursor;
+  }
+
+  /** Where the next pull starts: the cursor, the server's history it belongs to, and whether everything is being pulled again. */
+  async position(): Promise<PullPosition> {
+    const [cursor, history, resetting] = await this.db.meta.bulkGet(['cursor', 'history', 'resetting']);
+    return {
+      cursor: cursor?.key === 'cursor' ? cursor.value : '0',
+      history: history?.key === 'history' ? history.value : null,
+      resetting: resetting !== undefined,
+    };
   }
 
   async lastSyncAt(): Promise<string | null> {
@@ -108,12 +124,16 @@ export class LocalStore {
    * pulled records now include are dropped in the same transaction. Tickets the page names as
    * `removed` (no longer in the user's scope) leave the local copy, with the changes the server has
    * applied to them; a change still pending stays, so its push is refused with the reason.
+   * The page answers a pull from the stored cursor, so the server's history holds every change up to
+   * it: acknowledged changes it covers are forgotten (until then they are kept, to be sent again should
+   * the server lose them).
    */
   async applyPullPage(
     tickets: readonly Ticket[],
     cursor: Cursor,
     syncedAt: string,
     removed: readonly string[] = [],
+    history: string | null = null,
   ): Promise<void> {
     const ids = tickets.map((ticket) => ticket.id);
     let gone: string[] = [];
@@ -124,8 +144,9 @@ export class LocalStore {
       gone = candidates.length === 0 ? [] : await this.db.tickets.where(':id').anyOf(candidates).primaryKeys();
       const entries = await this.entriesFor([...ids, ...gone]);
       const acknowledged = entries
-        .filter((entry) => entry.state === 'applied' && gone.includes(entry.ticketId))
+        .filter((entry) => entry.state === 'applied' && entry.appliedSeq === null && gone.includes(entry.ticketId))
         .map((entry) => entry.seq);
+      acknowledged.push(...(await this.confirmedEntries()));
       const byTicket = groupByTicket(entries);
       // Most pulled tickets have no change of the user's outstanding: their row comes straight from the record.
       const team = byTicket.size === 0 ? null : await this.team();
@@ -133,7 +154,9 @@ export class LocalStore {
         const own = byTicket.get(ticket.id);
         if (own === undefined || team === null) return summarize(ticket, 0);
         for (const entry of own) {
-          if (entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0)) acknowledged.push(entry.seq);
+          // From a server that predates sequences in results, the pull bringing the change is all there is to go by.
+          const included = entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0);
+          if (included && entry.appliedSeq === null) acknowledged.push(entry.seq);
         }
         const view = rebase(ticket, own, team);
         return summarize(view.ticket, view.pending.length);
@@ -148,10 +171,73 @@ export class LocalStore {
       await this.markForSearch([...ids, ...gone]);
       await this.db.meta.bulkPut([
         { key: 'cursor', value: cursor },
+        { key: 'history', value: history },
         { key: 'lastSyncAt', value: syncedAt },
       ]);
     });
     this.notify([...ids, ...gone], summaries);
+  }
+
+  /** Call inside a write transaction: acknowledged changes at or before the stored cursor, which the server's history holds. */
+  private async confirmedEntries(): Promise<number[]> {
+    const { cursor } = await this.position();
+    const applied = await this.db.outbox.where('state').equals('applied').toArray();
+    return applied.flatMap((row) => {
+      const entry = OutboxEntry.safeParse(row);
+      return entry.success && entry.data.appliedSeq !== null && entry.data.appliedSeq <= Number(cursor)
+        ? [entry.data.seq]
+        : [];
+    });
+  }
+
+  /**
+   * The server no longer has the history of the stored cursor (it was restored from a backup, or lost
+   * recent changes): every acknowledged change it may have lost is to be sent again (an id it still
+   * has is answered with its first result, never applied twice), and everything pulled again from 0.
+   * Returns how many changes go out again.
+   */
+  async startOver(startedAt: string): Promise<number> {
+    let again: OutboxEntry[] = [];
+    await this.db.transaction('rw', this.writeTables(), async () => {
+      const applied = await this.db.outbox.where('state').equals('applied').toArray();
+      again = applied.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
+      await this.db.outbox.bulkUpdate(
+        again.map((entry) => ({
+          key: entry.seq,
+          changes: { state: 'pending' as const, appliedVersion: null, appliedSeq: null },
+        })),
+      );
+      await this.db.meta.bulkPut([
+        { key: 'cursor', value: '0' },
+        { key: 'history', value: null },
+        { key: 'resetting', value: startedAt },
+      ]);
+    });
+    const ticketIds = [...new Set(again.map((entry) => entry.ticketId))];
+    if (ticketIds.length > 0) {
+      const summaries = await this.db.transaction('rw', this.writeTables(), async () =>
+        this.refreshSummaries(ticketIds),
+      );
+      this.notify(ticketIds, summaries);
+    }
+    return again.length;
+  }
+
+  /**
+   * The pull from 0 after startOver has brought every ticket the server has in scope (`kept`): the
+   * others are no longer on the server and leave the local copy, with their changes still to send, whose
+   * pushes are then refused with the reason, for the user to see.
+   */
+  async finishStartOver(kept: ReadonlySet<string>): Promise<void> {
+    let gone: string[] = [];
+    await this.db.transaction('rw', this.writeTables(), async () => {
+      gone = (await this.db.tickets.toCollection().primaryKeys()).filter((id) => !kept.has(id));
+      await this.db.tickets.bulkDelete(gone);
+      await this.db.summaries.bulkDelete(gone);
+      await this.markForSearch(gone);
+      await this.db.meta.delete('resetting');
+    });
+    this.notify(gone, []);
   }
 
   /**
@@ -207,7 +293,15 @@ export class LocalStore {
     const actor = this.user;
     const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor, team });
     if (!result.ok) throw new RefusedChange(result.refusal);
-    await this.db.outbox.add({ mutation, ticketId, actor, state: 'pending', appliedVersion: null, refusal: null });
+    await this.db.outbox.add({
+      mutation,
+      ticketId,
+      actor,
+      state: 'pending',
+      appliedVersion: null,
+      appliedSeq: null,
+      refusal: null,
+    });
     const summary = summarize(result.ticket, view.pending.length + 1);
     await this.db.summaries.put(summary);
     await this.markForSearch([ticketId]);
@@ -246,7 +340,7 @@ export class LocalStore {
         if (result.status === 'refused') refusedOn.add(entry.ticketId);
         const changes: Partial<OutboxEntry> =
           result.status === 'applied'
-            ? { state: 'applied', appliedVersion: result.version }
+            ? { state: 'applied', appliedVersion: result.version, appliedSeq: result.seq }
             : { state: 'refused', refusal: result.refusal };
         return [{ key: entry.seq, changes }];
       });

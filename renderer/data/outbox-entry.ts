@@ -11,12 +11,15 @@ export const OutboxEntry = z.object({
   /** Who made the change: the optimistic apply runs as them. */
   actor: TeamMember,
   /**
-   * pending: not yet acknowledged; applied: acknowledged, kept until a pull brings the ticket at
-   * `appliedVersion` or later (so the change never blinks out of view); refused: the server said
-   * no, kept with its reason for the user to retry or discard.
+   * pending: not yet acknowledged; applied: acknowledged, laid over the ticket until a pull brings it
+   * at `appliedVersion` or later (so the change never blinks out of view), and kept until the server's
+   * history is known to hold `appliedSeq`, to be sent again if the server loses it; refused: the
+   * server said no, kept with its reason for the user to retry or discard.
    */
   state: z.enum(['pending', 'applied', 'refused']),
   appliedVersion: z.number().int().min(1).nullable(),
+  /** The change's place in the server's sequence; null from servers that predate it, and before. */
+  appliedSeq: z.number().int().min(1).nullable().default(null),
   refusal: Refusal.nullable(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;

@@ -6,6 +6,7 @@ import type { PulledTickets } from './pulled-page';
 /** Every method resolves with a parsed body or rejects with an ApiError (see api-client.ts). */
 export interface SyncApi {
   team(): Promise<TeamContext>;
-  pull(cursor: Cursor, limit: number): Promise<PulledTickets>;
+  /** `history`: the one the cursor came with (see HistoryId), null with cursor 0. */
+  pull(cursor: Cursor, limit: number, history: string | null): Promise<PulledTickets>;
   push(request: PushRequest): Promise<PushResponse>;
 }

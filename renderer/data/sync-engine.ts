@@ -31,6 +31,11 @@ export interface SyncEngineOptions {
   onStatus: (status: Partial<SyncStatus>) => void;
   /** The token was refused: the user must sign in again. */
   onUnauthenticated: () => void;
+  /**
+   * The server lost changes (restored from a backup, or a crash took its last ones): the console pulls
+   * everything again and sends again the `resent` changes it had acknowledged since.
+   */
+  onHistoryLost?: (resent: number) => void;
   pageSize?: number;
   intervalMs?: number;
   retries?: number;
@@ -53,6 +58,7 @@ export class SyncEngine {
       retries: 6,
       minRetryDelayMs: 1_000,
       now: () => new Date(),
+      onHistoryLost: () => undefined,
       ...options,
     };
   }
@@ -125,6 +131,9 @@ export class SyncEngine {
   private async pushThenPull(): Promise<void> {
     await this.options.store.saveTeam(await this.options.api.team());
     await this.pushOutbox();
+    if (await this.pullAll()) return;
+    // The server lost changes: what it may have lost goes out again before everything is pulled again.
+    await this.pushOutbox();
     await this.pullAll();
   }
 
@@ -166,22 +175,44 @@ export class SyncEngine {
     }
   }
 
-  private async pullAll(): Promise<void> {
-    const { store, api, pageSize, now, onStatus } = this.options;
-    let cursor = await store.cursor();
+  /**
+   * Pulls every page after the stored cursor. Returns false when the server answers that the cursor is
+   * not in its history: the acknowledged changes are then marked to be sent again and the cursor
+   * set back to 0 (startOver), and the next pull brings everything, after which the tickets it did not
+   * bring leave the local copy.
+   */
+  private async pullAll(): Promise<boolean> {
+    const { store, api, pageSize, now, onStatus, onHistoryLost } = this.options;
+    const position = await store.position();
+    if (position.resetting && position.cursor !== '0') {
+      // A pull from 0 after the server lost changes was cut short: it begins again, from 0.
+      await store.startOver(now().toISOString());
+      return false;
+    }
+    let { cursor, history } = position;
+    // Every ticket the pull from 0 brings, when the server lost changes.
+    const kept = position.resetting ? new Set<string>() : null;
     let received = 0;
     try {
       for (;;) {
-        const page = await api.pull(cursor, pageSize);
+        const page = await api.pull(cursor, pageSize, cursor === '0' ? null : history);
+        if (page.reset) {
+          onHistoryLost(await store.startOver(now().toISOString()));
+          return false;
+        }
         if (BigInt(page.cursor) < BigInt(cursor)) {
           throw new AbortError(`The server's change cursor moved backwards (${cursor} → ${page.cursor}).`);
         }
-        await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed);
+        await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed, page.history);
+        for (const ticket of page.tickets) kept?.add(ticket.id);
         cursor = page.cursor;
+        history = page.history;
         received += page.tickets.length;
-        if (!page.hasMore) return;
+        if (!page.hasMore) break;
         onStatus({ progress: { received, total: received + page.remaining } });
       }
+      if (kept !== null) await store.finishStartOver(kept);
+      return true;
     } finally {
       if (received > 0) onStatus({ progress: null });
     }

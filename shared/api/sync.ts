@@ -13,11 +13,21 @@ export const Cursor = z
   .regex(/^(0|[1-9]\d{0,15})$/, { message: 'the cursor must be one returned by a previous pull, or 0' });
 export type Cursor = z.infer<typeof Cursor>;
 
+/**
+ * Which history of the server's changes a cursor belongs to. The server starts a new history each time
+ * it starts, at the change after its last; a database restored from a backup, or one that lost the
+ * tail of its log in a crash, starts one at an earlier change. A cursor is only meaningful with its
+ * history: the server answers `reset` when the pair is not in its own past.
+ */
+export const HistoryId = z.uuid({ message: 'the history must be one returned by a previous pull' });
+
 /** The largest page: a first sync of a lead's 50,000 tickets in 25 requests, each about 10 MB at 5 KB a ticket. */
 export const PULL_LIMIT_MAX = 2000;
 
 export const PullQuery = z.object({
   cursor: Cursor.default('0'),
+  /** The history the cursor came with; omitted with cursor 0 (and by consoles that predate histories). */
+  history: HistoryId.optional(),
   limit: z.coerce
     .number({ message: 'the limit must be a number' })
     .int({ message: 'the limit must be a whole number' })
@@ -45,6 +55,15 @@ export const PullResponse = z.object({
    */
   remaining: z.number().int().min(0).default(0),
   cursor: Cursor,
+  /** The history the returned cursor belongs to: send it back with the cursor. Null with cursor 0. */
+  history: HistoryId.nullable().default(null),
+  /**
+   * True when the cursor and history sent are not in this server's past (it was restored from a
+   * backup, or lost recent changes): the page is then the first page from cursor 0. The console pulls
+   * everything again, drops what the server no longer has, and sends again the changes it had
+   * acknowledged since, which the server may have lost.
+   */
+  reset: z.boolean().default(false),
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
@@ -104,6 +123,11 @@ export const MutationResult = z.discriminatedUnion('status', [
     status: z.literal('applied'),
     ticketId: z.uuid(),
     version: z.number().int().min(1),
+    /**
+     * The change's place in the server's sequence: once a pull from a cursor at or past it is answered
+     * without `reset`, the server's history holds the change. Null from servers that predate it.
+     */
+    seq: z.number().int().min(1).nullable().default(null),
   }),
   z.object({ id: z.uuid(), status: z.literal('refused'), refusal: Refusal }),
 ]);

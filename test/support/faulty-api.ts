@@ -122,10 +122,10 @@ export class FaultyApi implements SyncApi {
     return this.send('team', () => this.inner.team());
   }
 
-  pull(cursor: Cursor, limit: number): Promise<PullResponse> {
+  pull(cursor: Cursor, limit: number, history: string | null): Promise<PullResponse> {
     return this.send(
       'pull',
-      () => this.inner.pull(cursor, limit),
+      () => this.inner.pull(cursor, limit, history),
       (page, seed) => ({ ...page, tickets: permute(page.tickets, seed) }),
     );
   }

@@ -38,6 +38,7 @@ describe('checkOutbox', () => {
       actor,
       state: 'lost' as never,
       appliedVersion: null,
+      appliedSeq: null,
       refusal: null,
     });
 

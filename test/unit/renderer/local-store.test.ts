@@ -22,6 +22,7 @@ import {
 import { allSummaries } from '../../support/local-copy';
 
 const actor = { ...ENGINEER, role: 'engineer' as const };
+const HISTORY = '7b0c2c4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
 let dbCount = 0;
 const opened: LocalDb[] = [];
 
@@ -77,14 +78,14 @@ describe('LocalStore', () => {
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
   });
 
-  it('keeps an acknowledged note in view until a pull brings the server record that includes it', async () => {
+  it('keeps an acknowledged note in view until a pull brings it, and in the outbox until the server is known to hold it', async () => {
     const store = openStore();
     const ticket = makeTicket();
     await store.applyPullPage([ticket], '1', FIXED_NOW);
     const mutation = note(ticket.id, 'Escalation path agreed with the customer.', 3);
     await store.enqueue(mutation);
     await store.recordPushResults([
-      { id: mutation.id, status: 'applied', ticketId: ticket.id, version: ticket.version + 1 },
+      { id: mutation.id, status: 'applied', ticketId: ticket.id, version: ticket.version + 1, seq: 2 },
     ]);
 
     expect((await store.ticketView(ticket.id))?.ticket.timeline).toHaveLength(ticket.timeline.length + 1);
@@ -95,7 +96,33 @@ describe('LocalStore', () => {
     const view = await store.ticketView(ticket.id);
     expect(view?.ticket.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
     expect(view?.unsentEntryIds.size).toBe(0);
+    // Kept, out of view, should the server lose it: the pull from cursor 2 is the server saying it holds change 2.
+    expect(await store.db.outbox.count()).toBe(1);
+    await store.applyPullPage([], '2', FIXED_NOW);
     expect(await store.db.outbox.count()).toBe(0);
+  });
+
+  it('sends again the acknowledged changes when the server lost them, and drops the tickets it no longer has', async () => {
+    const store = openStore();
+    const ticket = makeTicket();
+    const lost = makeTicket({ id: '00000000-0000-4000-8000-0000000000aa', number: 'CSS-100043' });
+    await store.applyPullPage([ticket, lost], '1', FIXED_NOW, [], HISTORY);
+    const mutation = note(ticket.id, 'Logs received.', 3);
+    await store.enqueue(mutation);
+    await store.recordPushResults([{ id: mutation.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2 }]);
+    await store.applyPullPage([{ ...ticket, version: 2 }], '2', FIXED_NOW, [], HISTORY);
+
+    expect(await store.startOver(FIXED_NOW)).toBe(1);
+    expect(await store.position()).toEqual({ cursor: '0', history: null, resetting: true });
+    expect((await store.pendingEntries(10)).map((entry) => entry.mutation.id)).toEqual([mutation.id]);
+    // The record the server lost is laid over by the change again, until the server has it once more.
+    expect((await store.ticketView(ticket.id))?.unsentEntryIds.has(mutation.id)).toBe(true);
+
+    await store.applyPullPage([ticket], '1', FIXED_NOW, [], HISTORY);
+    await store.finishStartOver(new Set([ticket.id]));
+    expect(await store.ticketView(lost.id)).toBeNull();
+    expect((await allSummaries(store)).map((row) => row.id)).toEqual([ticket.id]);
+    expect((await store.position()).resetting).toBe(false);
   });
 
   it('keeps a refused change with its reason and takes it out of view', async () => {
@@ -122,14 +149,17 @@ describe('LocalStore', () => {
     const pending = note(ticket.id, 'One more thing.', 6);
     await store.enqueue(applied);
     await store.enqueue(pending);
-    await store.recordPushResults([{ id: applied.id, status: 'applied', ticketId: ticket.id, version: 2 }]);
+    await store.recordPushResults([{ id: applied.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2 }]);
 
     // The server names it (among tickets never held here) once someone else holds it.
     await store.applyPullPage([], '2', FIXED_NOW, [ticket.id, '00000000-0000-4000-8000-00000000dead']);
     expect(await store.ticketView(ticket.id)).toBeNull();
     expect(await allSummaries(store)).toEqual([]);
-    expect((await store.db.outbox.toArray()).map((entry) => entry.mutation.id)).toEqual([pending.id]);
+    // The applied change stays until a pull from a cursor at or past its change says the server holds it.
+    expect((await store.db.outbox.toArray()).map((entry) => entry.mutation.id)).toEqual([applied.id, pending.id]);
     expect(await store.cursor()).toBe('2');
+    await store.applyPullPage([], '3', FIXED_NOW);
+    expect((await store.db.outbox.toArray()).map((entry) => entry.mutation.id)).toEqual([pending.id]);
   });
 
   it('names the damaged record when a stored ticket no longer matches its schema', async () => {

@@ -48,7 +48,7 @@ async function serverScope(api: ApiClient): Promise<Ticket[]> {
   const tickets: Ticket[] = [];
   let cursor: Cursor = '0';
   for (;;) {
-    const page = await api.pull(cursor, 1000);
+    const page = await api.pull(cursor, 1000, null);
     tickets.push(...page.tickets);
     cursor = page.cursor;
     if (!page.hasMore) return tickets;

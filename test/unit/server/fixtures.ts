@@ -52,10 +52,11 @@ export function damageMiddlePage(file: string): void {
   closeSync(fd);
 }
 
-export async function seededPortal(): Promise<Portal> {
+/** The seeded demo portal, or one opened on `image` (a serialized database: a backup, or a restart). */
+export async function seededPortal(image?: Buffer): Promise<Portal> {
   let now = NOW;
   const clock = () => now;
-  const db = openDatabase(await seededImage());
+  const db = openDatabase(image ?? (await seededImage()));
   const app = buildServer({ db, clock, logger: false });
   return {
     db,

@@ -16,8 +16,10 @@ import {
   elena,
   giulia,
   marco,
+  push,
   seededPortal,
   signIn,
+  ticketWhere,
 } from './fixtures';
 
 const PULL = `${API_PREFIX}/sync/pull`;
@@ -99,6 +101,8 @@ describe('pull', () => {
       removed: [],
       remaining: 0,
       cursor: last.cursor,
+      history: last.history,
+      reset: false,
       hasMore: false,
     });
   });
@@ -146,7 +150,15 @@ describe('pull', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     const body: unknown = response.json();
-    expect(Object.keys(body as object)).toEqual(['tickets', 'removed', 'remaining', 'cursor', 'hasMore']);
+    expect(Object.keys(body as object)).toEqual([
+      'tickets',
+      'removed',
+      'remaining',
+      'cursor',
+      'history',
+      'reset',
+      'hasMore',
+    ]);
     expect(PullResponse.parse(body)).toEqual(body);
     expect(PullResponse.parse(body).tickets).toEqual(allTickets(portal.db).filter((t) => t.teamId === anna.teamId));
   });
@@ -163,6 +175,8 @@ describe('pull', () => {
       removed: [(hers as Ticket).id],
       remaining: 0,
       cursor: String(Number(cursor) + 1),
+      history: portal.db.historyOf(Number(cursor) + 1),
+      reset: false,
       hasMore: false,
     });
     // A lead's scope is the whole team: nothing ever leaves it.
@@ -184,8 +198,7 @@ describe('pull', () => {
     ['not a number', 'cursor=abc', 'bad_cursor'],
     ['negative', 'cursor=-1', 'bad_cursor'],
     ['zero-padded', 'cursor=007', 'bad_cursor'],
-    ['from the future', 'cursor=201', 'bad_cursor'],
-    ['far in the future', 'cursor=9999999999999999', 'bad_cursor'],
+    ['with a history that is not an id', 'cursor=5&history=yesterday', 'invalid_request'],
     ['a limit of 0', 'limit=0', 'invalid_request'],
     ['a limit above 2000', 'limit=2001', 'invalid_request'],
     ['a limit that is not a number', 'limit=all', 'invalid_request'],
@@ -204,7 +217,66 @@ describe('pull', () => {
       removed: [],
       remaining: 0,
       cursor: '200',
+      history: portal.db.historyOf(200),
+      reset: false,
       hasMore: false,
     });
+  });
+});
+
+describe('pull: a cursor from a past the server no longer has', () => {
+  let portal: Portal;
+  let restored: Portal | null = null;
+  beforeEach(async () => {
+    portal = await seededPortal();
+  });
+  afterEach(async () => {
+    await portal.close();
+    await restored?.close();
+  });
+
+  const pullOf = async (from: Portal, token: string, query: string) => {
+    const response = await from.app.inject({ method: 'GET', url: `${PULL}?${query}`, headers: bearer(token) });
+    expect(response.statusCode).toBe(200);
+    return PullResponse.parse(response.json());
+  };
+
+  /** The console's position after pulling everything, with a note of its own at the end. */
+  async function consoleAhead(from: Portal, token: string) {
+    const ticket = ticketWhere(from.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const [result] = await push(from.app, token, [addNote(ticket.id)]);
+    expect(result).toMatchObject({ status: 'applied', seq: 201 });
+    return pullOf(from, token, 'cursor=0&limit=2000');
+  }
+
+  it('keeps a cursor across a restart that lost nothing', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const { cursor, history } = await consoleAhead(portal, token);
+    restored = await seededPortal(portal.db.sqlite.serialize());
+    const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}`);
+    expect(next).toMatchObject({ reset: false, tickets: [], cursor, history });
+  });
+
+  it('starts from 0 for a cursor past the last change of a database restored from a backup', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const backup = portal.db.sqlite.serialize();
+    const { cursor, history } = await consoleAhead(portal, token);
+    restored = await seededPortal(backup);
+    const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}&limit=2000`);
+    const fromZero = await pullOf(restored, token, 'cursor=0&limit=2000');
+    expect(next).toEqual({ ...fromZero, reset: true });
+  });
+
+  it('starts from 0 once the restored database has made other changes under the same number', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const backup = portal.db.sqlite.serialize();
+    const { cursor, history } = await consoleAhead(portal, token);
+    restored = await seededPortal(backup);
+    const other = ticketWhere(restored.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    await push(restored.app, token, [addNote(other.id, 'Made after the restore, numbered 201 again.')]);
+    expect(restored.db.currentSeq()).toBe(Number(cursor));
+    const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}`);
+    expect(next.reset).toBe(true);
+    expect(next.history).not.toBe(history);
   });
 });

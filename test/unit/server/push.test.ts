@@ -45,7 +45,13 @@ describe('push', () => {
     const mutation = addNote(ticket.id, 'Collected the message trace; DKIM not enabled.');
     const [result] = await push([mutation]);
 
-    expect(result).toEqual({ id: mutation.id, status: 'applied', ticketId: ticket.id, version: ticket.version + 1 });
+    expect(result).toEqual({
+      id: mutation.id,
+      status: 'applied',
+      ticketId: ticket.id,
+      version: ticket.version + 1,
+      seq: portal.db.currentSeq(),
+    });
     const stored = portal.db.findTicket(ticket.id) as Ticket;
     expect(stored.version).toBe(ticket.version + 1);
     expect(stored.serverSeq).toBe(201);
