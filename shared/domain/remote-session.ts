@@ -310,7 +310,8 @@ export function utcOffset(at: Date, timeZone: string): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((piece) => piece.type === 'timeZoneName');
-  return part?.value ?? timeZone;
+  // Some ICU versions write London's winter offset as "GMT+0".
+  return part?.value.replace(/^GMT\+0$/, 'GMT') ?? timeZone;
 }
 
 /** A slot as written into server messages and refusals: the same text on every machine. */

@@ -131,7 +131,9 @@ function newlyBookedSlots(before: Ticket, after: Ticket): { session: RemoteSessi
 export function overlapRefusal(before: Ticket, after: Ticket, bookedElsewhere: readonly Booking[]): Refusal | null {
   const bookings = [...bookedElsewhere.filter((booking) => booking.ticketId !== after.id), ...bookingsOf(after)];
   for (const { session, slot } of newlyBookedSlots(before, after)) {
-    const clash = overlappingBookings(slot, session.engineer.id, bookings, [session.id])[0];
+    // Session ids are unique per ticket only: the session itself is this ticket's booking of that id.
+    const others = bookings.filter((booking) => booking.ticketId !== after.id || booking.sessionId !== session.id);
+    const clash = overlappingBookings(slot, session.engineer.id, others)[0];
     if (clash === undefined) continue;
     return {
       code: 'session_overlap',
