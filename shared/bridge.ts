@@ -105,6 +105,9 @@ export const SavedLeadView = LeadLayout.extend({
 });
 export type SavedLeadView = z.infer<typeof SavedLeadView>;
 
+/** A remote session's reminder comes this many minutes before it starts unless the engineer chooses otherwise. */
+export const DEFAULT_SESSION_REMINDER_MINUTES = 10;
+
 // The fields without their defaults: a patch must leave an absent key alone, and zod would fill a
 // defaulted key into every partial patch, resetting the canned replies and views on any change.
 const settingsFields = {
@@ -114,6 +117,12 @@ const settingsFields = {
   lastEmail: z.string().max(320),
   cannedReplies: z.array(CannedReply).max(100),
   leadViews: z.array(SavedLeadView).max(50),
+  /** How many minutes before a confirmed remote session its reminder pops up; 0 turns reminders off. */
+  sessionReminderMinutes: z
+    .number()
+    .int()
+    .min(0, { message: 'the reminder cannot come after the session starts' })
+    .max(24 * 60, { message: 'a reminder comes at most a day (1,440 minutes) before the session' }),
 };
 
 export const Settings = z.object({
@@ -121,6 +130,7 @@ export const Settings = z.object({
   /** Added after the first release: stored settings without them get the defaults. */
   cannedReplies: settingsFields.cannedReplies.default(DEFAULT_CANNED_REPLIES),
   leadViews: settingsFields.leadViews.default([]),
+  sessionReminderMinutes: settingsFields.sessionReminderMinutes.default(DEFAULT_SESSION_REMINDER_MINUTES),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -130,6 +140,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastEmail: '',
   cannedReplies: DEFAULT_CANNED_REPLIES,
   leadViews: [],
+  sessionReminderMinutes: DEFAULT_SESSION_REMINDER_MINUTES,
 };
 
 /** A partial update; unknown keys are refused so a typo is an error, not a silent no-op. */

@@ -1,4 +1,7 @@
-/** The signed-in console: header with the user and sync actions, the queue beside the open ticket, the status bar. */
+/**
+ * The signed-in console: header with the views, the next remote session, the user and sync actions; the
+ * queue beside the open ticket, the agenda or the lead's escalations; the status bar.
+ */
 import {
   Badge,
   Button,
@@ -26,6 +29,10 @@ import { ArrowSyncRegular, SettingsRegular, SignOutRegular } from '@fluentui/rea
 import { lazy, Suspense, useState } from 'react';
 import type { Theme } from '../../shared/bridge';
 import { CannedRepliesDialog } from '../features/settings/CannedRepliesDialog';
+// The agenda is small and must open offline, so it is in the first bundle rather than loaded later.
+import { AgendaView } from '../features/sessions/AgendaView';
+import { NextSession } from '../features/sessions/NextSession';
+import { useNarrowWindow } from '../ui/use-narrow-window';
 import { settingsActions, useSettingsStore } from '../data/stores/settings-store';
 import { QueueView } from '../features/queue/QueueView';
 import { SyncStatusBar } from '../features/status/SyncStatusBar';
@@ -40,6 +47,8 @@ const TicketPane = lazy(() =>
   import('../features/ticket/TicketPane').then(({ TicketPane }) => ({ default: TicketPane })),
 );
 const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
+
+const REMINDER_CHOICES = [0, 5, 10, 15, 30, 60] as const;
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', height: '100%' },
@@ -64,26 +73,30 @@ export function ConsoleLayout() {
   const notice = useSessionStore((s) => s.notice);
   const syncing = useSyncStore((s) => s.syncing);
   const theme = useSettingsStore((s) => s.settings.theme);
+  const reminderMinutes = useSettingsStore((s) => s.settings.sessionReminderMinutes);
   const [managingReplies, setManagingReplies] = useState(false);
   const view = useUiStore((s) => s.view);
+  // On a narrow window the header's buttons keep their icons (and their names, for screen readers and on hover).
+  const narrow = useNarrowWindow();
+  const iconOnly = (name: string) => (narrow ? { 'aria-label': name, title: name } : { children: name });
   if (user === undefined) return null;
   const lead = user.role === 'lead';
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
         <Text className={styles.brand}>CSS Engineer Console</Text>
-        {lead && (
-          <TabList
-            className={styles.fixed}
-            size="small"
-            aria-label="Console views"
-            selectedValue={view}
-            onTabSelect={(_, data) => uiActions.showView(data.value as ConsoleView)}
-          >
-            <Tab value="queue">Ticket queue</Tab>
-            <Tab value="escalations">Escalations</Tab>
-          </TabList>
-        )}
+        <TabList
+          className={styles.fixed}
+          size="small"
+          aria-label="Console views"
+          selectedValue={view}
+          onTabSelect={(_, data) => uiActions.showView(data.value as ConsoleView)}
+        >
+          <Tab value="queue">Ticket queue</Tab>
+          <Tab value="agenda">Agenda</Tab>
+          {lead && <Tab value="escalations">Escalations</Tab>}
+        </TabList>
+        <NextSession className={styles.fixed} />
         <Text className={styles.user}>
           {user.name} · {user.teamName}
         </Text>
@@ -91,18 +104,25 @@ export function ConsoleLayout() {
           {user.role === 'lead' ? 'Team lead' : 'Engineer'}
         </Badge>
         <Toolbar className={styles.fixed} aria-label="Session">
-          <Button icon={<ArrowSyncRegular />} disabled={syncing} onClick={() => void workspaceActions.syncNow()}>
-            Sync now
-          </Button>
+          <Button
+            icon={<ArrowSyncRegular />}
+            {...iconOnly('Sync now')}
+            disabled={syncing}
+            onClick={() => void workspaceActions.syncNow()}
+          />
           <Menu>
             <MenuTrigger disableButtonEnhancement>
-              <Button icon={<SettingsRegular />}>Settings</Button>
+              <Button icon={<SettingsRegular />} {...iconOnly('Settings')} />
             </MenuTrigger>
             <MenuPopover>
               <MenuList
-                checkedValues={{ theme: [theme] }}
+                checkedValues={{ theme: [theme], reminder: [String(reminderMinutes)] }}
                 onCheckedValueChange={(_, data) =>
-                  void settingsActions.update({ theme: data.checkedItems[0] as Theme })
+                  void settingsActions.update(
+                    data.name === 'reminder'
+                      ? { sessionReminderMinutes: Number(data.checkedItems[0]) }
+                      : { theme: data.checkedItems[0] as Theme },
+                  )
                 }
               >
                 <MenuGroup>
@@ -118,13 +138,20 @@ export function ConsoleLayout() {
                   </MenuItemRadio>
                 </MenuGroup>
                 <MenuDivider />
+                <MenuGroup>
+                  <MenuGroupHeader>Reminder before a remote session</MenuGroupHeader>
+                  {REMINDER_CHOICES.map((minutes) => (
+                    <MenuItemRadio key={minutes} name="reminder" value={String(minutes)}>
+                      {minutes === 0 ? 'No reminder' : `${minutes} minutes before`}
+                    </MenuItemRadio>
+                  ))}
+                </MenuGroup>
+                <MenuDivider />
                 <MenuItem onClick={() => setManagingReplies(true)}>Canned replies…</MenuItem>
               </MenuList>
             </MenuPopover>
           </Menu>
-          <Button icon={<SignOutRegular />} onClick={() => workspaceActions.signOut()}>
-            Sign out
-          </Button>
+          <Button icon={<SignOutRegular />} {...iconOnly('Sign out')} onClick={() => workspaceActions.signOut()} />
         </Toolbar>
       </header>
       {notice !== null && (
@@ -141,6 +168,8 @@ export function ConsoleLayout() {
         <Suspense fallback={<Spinner label="Opening the escalations…" />}>
           <LeadView />
         </Suspense>
+      ) : view === 'agenda' ? (
+        <AgendaView />
       ) : (
         <div className={styles.split}>
           <QueueView />

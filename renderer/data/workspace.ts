@@ -3,6 +3,7 @@
  * actions into named mutations. The one place where stores, local data and the network meet.
  */
 import type { FollowUpCadence, Ticket } from '../../shared/domain';
+import type { Booking, SessionSlot } from '../../shared/domain/remote-session';
 import type { Mutation, MutationArgs, MutationName } from '../../shared/mutations';
 import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
@@ -12,6 +13,8 @@ import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalDataError, LocalStore } from './local-store';
 import { startSearch, type SearchClient } from './search/search-client';
+import { SessionCalendar } from './session-calendar';
+import { startSessionReminders } from './session-reminders';
 import { NO_RESULT } from './search/search-protocol';
 import type { TicketSummary } from './summary';
 import { clearSession, clientId, loadSession, saveSession, type Session } from './session-storage';
@@ -23,6 +26,8 @@ import { useTeamStore } from './stores/team-store';
 import { initialSyncStatus, useSyncStore } from './stores/sync-store';
 import { initialTicketState, useTicketStore } from './stores/ticket-store';
 import { platform } from '../platform';
+import { DEFAULT_SESSION_REMINDER_MINUTES } from '../../shared/bridge';
+import { systemClock } from '../../shared/domain/time';
 
 interface Workspace {
   session: Session;
@@ -32,6 +37,9 @@ interface Workspace {
   search: SearchClient | null;
   unsubscribe: () => void;
   stopAlerts: () => void;
+  /** The engineer's sessions for the agenda and the header, and the reminders before them. */
+  calendar: SessionCalendar;
+  reminders: { poke: () => void; stop: () => void } | null;
   /** Set when the session ends, so background reading stops. */
   closed: boolean;
 }
@@ -152,6 +160,8 @@ async function open(session: Session): Promise<void> {
     void refreshAttention(store);
     current.search?.changed();
     queueActions.merge(ticketIds, summaries);
+    current.calendar.changed(ticketIds, summaries);
+    current.reminders?.poke();
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
   const current: Workspace = {
@@ -161,6 +171,8 @@ async function open(session: Session): Promise<void> {
     search: null,
     unsubscribe,
     stopAlerts: () => undefined,
+    calendar: new SessionCalendar(store, user.id),
+    reminders: null,
     closed: false,
   };
   workspace = current;
@@ -203,6 +215,18 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
   if (current.closed) return;
   engine.start();
   current.stopAlerts = announceDueFollowUps(store, session);
+  current.calendar.start();
+  current.reminders = startSessionReminders({
+    userId: session.user.id,
+    sessionsBetween: (from, to) => store.summariesWithSessions(from, to),
+    minutesBefore: async () => {
+      const settings = await platform.getSettings();
+      return settings.ok ? settings.value.sessionReminderMinutes : DEFAULT_SESSION_REMINDER_MINUTES;
+    },
+    notify: (request) => platform.notify(request),
+    storage: localStorage,
+    clock: systemClock,
+  });
   await readWholeQueue(current);
   if (!current.closed) await store.summarizeOlderSessions();
 }
@@ -254,6 +278,8 @@ export const workspaceActions = {
       workspace.search?.close();
       workspace.unsubscribe();
       workspace.stopAlerts();
+      workspace.calendar.stop();
+      workspace.reminders?.stop();
       workspace.store.db.close();
       workspace = null;
     }
@@ -301,6 +327,11 @@ export const workspaceActions = {
     const { session, engine } = requireWorkspace();
     await new ApiClient(session.serverUrl, session.token).saveCadence(cadence);
     await engine.sync();
+  },
+
+  /** The confirmed bookings in the local copy that could overlap `slots`: the propose dialog's warning. */
+  bookingsNear(slots: readonly SessionSlot[]): Promise<Booking[]> {
+    return requireWorkspace().calendar.bookingsNear(slots);
   },
 
   syncNow(): Promise<void> {

@@ -1,6 +1,8 @@
 /**
  * What every end-to-end test stands on: the reference server with demo data on a free loopback
  * port (its real CLI, in a child process) and the built renderer served by Vite's preview server.
+ * A spec that needs the server's time under control sets `portalStart`: the server then runs in the
+ * test's process from that instant, and `advance` moves its clock.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -18,6 +20,14 @@ export interface Portal {
   apiUrl: string;
   /** The built console, served as static files. */
   appUrl: string;
+  /** Moves the server's clock forward; only a portal started at a fixed `portalStart` has a clock to move. */
+  advance: (ms: number) => void;
+}
+
+interface RunningPortalServer {
+  url: string;
+  advance: (ms: number) => void;
+  stop(): Promise<void>;
 }
 
 function startServer(dataDir: string): Promise<{ process: ChildProcess; url: string }> {
@@ -41,19 +51,56 @@ function startServer(dataDir: string): Promise<{ process: ChildProcess; url: str
   });
 }
 
-export const test = base.extend<{ portal: Portal }>({
-  portal: async ({}, use) => {
+async function startCliServer(dataDir: string): Promise<RunningPortalServer> {
+  const server = await startServer(dataDir);
+  return {
+    url: server.url,
+    advance: () => {
+      throw new Error('this portal runs on the real clock: set portalStart to move its clock');
+    },
+    stop: () => {
+      server.process.kill('SIGTERM');
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The same server in this process, its clock starting at `start` and running on from there. */
+async function startClockedServer(dataDir: string, start: Date): Promise<RunningPortalServer> {
+  // Imported here, so specs on the real clock never load the server (and its native SQLite) in-process.
+  const { startServer: startPortal } = await import('../../server/main');
+  const startedAt = Date.now();
+  let moved = 0;
+  const server = await startPortal({
+    port: 0,
+    dataDir,
+    demo: true,
+    clock: () => new Date(start.getTime() + (Date.now() - startedAt) + moved),
+  });
+  return {
+    url: server.url,
+    advance: (ms) => {
+      moved += ms;
+    },
+    stop: () => server.close(),
+  };
+}
+
+export const test = base.extend<{ portal: Portal; portalStart: Date | null }>({
+  portalStart: [null, { option: true }],
+  portal: async ({ portalStart }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'css-console-e2e-'));
-    const server = await startServer(dataDir);
+    const server =
+      portalStart === null ? await startCliServer(dataDir) : await startClockedServer(dataDir, portalStart);
     const app: PreviewServer = await preview({
       logLevel: 'warn',
       preview: { port: 0, strictPort: false, open: false },
     });
     const appUrl = app.resolvedUrls?.local[0];
     if (appUrl === undefined) throw new Error('the console preview server did not report its address');
-    await use({ apiUrl: server.url, appUrl });
+    await use({ apiUrl: server.url, appUrl, advance: server.advance });
     await app.close();
-    server.process.kill('SIGTERM');
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   },
 });

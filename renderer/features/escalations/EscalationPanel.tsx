@@ -21,6 +21,7 @@ import type { ChangeRunner } from '../../ui/use-change';
 import { CHANNEL_TEXT, ESCALATION_STATUS_TEXT, SCENARIO_TEXT } from './follow-up-labels';
 import { LogFollowUpDialog } from './LogFollowUpDialog';
 import { RecordScenarioDialog } from './RecordScenarioDialog';
+import { plainColumnList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
   box: {
@@ -42,14 +43,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   followUp: { display: 'flex', flexDirection: 'column' },
-  followUps: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  followUps: { ...plainColumnList, gap: tokens.spacingVerticalXS },
 });
 
 const when = (at: string | Date) => format(at, 'd MMM yyyy, HH:mm');

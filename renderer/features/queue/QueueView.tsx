@@ -4,7 +4,7 @@
  */
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatDistanceStrict } from 'date-fns';
+import { format, formatDistanceStrict, isSameDay } from 'date-fns';
 import { memo, useDeferredValue, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PriorityBadge, StageBadge } from '../../ui/TicketBadges';
@@ -64,6 +64,7 @@ const useStyles = makeStyles({
   number: { fontWeight: tokens.fontWeightSemibold },
   caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   titleCell: { display: 'flex', flexDirection: 'column', overflow: 'hidden' },
+  sessionToday: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   empty: { padding: tokens.spacingHorizontalXL },
 });
 
@@ -76,9 +77,16 @@ interface RowProps {
   now: Date;
 }
 
+/** The start of the row's confirmed session today (the engineer's day), from the row alone: no read. */
+function sessionToday(summary: TicketSummary, now: Date): Date | null {
+  const today = summary.sessions.find((session) => session.status === 'confirmed' && isSameDay(session.start, now));
+  return today === undefined ? null : new Date(today.start);
+}
+
 const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProps) {
   const styles = useStyles();
   const open = () => void workspaceActions.openTicket(summary.id);
+  const session = sessionToday(summary, now);
   return (
     <div
       role="row"
@@ -93,9 +101,17 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProp
       }}
     >
       {/* Plain elements styled once, not Text components: a fast scroll mounts dozens of rows a frame. */}
-      <span role="cell" className={mergeClasses(styles.cell, styles.number)}>
-        {summary.number}
-      </span>
+      <div role="cell" className={styles.titleCell}>
+        <span className={mergeClasses(styles.cell, styles.number)}>{summary.number}</span>
+        {session !== null && (
+          <span
+            className={mergeClasses(styles.cell, styles.caption, styles.sessionToday)}
+            title={`Remote session today at ${format(session, 'HH:mm')}`}
+          >
+            Session {format(session, 'HH:mm')}
+          </span>
+        )}
+      </div>
       <div role="cell" className={styles.titleCell}>
         <span className={styles.cell}>{summary.title}</span>
         <span className={mergeClasses(styles.cell, styles.caption)}>

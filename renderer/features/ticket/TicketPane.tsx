@@ -26,6 +26,7 @@ import {
 import { PriorityBadge, StageBadge } from '../../ui/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
 import { EscalationPanel } from '../escalations/EscalationPanel';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import { Composer } from './Composer';
 import { TicketActions } from './TicketActions';
 import { ValidationChecklist } from './ValidationChecklist';
@@ -169,6 +170,7 @@ export function TicketPane() {
         </MessageBar>
       )}
       {rules !== null && <EscalationPanel ticket={ticket} team={rules} change={change} />}
+      {rules !== null && <SessionsPanel ticket={ticket} team={rules} change={change} />}
       {(ticket.stage === 'validation' || ticket.validation !== null) && <ValidationChecklist run={ticket.validation} />}
       <Facts ticket={ticket} />
       <Text className={styles.description}>{ticket.description}</Text>

@@ -2,15 +2,12 @@
 import { Badge, Caption1, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import type { TimelineEntry } from '../../../shared/domain';
+import { plainColumnList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
   list: {
-    display: 'flex',
-    flexDirection: 'column',
+    ...plainColumnList,
     gap: tokens.spacingVerticalS,
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
   },
   note: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   reply: { backgroundColor: tokens.colorNeutralBackground1 },

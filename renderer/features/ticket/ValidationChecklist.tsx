@@ -3,6 +3,7 @@ import { Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-c
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
 import { format } from 'date-fns';
 import type { ValidationLayer, ValidationRun } from '../../../shared/domain';
+import { plainColumnList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
   box: {
@@ -13,14 +14,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  list: { ...plainColumnList, gap: tokens.spacingVerticalXXS },
   check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   pass: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
   fail: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },

@@ -1,0 +1,39 @@
+/** The engineer's confirmed sessions each time overlaps, read from the local copy as the times are typed. */
+import { useEffect, useState } from 'react';
+import { overlappingBookings, type Booking, type SessionSlot } from '../../../shared/domain/remote-session';
+import { workspaceActions } from '../../data/workspace';
+
+/**
+ * For each slot (null while not a time), the engineer's confirmed bookings it overlaps; `except` names
+ * sessions to leave out (the one being rescheduled frees its own time).
+ */
+export function useOverlaps(
+  slots: readonly (SessionSlot | null)[],
+  engineerId: string,
+  except: readonly string[] = [],
+): { overlaps: Booking[][]; settled: boolean } {
+  const key = JSON.stringify({ slots, engineerId, except });
+  const [found, setFound] = useState<{ key: string; overlaps: Booking[][] }>({ key: '', overlaps: [] });
+  useEffect(() => {
+    let current = true;
+    const asked = JSON.parse(key) as { slots: (SessionSlot | null)[]; engineerId: string; except: string[] };
+    const complete = asked.slots.flatMap((slot) => (slot === null ? [] : [slot]));
+    workspaceActions
+      .bookingsNear(complete)
+      .then((bookings) => {
+        if (!current) return;
+        const overlaps = asked.slots.map((slot) =>
+          slot === null ? [] : overlappingBookings(slot, asked.engineerId, bookings, asked.except),
+        );
+        setFound({ key, overlaps });
+      })
+      .catch((error: unknown) => console.warn(`overlap check: ${String(error)}`));
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  // Until the answer for what is typed now arrives, nothing is claimed either way (and nothing can be sent).
+  return found.key === key
+    ? { overlaps: found.overlaps, settled: true }
+    : { overlaps: slots.map(() => []), settled: false };
+}
