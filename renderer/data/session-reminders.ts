@@ -1,6 +1,6 @@
 /**
  * Desktop reminders before the engineer's confirmed remote sessions: each session time once, remembered
- * across restarts. The key names the session and its start, so a rescheduled or re-confirmed time is
+ * across restarts. The key names the ticket, the session and its start, so a rescheduled or re-confirmed time is
  * announced again, while a reload or a second tick cannot repeat the same one.
  */
 import { format, formatDistanceStrict } from 'date-fns';
@@ -22,7 +22,9 @@ export interface SessionReminder {
   body: string;
 }
 
-export const reminderKey = (sessionId: string, start: string): string => `${sessionId}@${start}`;
+/** Session ids are unique on their ticket only, so the key names the ticket too. */
+export const reminderKey = (ticketId: string, sessionId: string, start: string): string =>
+  `${ticketId}/${sessionId}@${start}`;
 
 /**
  * The reminders due at `now`: the user's confirmed sessions starting within `minutesBefore` minutes
@@ -43,7 +45,7 @@ export function dueReminders(
   return rows.flatMap((row) =>
     row.sessions.flatMap((session) => {
       const start = Date.parse(session.start);
-      const key = reminderKey(session.sessionId, session.start);
+      const key = reminderKey(row.id, session.sessionId, session.start);
       const due = start - minutesBefore * MINUTE <= at && at < start + LATE_REMINDER_MINUTES * MINUTE;
       if (session.status !== 'confirmed' || session.engineerId !== userId || !due || fired.has(key)) return [];
       const when = start > at ? `starts in ${formatDistanceStrict(start, at)}` : 'has started';

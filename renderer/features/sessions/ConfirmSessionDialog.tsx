@@ -25,7 +25,10 @@ export function ConfirmSessionDialog({
   const [overlapReason, setOverlapReason] = useState('');
   const now = useMinuteClock().getTime();
   const slot = chosen === null ? null : (session.proposedSlots[chosen] ?? null);
-  const { overlaps, settled } = useOverlaps([slot], session.engineer.id, [session.id]);
+  const { overlaps, settled } = useOverlaps([slot], session.engineer.id, {
+    ticketId: ticket.id,
+    sessionId: session.id,
+  });
   const clashes = overlaps[0] ?? [];
   const ready =
     slot !== null &&

@@ -35,7 +35,7 @@ export function RescheduleDialog({
   const [overlapReason, setOverlapReason] = useState('');
   const now = useMinuteClock();
   const check = checkSlots([draft], zone, now)[0]!;
-  const { overlaps, settled } = useOverlaps([check.slot], engineerId, [session.id]);
+  const { overlaps, settled } = useOverlaps([check.slot], engineerId, { ticketId: ticket.id, sessionId: session.id });
   const clashes = overlaps[0] ?? [];
   const ready =
     check.slot !== null &&

@@ -16,6 +16,7 @@ import {
   ENGINEER,
   SESSION_ID,
   SESSION_SLOTS,
+  TICKET_ID,
   TICKET_NUMBER,
   makeRemoteSession,
   makeTicketInStage,
@@ -66,7 +67,7 @@ describe('dueReminders', () => {
     expect(due([rowWith(confirmed())], at(-11))).toEqual([]);
     expect(due([rowWith(confirmed())], at(-10))).toHaveLength(1);
     expect(due([rowWith(confirmed())], at(-8))[0]).toMatchObject({
-      key: reminderKey(SESSION_ID, booked.start),
+      key: reminderKey(TICKET_ID, SESSION_ID, booked.start),
       title: `Remote session starts in 8 minutes: ${TICKET_NUMBER}`,
     });
     expect(due([rowWith(confirmed())], at(2))[0]?.title).toBe(`Remote session has started: ${TICKET_NUMBER}`);
@@ -150,7 +151,9 @@ describe('checkSessionReminders', () => {
     const first = consoleAt([rowWith(confirmed())], at(-8));
     await checkSessionReminders(first.options);
     const [key] = [...first.storage.items.keys()];
-    expect(JSON.parse(first.storage.items.get(key!) ?? '[]')).toEqual([reminderKey(SESSION_ID, booked.start)]);
+    expect(JSON.parse(first.storage.items.get(key!) ?? '[]')).toEqual([
+      reminderKey(TICKET_ID, SESSION_ID, booked.start),
+    ]);
     const muchLater = consoleAt([], at(3 * 24 * 60), first.storage);
     await checkSessionReminders(muchLater.options);
     expect(JSON.parse(first.storage.items.get(key!) ?? '[]')).toEqual([]);
