@@ -11,7 +11,15 @@ import { TeamContext } from '../shared/domain/team';
 import type { Clock } from '../shared/domain/time';
 import { authenticate, login } from './auth';
 import type { PortalDatabase } from './db';
-import { HttpError, installErrorHandlers, parseRequest, sendParsed } from './http';
+import {
+  DEFAULT_BODY_LIMIT_BYTES,
+  HttpError,
+  answerClientError,
+  answerFrameworkError,
+  installErrorHandlers,
+  parseRequest,
+  sendParsed,
+} from './http';
 import { registerIntakeRoutes } from './intake/routes';
 import { registerLeadRoutes } from './lead';
 import { LeadStore } from './lead-store';
@@ -49,7 +57,13 @@ export function buildServer({
   portalUrl = () => null,
   logger = { level: 'warn' },
 }: ServerDependencies): FastifyInstance {
-  const app = Fastify({ logger });
+  const app = Fastify({
+    logger,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    // Refusals made before a route runs carry the contract's ErrorBody too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+  });
   // The console runs from another origin (Vite preview, Electron's app://) and sends a bearer token,
   // never a cookie, so reflecting the caller's origin grants nothing a token would not.
   void app.register(cors, {

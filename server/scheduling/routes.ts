@@ -25,7 +25,7 @@ import { renderInvalidLink, renderScheduling, renderSchedulingProblem } from './
 export const SCHEDULING_PAGE_PATH = schedulingPath(':token');
 
 /** A message asking for other times is at most 2,000 characters: room for that however it is encoded. */
-const SCHEDULING_BODY_LIMIT = 64 * 1024;
+export const SCHEDULING_BODY_LIMIT = 64 * 1024;
 
 type TokenRequest = { Params: { token: string } };
 

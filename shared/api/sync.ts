@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { Ticket, TicketId } from '../domain/ticket';
 import { Mutation, Refusal } from '../mutations';
 
-/** An opaque position in the server's change sequence; "0" is the beginning. */
 export const Cursor = z
   .string()
-  .regex(/^(0|[1-9]\d{0,15})$/, { message: 'the cursor must be one returned by a previous pull, or 0' });
+  .regex(/^(0|[1-9]\d{0,15})$/, { message: 'the cursor must be one returned by a previous pull, or 0' })
+  .meta({ description: 'A position in the server\'s change sequence, opaque to the console; "0" is the beginning' });
 export type Cursor = z.infer<typeof Cursor>;
 
 /**
@@ -19,52 +19,75 @@ export type Cursor = z.infer<typeof Cursor>;
  * tail of its log in a crash, starts one at an earlier change. A cursor is only meaningful with its
  * history: the server answers `reset` when the pair is not in its own past.
  */
-export const HistoryId = z.uuid({ message: 'the history must be one returned by a previous pull' });
+export const HistoryId = z.uuid({ message: 'the history must be one returned by a previous pull' }).meta({
+  description:
+    "Which history of the server's changes a cursor belongs to: a server restored from a backup, or one that " +
+    'lost the tail of its log, starts a new one. A cursor is only meaningful with its history',
+});
 
 /** The largest page: a first sync of a lead's 50,000 tickets in 25 requests, each about 10 MB at 5 KB a ticket. */
 export const PULL_LIMIT_MAX = 2000;
 
 export const PullQuery = z.object({
-  cursor: Cursor.default('0'),
-  /** The history the cursor came with; omitted with cursor 0 (and by consoles that predate histories). */
-  history: HistoryId.optional(),
+  cursor: Cursor.default('0').meta({ description: 'The cursor of the last page received; 0 (the default) for all' }),
+  history: HistoryId.optional().meta({
+    description: 'The history the cursor came with; omitted with cursor 0 (and by consoles that predate histories)',
+  }),
   limit: z.coerce
     .number({ message: 'the limit must be a number' })
     .int({ message: 'the limit must be a whole number' })
     .min(1, { message: 'the limit must be at least 1' })
     .max(PULL_LIMIT_MAX, { message: `the limit must be at most ${PULL_LIMIT_MAX}` })
-    .default(500),
+    .default(500)
+    .meta({ description: `The most tickets in the page, 1 to ${PULL_LIMIT_MAX}` }),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
+// The defaults stand for fields absent from servers that predate them.
 export const PullResponse = z.object({
-  /** Tickets in the caller's scope changed after the cursor, in change order. */
-  tickets: z.array(Ticket),
-  /**
-   * Tickets that left the caller's scope after the cursor (reassigned, taken by a colleague) and are
-   * not back in it, by id: the console drops them from its copy. Only tickets once in the caller's
-   * scope are named, never one that was always a colleague's. From cursor 0 these are the tickets that
-   * left it at any time: a console pulling again from the start keeps its copy and must learn what to
-   * drop. Absent from servers that predate it, hence the default.
-   */
-  removed: z.array(TicketId).default([]),
-  /**
-   * How many tickets in the caller's scope have changes after the returned cursor: what later pages
-   * will send, so a first sync can show its progress ("12,500 of 50,000 tickets"). 0 when `hasMore`
-   * is false. Absent from servers that predate it, hence the default.
-   */
-  remaining: z.number().int().min(0).default(0),
-  cursor: Cursor,
-  /** The history the returned cursor belongs to: send it back with the cursor. Null with cursor 0. */
-  history: HistoryId.nullable().default(null),
-  /**
-   * True when the cursor and history sent are not in this server's past (it was restored from a
-   * backup, or lost recent changes): the page is then the first page from cursor 0. The console pulls
-   * everything again, drops what the server no longer has, and sends again the changes it had
-   * acknowledged since, which the server may have lost.
-   */
-  reset: z.boolean().default(false),
-  hasMore: z.boolean(),
+  tickets: z.array(Ticket).meta({
+    description:
+      "Tickets in the caller's scope changed after the cursor, in change order, each whole and at its latest",
+  }),
+  removed: z
+    .array(TicketId)
+    .default([])
+    .meta({
+      description:
+        "Tickets that left the caller's scope after the cursor (reassigned, taken by a colleague) and are not back " +
+        "in it, by id: the console drops them from its copy. Only tickets once in the caller's scope are named, " +
+        "never one that was always a colleague's. From cursor 0 these are the tickets that left it at any time: a " +
+        'console pulling again from the start keeps its copy and must learn what to drop',
+    }),
+  remaining: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .meta({
+      description:
+        "How many tickets in the caller's scope have changes after the returned cursor: what later pages will " +
+        'send, for a first sync to show its progress. 0 when `hasMore` is false',
+    }),
+  cursor: Cursor.meta({
+    description:
+      "Where the next pull starts: the last ticket of a full page, or the server's latest change once nothing in " +
+      'scope remains. Never behind the cursor sent, within a history',
+  }),
+  history: HistoryId.nullable().default(null).meta({
+    description: 'The history the returned cursor belongs to: send it back with the cursor. Null with cursor 0',
+  }),
+  reset: z
+    .boolean()
+    .default(false)
+    .meta({
+      description:
+        "True when the cursor and history sent are not in this server's past (it was restored from a backup, or " +
+        'lost recent changes): the page is then the first page from cursor 0. The console pulls everything again, ' +
+        'drops what the server no longer has, and sends again the changes it had acknowledged since, which the ' +
+        'server may have lost',
+    }),
+  hasMore: z.boolean().meta({ description: 'More pages follow: pull again at once from the returned cursor' }),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -107,9 +130,12 @@ export const TICKET_MAX_TIMELINE_ENTRIES = 2000;
  * To try a refused change again, send it as a new mutation with a new id.
  */
 export const PushRequest = z.object({
-  /** The console installation sending the batch, for the server's log. */
-  clientId: z.uuid(),
-  mutations: z.array(Mutation).min(1).max(PUSH_BATCH_MAX),
+  clientId: z.uuid().meta({ description: "The console installation sending the batch, for the server's records" }),
+  mutations: z
+    .array(Mutation)
+    .min(1)
+    .max(PUSH_BATCH_MAX)
+    .meta({ description: `1 to ${PUSH_BATCH_MAX} mutations, applied in this order` }),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -122,12 +148,18 @@ export const MutationResult = z.discriminatedUnion('status', [
     id: z.uuid(),
     status: z.literal('applied'),
     ticketId: z.uuid(),
-    version: z.number().int().min(1),
-    /**
-     * The change's place in the server's sequence: once a pull from a cursor at or past it is answered
-     * without `reset`, the server's history holds the change. Null from servers that predate it.
-     */
-    seq: z.number().int().min(1).nullable().default(null),
+    version: z.number().int().min(1).meta({ description: "The ticket's version once this change was applied" }),
+    seq: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          "The change's place in the server's sequence: once a pull from a cursor at or past it is answered " +
+          "without `reset`, the server's history holds the change. Null from servers that predate it",
+      }),
   }),
   z.object({ id: z.uuid(), status: z.literal('refused'), refusal: Refusal }),
 ]);

@@ -89,12 +89,18 @@ export type MutationArgs<N extends MutationName> = z.infer<(typeof mutations)[N]
 
 /** A mutation as queued in the outbox and pushed to the server. */
 export const Mutation = z.object({
-  /** Client mutation id: the idempotency key of the push. */
-  id: z.uuid(),
-  name: z.string().min(1).max(64),
-  args: z.unknown(),
-  /** When the user made the change (the client's clock, informative only). */
-  createdAt: z.iso.datetime({ offset: false }),
+  id: z.uuid().meta({
+    description: 'Chosen by the console: the idempotency key of this one change (its name, args and createdAt)',
+  }),
+  name: z.string().min(1).max(64).meta({ description: 'Which change: one of the mutation names the server knows' }),
+  args: z.unknown().meta({
+    description:
+      "The change's arguments, as the schema of its name requires (`<Name>Args` in the OpenAPI document); " +
+      'arguments that do not fit refuse the mutation (`invalid_args`), not the batch',
+  }),
+  createdAt: z.iso
+    .datetime({ offset: false })
+    .meta({ description: "When the user made the change, by the console's clock: informative only" }),
 });
 export type Mutation = z.infer<typeof Mutation>;
 

@@ -1,8 +1,9 @@
-// Shared setup for the server tests: a seeded in-memory portal, a fixed clock, and signing in.
+// Shared setup for the server tests: a seeded in-memory portal, a fixed clock, signing in, and the contract check.
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { afterAll, afterEach } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
@@ -12,8 +13,25 @@ import type { Mutation } from '../../../shared/mutations';
 import { buildServer } from '../../../server/app';
 import { type PortalDatabase, openDatabase } from '../../../server/db';
 import { demoUsers, seedDemoData } from '../../../server/seed';
+import { checkedResponses, takeContractViolations, watchContract } from '../../support/contract';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
+
+// Every answer a seeded portal gives in a test must be one the OpenAPI document describes: the test that
+// saw one it does not fails (answers given in a beforeAll fail the file's first test).
+afterEach(() => {
+  const violations = takeContractViolations();
+  if (violations.length > 0) {
+    throw new Error(`answers that break the OpenAPI document:\n${violations.join('\n')}`);
+  }
+});
+
+// CONTRACT_TALLY=<file> appends what the file's tests exercised of the document: `METHOD path status count` lines.
+afterAll(() => {
+  const file = process.env.CONTRACT_TALLY;
+  if (file === undefined) return;
+  appendFileSync(file, [...checkedResponses].map(([answer, count]) => `${answer} ${count}\n`).join(''));
+});
 
 export interface Portal {
   db: PortalDatabase;
@@ -58,6 +76,7 @@ export async function seededPortal(image?: Buffer): Promise<Portal> {
   const clock = () => now;
   const db = openDatabase(image ?? (await seededImage()));
   const app = buildServer({ db, clock, logger: false });
+  watchContract(app);
   return {
     db,
     app,

@@ -1,15 +1,32 @@
-// The OpenAPI document: generated from the shared schemas, served without a token, listing every endpoint.
+// The OpenAPI document: generated from the shared schemas, served without a token, listing every endpoint,
+// every status the server answers, and every mutation with its arguments and refusal codes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX } from '../../../shared/api';
+import { API_PREFIX, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../../../shared/api';
+import { MutationName, RefusalCode } from '../../../shared/mutations';
 import { type Portal, seededPortal } from './fixtures';
+
+/** The statuses the HTTP layer may answer any operation with, besides its own. */
+const EVERYWHERE = ['408', '431', '500'];
+const withCommon = (...own: string[]) => [...own, ...EVERYWHERE].sort();
 
 describe('GET /openapi.json', () => {
   let portal: Portal;
   let document: {
     openapi: string;
-    paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
-    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+    info: { description: string };
+    paths: Record<
+      string,
+      Record<string, { security?: unknown[]; description?: string; responses: Record<string, unknown> }>
+    >;
+    components: {
+      schemas: Record<string, unknown>;
+      securitySchemes: Record<string, unknown>;
+      responses: Record<string, unknown>;
+    };
     security: unknown[];
+    'x-any-request': Record<string, { $ref: string }>;
   };
   beforeAll(async () => {
     portal = await seededPortal();
@@ -65,7 +82,7 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['Ticket', 'User', 'Mutation', 'MutationResult', 'Refusal', 'ErrorBody']),
     );
     expect(Object.keys(document.paths[`${API_PREFIX}/sync/push`]?.post?.responses ?? {}).sort()).toEqual(
-      ['200', '400', '401', '413', '415', '500'].sort(),
+      withCommon('200', '400', '401', '413', '415'),
     );
     expect(Object.keys(document.paths[`${API_PREFIX}/sync/pull`]?.get?.responses ?? {})).toContain('400');
   });
@@ -77,17 +94,17 @@ describe('GET /openapi.json', () => {
     const required = ['resellerId', 'contactName', 'contactEmail', 'subject', 'description'];
     expect(chat?.requestBody?.content['application/json']?.schema.required).toEqual(required);
     expect(form?.requestBody?.content['application/x-www-form-urlencoded']?.schema.required).toEqual(required);
-    expect(Object.keys(chat?.responses ?? {}).sort()).toEqual(['201', '400', '413', '415', '500']);
-    expect(Object.keys(form?.responses ?? {}).sort()).toEqual(['303', '400', '413', '415', '500']);
+    expect(Object.keys(chat?.responses ?? {}).sort()).toEqual(withCommon('201', '400', '413', '415'));
+    expect(Object.keys(form?.responses ?? {}).sort()).toEqual(withCommon('303', '400', '413', '415'));
     expect(document.components.schemas).toHaveProperty('IntakeReceipt');
   });
 
   it("documents the lead's endpoints as signed-in, lead-only (403), and the cadence as every user's", () => {
     const codes = (path: string, method: string) =>
       Object.keys(document.paths[`${API_PREFIX}${path}`]?.[method]?.responses ?? {}).sort();
-    expect(codes('/lead/escalations', 'get')).toEqual(['200', '401', '403', '500']);
-    expect(codes('/lead/cadence', 'put')).toEqual(['200', '400', '401', '403', '415', '500']);
-    expect(codes('/cadence', 'get')).toEqual(['200', '401', '500']);
+    expect(codes('/lead/escalations', 'get')).toEqual(withCommon('200', '401', '403'));
+    expect(codes('/lead/cadence', 'put')).toEqual(withCommon('200', '400', '401', '403', '413', '415'));
+    expect(codes('/cadence', 'get')).toEqual(withCommon('200', '401'));
     expect(document.paths[`${API_PREFIX}/lead/escalations`]?.get?.security).toBeUndefined();
   });
 
@@ -103,10 +120,56 @@ describe('GET /openapi.json', () => {
     for (const path of ['/chat', '/sessions/{token}', '/sessions/{token}/invite.ics']) {
       expect(document.paths[path]?.get?.security).toEqual([]);
     }
-    expect(Object.keys(document.paths['/sessions/{token}/book']?.post?.responses ?? {}).sort()).toEqual([
-      '303',
-      '404',
-      '409',
-    ]);
+    expect(Object.keys(document.paths['/sessions/{token}/book']?.post?.responses ?? {}).sort()).toEqual(
+      withCommon('303', '400', '404', '409', '413', '415'),
+    );
+  });
+
+  it('names every mutation with the schema of its arguments, and every refusal code with its meaning', () => {
+    const named = document.components.schemas.NamedMutation as {
+      oneOf: { properties: { name: { const: string }; args: { $ref: string } } }[];
+    };
+    expect(named.oneOf.map((variant) => [variant.properties.name.const, variant.properties.args.$ref])).toEqual(
+      MutationName.options.map((name) => [
+        name,
+        `#/components/schemas/${name.charAt(0).toUpperCase()}${name.slice(1)}Args`,
+      ]),
+    );
+    const push = document.paths[`${API_PREFIX}/sync/push`]?.post;
+    expect(JSON.stringify(push)).toContain('"items":{"$ref":"#/components/schemas/NamedMutation"}');
+    for (const code of RefusalCode.options) expect(push?.description).toMatch(new RegExp(`^- \`${code}\`: \\w`, 'm'));
+    expect(push?.description).toContain('A refusal is final for its id');
+  });
+
+  it('documents what the HTTP layer answers on every operation, and what any request may get', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(expect.arrayContaining(EVERYWHERE));
+        expect(Object.keys(operation.responses), `${method} ${path}`).not.toContain('429');
+      }
+    }
+    expect(Object.keys(document['x-any-request']).sort()).toEqual(['400', '404', '408', '431', '500']);
+    for (const { $ref } of Object.values(document['x-any-request'])) {
+      expect(document.components.responses).toHaveProperty($ref.replace('#/components/responses/', ''));
+    }
+    expect(document.info.description).toContain('it never answers 429');
+  });
+
+  it('states the body limit of each endpoint that reads one', () => {
+    const tooLarge = (path: string, method = 'post') =>
+      (document.paths[path]?.[method]?.responses['413'] as { description: string }).description;
+    expect(tooLarge(`${API_PREFIX}/sync/push`)).toMatch(/larger than 16 MiB/);
+    expect(tooLarge(`${API_PREFIX}/auth/login`)).toMatch(/larger than 1 MiB/);
+    expect(tooLarge(`${API_PREFIX}/lead/cadence`, 'put')).toMatch(/larger than 1 MiB/);
+    expect(tooLarge(`${API_PREFIX}/intake/chat`)).toMatch(/larger than 256 KiB/);
+    expect(tooLarge('/sessions/{token}/book')).toMatch(/larger than 64 KiB/);
+  });
+
+  it('is explained by docs/sync-protocol.md, which names every mutation, refusal code and page limit', () => {
+    const guide = readFileSync(join(import.meta.dirname, '../../../docs/sync-protocol.md'), 'utf8');
+    for (const name of MutationName.options) expect(guide).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const code of RefusalCode.options) expect(guide).toContain(`\`${code}\``);
+    expect(guide).toContain(`1 to ${PULL_LIMIT_MAX.toLocaleString('en')}`);
+    expect(guide).toContain(`1 to ${PUSH_BATCH_MAX} mutations`);
   });
 });

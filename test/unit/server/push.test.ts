@@ -200,7 +200,7 @@ describe('push', () => {
     expect(tooLarge.statusCode).toBe(413);
     expect(ErrorBody.parse(tooLarge.json())).toMatchObject({
       error: 'invalid_request',
-      message: 'the request body is too large',
+      message: "the request body is larger than this endpoint's limit of 16 MiB",
     });
   });
 });
