@@ -348,6 +348,8 @@ class RunSteps {
         state: 'pending',
         appliedVersion: null,
         appliedSeq: null,
+        appliedHistory: null,
+        acknowledgedAt: null,
         refusal: null,
       }),
     );

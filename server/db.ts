@@ -264,9 +264,13 @@ export class PortalDatabase {
     return row === undefined ? null : toAccount(row).user;
   }
 
+  /** The history changes made now belong to; set by beginHistory. */
+  currentHistory: string | null = null;
+
   /** Begins a new history of changes at the next change: openDatabase does, each time it opens one. */
   beginHistory(): void {
-    this.statements.beginHistory.run(randomUUID());
+    this.currentHistory = randomUUID();
+    this.statements.beginHistory.run(this.currentHistory);
   }
 
   /** The history the change `seq` was made in (see change_histories); null for 0, before any change. */

@@ -12,7 +12,9 @@ export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): B
   // One read transaction, so the page, the count and the current sequence describe the same moment.
   return db.transaction((): Buffer => {
     const current = db.currentSeq();
-    const reset = !inHistory(db, Number(query.cursor), query.history, current);
+    const reset =
+      !inHistory(db, Number(query.cursor), query.history, current) ||
+      (query.latest !== undefined && !inHistory(db, Number(query.latest), query.latestHistory, current));
     // A cursor from a past this server does not have: smoothing it over would hide every change up to
     // it (or, once the sequence grows past it again, others' changes), so the page starts from 0.
     const after = reset ? 0 : Number(query.cursor);
@@ -34,7 +36,8 @@ export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): B
 /**
  * Whether the change `cursor` is one this server made, in the history the console names: a cursor
  * past the last change, or from another history (see change_histories), is not. A console that
- * predates histories sends none, and only the first test applies.
+ * predates histories sends none, and only the first test applies. Checked for the cursor, and for
+ * the latest change the console was told it made.
  */
 function inHistory(db: PortalDatabase, cursor: number, history: string | undefined, current: number): boolean {
   if (cursor === 0) return true;

@@ -122,7 +122,7 @@ function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, 
   const version = ticket.version + 1;
   const seq = db.nextSeq();
   db.saveTicket({ ...outcome.ticket, version, serverSeq: seq, updatedAt: now.toISOString() });
-  return { id: mutation.id, status: 'applied', ticketId: ticket.id, version, seq };
+  return { id: mutation.id, status: 'applied', ticketId: ticket.id, version, seq, history: db.currentHistory };
 }
 
 const refused = (mutation: Mutation, refusal: Refusal): MutationResult => ({

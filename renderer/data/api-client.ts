@@ -12,6 +12,7 @@ import {
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
 import { FollowUpCadence, TeamContext } from '../../shared/domain';
+import type { PullPosition } from './local-store';
 import { PulledPage, type PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 
@@ -96,8 +97,19 @@ export class ApiClient implements SyncApi {
     return this.request(LoginResponse, 'sign-in answer', (http) => http.post('auth/login', credentials));
   }
 
-  async pull(cursor: Cursor, limit: number, history: string | null): Promise<PulledTickets> {
-    const params = history === null ? { cursor, limit } : { cursor, limit, history };
+  async pull(
+    cursor: Cursor,
+    limit: number,
+    history: string | null,
+    latest: PullPosition['latest'] = null,
+  ): Promise<PulledTickets> {
+    const params = {
+      cursor,
+      limit,
+      ...(history === null ? {} : { history }),
+      ...(latest === null ? {} : { latest: String(latest.seq) }),
+      ...(latest?.history == null ? {} : { latestHistory: latest.history }),
+    };
     const page = await this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params }));
     return page as PulledTickets;
   }

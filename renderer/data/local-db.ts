@@ -96,6 +96,9 @@ export class LocalDb extends Dexie {
           'id, stage, status, priority, scope, channel, assigneeKey, createdAt, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
       })
       .upgrade((tx) => tx.table('meta').put({ key: 'sessionRowsPending', value: new Date().toISOString() }));
+    // 5: acknowledged changes are kept a while (see KEEP_ACKNOWLEDGED_MS), found by when they were acknowledged.
+    // The latest acknowledged change is asked of the server with every pull (see PullQuery.latest).
+    this.version(5).stores({ outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq' });
   }
 }
 

@@ -9,7 +9,7 @@ import type { Cursor, MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
 import { type LocalDb, recordsAfter } from './local-db';
-import { OutboxEntry } from './outbox-entry';
+import { KEEP_ACKNOWLEDGED_MS, OutboxEntry } from './outbox-entry';
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
 import { summarize, TicketSummary } from './summary';
@@ -25,6 +25,8 @@ export type ChangeListener = (change: StoreChange) => void;
 export interface PullPosition {
   cursor: Cursor;
   history: string | null;
+  /** The latest change past the cursor the server acknowledged, with its history: the server must still have it. */
+  latest: { seq: number; history: string | null } | null;
   /** The server lost changes, and the console is pulling everything again (see startOver). */
   resetting: boolean;
 }
@@ -97,9 +99,14 @@ export class LocalStore {
   /** Where the next pull starts: the cursor, the server's history it belongs to, and whether everything is being pulled again. */
   async position(): Promise<PullPosition> {
     const [cursor, history, resetting] = await this.db.meta.bulkGet(['cursor', 'history', 'resetting']);
+    const position = cursor?.key === 'cursor' ? cursor.value : '0';
+    const last = OutboxEntry.safeParse(await this.db.outbox.orderBy('appliedSeq').last());
+    const latest =
+      last.success && last.data.appliedSeq !== null && last.data.appliedSeq > Number(position) ? last.data : null;
     return {
-      cursor: cursor?.key === 'cursor' ? cursor.value : '0',
+      cursor: position,
       history: history?.key === 'history' ? history.value : null,
+      latest: latest === null ? null : { seq: latest.appliedSeq ?? 0, history: latest.appliedHistory },
       resetting: resetting !== undefined,
     };
   }
@@ -146,7 +153,7 @@ export class LocalStore {
       const acknowledged = entries
         .filter((entry) => entry.state === 'applied' && entry.appliedSeq === null && gone.includes(entry.ticketId))
         .map((entry) => entry.seq);
-      acknowledged.push(...(await this.confirmedEntries()));
+      acknowledged.push(...(await this.confirmedEntries(syncedAt)));
       const byTicket = groupByTicket(entries);
       // Most pulled tickets have no change of the user's outstanding: their row comes straight from the record.
       const team = byTicket.size === 0 ? null : await this.team();
@@ -178,13 +185,20 @@ export class LocalStore {
     this.notify([...ids, ...gone], summaries);
   }
 
-  /** Call inside a write transaction: acknowledged changes at or before the stored cursor, which the server's history holds. */
-  private async confirmedEntries(): Promise<number[]> {
+  /**
+   * Call inside a write transaction: acknowledged changes the console may forget at `now` — at or
+   * before the stored cursor, which the server's history holds, and acknowledged long enough ago.
+   */
+  private async confirmedEntries(now: string): Promise<number[]> {
     const { cursor } = await this.position();
-    const applied = await this.db.outbox.where('state').equals('applied').toArray();
-    return applied.flatMap((row) => {
+    const kept = new Date(Date.parse(now) - KEEP_ACKNOWLEDGED_MS).toISOString();
+    const old = await this.db.outbox.where('acknowledgedAt').belowOrEqual(kept).toArray();
+    return old.flatMap((row) => {
       const entry = OutboxEntry.safeParse(row);
-      return entry.success && entry.data.appliedSeq !== null && entry.data.appliedSeq <= Number(cursor)
+      return entry.success &&
+        entry.data.state === 'applied' &&
+        entry.data.appliedSeq !== null &&
+        entry.data.appliedSeq <= Number(cursor)
         ? [entry.data.seq]
         : [];
     });
@@ -204,7 +218,13 @@ export class LocalStore {
       await this.db.outbox.bulkUpdate(
         again.map((entry) => ({
           key: entry.seq,
-          changes: { state: 'pending' as const, appliedVersion: null, appliedSeq: null },
+          changes: {
+            state: 'pending' as const,
+            appliedVersion: null,
+            appliedSeq: null,
+            appliedHistory: null,
+            acknowledgedAt: null,
+          },
         })),
       );
       await this.db.meta.bulkPut([
@@ -300,6 +320,8 @@ export class LocalStore {
       state: 'pending',
       appliedVersion: null,
       appliedSeq: null,
+      appliedHistory: null,
+      acknowledgedAt: null,
       refusal: null,
     });
     const summary = summarize(result.ticket, view.pending.length + 1);
@@ -322,8 +344,11 @@ export class LocalStore {
     return { pending, refused };
   }
 
-  /** Records the server's verdict on each pushed change; refused ones stay, with their reason, for the user. */
-  async recordPushResults(results: readonly MutationResult[]): Promise<void> {
+  /**
+   * Records the server's verdict on each pushed change, as it arrived at `acknowledgedAt`; refused ones
+   * stay, with their reason, for the user.
+   */
+  async recordPushResults(results: readonly MutationResult[], acknowledgedAt: string): Promise<void> {
     // An applied change stays laid over its ticket until a pull brings the version it made, so the
     // ticket looks the same: only tickets with a refused change are seen differently, and re-read.
     const refusedOn = new Set<string>();
@@ -340,7 +365,13 @@ export class LocalStore {
         if (result.status === 'refused') refusedOn.add(entry.ticketId);
         const changes: Partial<OutboxEntry> =
           result.status === 'applied'
-            ? { state: 'applied', appliedVersion: result.version, appliedSeq: result.seq }
+            ? {
+                state: 'applied',
+                appliedVersion: result.version,
+                appliedSeq: result.seq,
+                appliedHistory: result.history,
+                acknowledgedAt,
+              }
             : { state: 'refused', refusal: result.refusal };
         return [{ key: entry.seq, changes }];
       });

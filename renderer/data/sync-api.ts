@@ -2,11 +2,15 @@
 import type { Cursor, PushRequest, PushResponse } from '../../shared/api';
 import type { TeamContext } from '../../shared/domain';
 import type { PulledTickets } from './pulled-page';
+import type { PullPosition } from './local-store';
 
 /** Every method resolves with a parsed body or rejects with an ApiError (see api-client.ts). */
 export interface SyncApi {
   team(): Promise<TeamContext>;
-  /** `history`: the one the cursor came with (see HistoryId), null with cursor 0. */
-  pull(cursor: Cursor, limit: number, history: string | null): Promise<PulledTickets>;
+  /**
+   * `history`: the one the cursor came with (see HistoryId), null with cursor 0; `latest`: the latest
+   * acknowledged change past the cursor, which the server must still have (see PullQuery.latest).
+   */
+  pull(cursor: Cursor, limit: number, history: string | null, latest?: PullPosition['latest']): Promise<PulledTickets>;
   push(request: PushRequest): Promise<PushResponse>;
 }

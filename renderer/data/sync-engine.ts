@@ -152,7 +152,7 @@ export class SyncEngine {
       try {
         const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
         if (results.length === 0) throw new AbortError('The server acknowledged none of the pushed changes.');
-        await store.recordPushResults(results);
+        await store.recordPushResults(results, this.options.now().toISOString());
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 413)) throw error;
         if (batch.length > 1) {
@@ -160,16 +160,19 @@ export class SyncEngine {
           continue;
         }
         const kilobytes = Math.ceil(utf8Length(first.mutation) / 1024);
-        await store.recordPushResults([
-          {
-            id: first.mutation.id,
-            status: 'refused',
-            refusal: {
-              code: 'invalid_args',
-              message: `This change is too large for the server to accept (${kilobytes} KB). Shorten it and send it again.`,
+        await store.recordPushResults(
+          [
+            {
+              id: first.mutation.id,
+              status: 'refused',
+              refusal: {
+                code: 'invalid_args',
+                message: `This change is too large for the server to accept (${kilobytes} KB). Shorten it and send it again.`,
+              },
             },
-          },
-        ]);
+          ],
+          this.options.now().toISOString(),
+        );
       }
       await this.reportCounts();
     }
@@ -195,7 +198,9 @@ export class SyncEngine {
     let received = 0;
     try {
       for (;;) {
-        const page = await api.pull(cursor, pageSize, cursor === '0' ? null : history);
+        // The latest acknowledged change is asked after only on the first page: later pages follow a checked one.
+        const latest = received === 0 && !position.resetting ? position.latest : null;
+        const page = await api.pull(cursor, pageSize, cursor === '0' ? null : history, latest);
         if (page.reset) {
           onHistoryLost(await store.startOver(now().toISOString()));
           return false;

@@ -33,6 +33,13 @@ export const PullQuery = z.object({
   history: HistoryId.optional().meta({
     description: 'The history the cursor came with; omitted with cursor 0 (and by consoles that predate histories)',
   }),
+  latest: Cursor.optional().meta({
+    description:
+      "The latest change past the cursor that the console holds an acknowledgement for (a push result's seq): " +
+      'a server that no longer has it, in the history `latestHistory` names, answers `reset`, though the cursor ' +
+      'itself is still in its past',
+  }),
+  latestHistory: HistoryId.optional().meta({ description: 'The history the push result of `latest` named' }),
   limit: z.coerce
     .number({ message: 'the limit must be a number' })
     .int({ message: 'the limit must be a whole number' })
@@ -160,6 +167,9 @@ export const MutationResult = z.discriminatedUnion('status', [
           "The change's place in the server's sequence: once a pull from a cursor at or past it is answered " +
           "without `reset`, the server's history holds the change. Null from servers that predate it",
       }),
+    history: HistoryId.nullable()
+      .default(null)
+      .meta({ description: 'The history `seq` belongs to (see HistoryId). Null from servers that predate it' }),
   }),
   z.object({ id: z.uuid(), status: z.literal('refused'), refusal: Refusal }),
 ]);

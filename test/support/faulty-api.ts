@@ -1,5 +1,6 @@
 // A SyncApi wrapper that fails on a schedule: drops, 5xx, timeouts with late arrival, duplicates, reordered answers.
 import { ApiError } from '../../renderer/data/api-client';
+import type { PullPosition } from '../../renderer/data/local-store';
 import type { Connectivity } from '../../renderer/data/connectivity';
 import type { SyncApi } from '../../renderer/data/sync-api';
 import type { Cursor, PullResponse, PushRequest, PushResponse } from '../../shared/api';
@@ -122,10 +123,10 @@ export class FaultyApi implements SyncApi {
     return this.send('team', () => this.inner.team());
   }
 
-  pull(cursor: Cursor, limit: number, history: string | null): Promise<PullResponse> {
+  pull(cursor: Cursor, limit: number, history: string | null, latest?: PullPosition['latest']): Promise<PullResponse> {
     return this.send(
       'pull',
-      () => this.inner.pull(cursor, limit, history),
+      () => this.inner.pull(cursor, limit, history, latest),
       (page, seed) => ({ ...page, tickets: permute(page.tickets, seed) }),
     );
   }

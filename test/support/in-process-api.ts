@@ -11,10 +11,12 @@ export const IN_PROCESS_URL = 'http://portal.invalid';
  * query params, headers) and the answer back through ApiClient's schemas and error mapping, so the
  * console's HTTP door is exercised whole; only the socket is missing.
  */
-export function injectAdapter(app: FastifyInstance): AxiosAdapter {
+export function injectAdapter(server: FastifyInstance | (() => FastifyInstance)): AxiosAdapter {
+  // A getter reaches whichever server runs at that address now, across restarts.
+  const app = typeof server === 'function' ? server : () => server;
   return async (config) => {
     const uri = new URL(axios.getUri(config));
-    const injected = await app.inject({
+    const injected = await app().inject({
       method: (config.method ?? 'get').toUpperCase(),
       url: `${uri.pathname}${uri.search}`,
       headers: config.headers.toJSON(true),
@@ -41,6 +43,6 @@ export function injectAdapter(app: FastifyInstance): AxiosAdapter {
 }
 
 /** An ApiClient signed in with `token` (or anonymous) that talks to `app` in-process. */
-export function inProcessApi(app: FastifyInstance, token: string | null): ApiClient {
+export function inProcessApi(app: FastifyInstance | (() => FastifyInstance), token: string | null): ApiClient {
   return new ApiClient(IN_PROCESS_URL, token, { adapter: injectAdapter(app) });
 }

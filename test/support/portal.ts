@@ -41,35 +41,67 @@ function seededImage(): Promise<SeededImage> {
 }
 
 export interface Portal {
-  db: PortalDatabase;
-  app: FastifyInstance;
+  /** The database and server now running: a restart or a restore replaces both. */
+  readonly db: PortalDatabase;
+  readonly app: FastifyInstance;
   seededTickets: ReadonlyMap<string, Ticket>;
   now(): Date;
   /** Moves the server's clock forward. */
   advance(ms: number): void;
   /** An ApiClient signed in as the demo user, talking to this portal in-process. */
   apiFor(user: DemoUser): ReturnType<typeof inProcessApi>;
+  /** The user's bearer token stops working, as when it expires; apiFor answers 401 until signIn. */
+  expireToken(user: DemoUser): void;
+  /** The user signs in again: apiFor carries the new token. */
+  signIn(user: DemoUser): Promise<void>;
+  /** A copy of the database as it is now, as a backup would be. */
+  backup(): Buffer;
+  /** The server stops and starts again on the database as it is, or on `image` (restored from a backup). */
+  restart(image?: Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openPortal(): Promise<Portal> {
-  const { image, tokens, tickets } = await seededImage();
+  const seededCopy = await seededImage();
+  const tokens = new Map(seededCopy.tokens);
   let now = PORTAL_NOW;
-  const db = openDatabase(image);
-  const app = buildServer({ db, clock: () => now, logger: false });
+  const clock = () => now;
+  const start = (image: Buffer) => {
+    const db = openDatabase(image);
+    return { db, app: buildServer({ db, clock, logger: false }) };
+  };
+  let running = start(seededCopy.image);
+  const stop = async () => {
+    await running.app.close();
+    running.db.close();
+  };
   return {
-    db,
-    app,
-    seededTickets: tickets,
+    get db() {
+      return running.db;
+    },
+    get app() {
+      return running.app;
+    },
+    seededTickets: seededCopy.tickets,
     now: () => now,
     advance: (ms) => {
       now = new Date(now.getTime() + ms);
     },
-    apiFor: (user) => inProcessApi(app, tokens.get(user.email) ?? null),
-    close: async () => {
-      await app.close();
-      db.close();
+    apiFor: (user) => inProcessApi(() => running.app, tokens.get(user.email) ?? null),
+    expireToken: (user) => {
+      running.db.sqlite.prepare('DELETE FROM auth_tokens WHERE user_id = ?').run(user.id);
     },
+    signIn: async (user) => {
+      const session = await inProcessApi(running.app, null).login({ email: user.email, password: DEMO_PASSWORD });
+      tokens.set(user.email, session.token);
+    },
+    backup: () => running.db.sqlite.serialize(),
+    restart: async (image) => {
+      const next = image ?? running.db.sqlite.serialize();
+      await stop();
+      running = start(next);
+    },
+    close: stop,
   };
 }
 

@@ -74,12 +74,21 @@ const steps = [
   fc.constant(new Step('go offline', (world) => world.plug(false))),
   fc.constant(new Step('go online', (world) => world.plug(true))),
   fc.constant(new Step('restart the console', (world) => world.restart())),
+  fc.constant(new Step('restart the server', (world) => world.restartServer())),
+  fc.constant(new Step('back up the server', (world) => world.backUpServer())),
+  fc.constant(new Step('restore the server from its backup', (world) => world.restoreServer())),
+  fc.constant(new Step("the user's token expires", (world) => world.expireToken())),
+  fc.constant(new Step('sign in again', (world) => world.signInAgain())),
   pick.map((n) => new Step(`discard refused change ${n}`, (world) => world.discard(n))),
   pick.map((n) => new Step(`retry refused change ${n}`, (world) => world.retry(n))),
 ];
 
+const HOUR = 3_600_000;
+
 export interface SyncScenario {
   other: OtherRole;
+  /** How far the console's clock is from the server's: a few minutes, hours, or a day and more. */
+  skewMs: number;
   /** What happens to the run's requests, in order per kind: every sync takes from it, background ones too. */
   faults: ScheduledDelivery[];
   /** Half the runs start offline: edits pile up in the outbox while the other person works. */
@@ -90,14 +99,15 @@ export interface SyncScenario {
 export const syncScenario = (maxSteps = 16): fc.Arbitrary<SyncScenario> =>
   fc.record({
     other: fc.constantFrom<OtherRole>('lead', 'engineer'),
+    skewMs: fc.constantFrom(0, 0, 5 * 60_000, -3 * HOUR, 26 * HOUR, -9 * 24 * HOUR),
     online: fc.boolean(),
     faults: fc.array(scheduled, { maxLength: 24 }),
     steps: fc.commands(steps, { maxCommands: maxSteps, size: '+1' }),
   });
 
 /** Runs the steps, settles (no faults, online, synced), and checks; throws an AssertionError on a violation. */
-export async function runSyncScenario({ other, online, faults, steps }: SyncScenario): Promise<void> {
-  const world = await SyncWorld.open(other, online);
+export async function runSyncScenario({ other, skewMs, online, faults, steps }: SyncScenario): Promise<void> {
+  const world = await SyncWorld.open(other, online, skewMs);
   world.schedule.add(faults);
   // Between the engine's own steps too (say, after the push answers are recorded, before the pull).
   // A probe that overlapped an action (the ledger ahead of the store) proves nothing either way.

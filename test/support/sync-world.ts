@@ -23,9 +23,10 @@ const OTHER_CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000002';
 /**
  * made: the user (or the other person) made it; refusedLocally: the console refused it before it
  * reached the outbox; discarded / retried: the user read the server's refusal and dropped it, or sent
- * it again as a new change.
+ * it again as a new change; lostWithServer: the other person's change, gone with a restore of the
+ * server (their console, which would send it again, is not part of the run).
  */
-export type Fate = 'made' | 'refusedLocally' | 'discarded' | 'retried';
+export type Fate = 'made' | 'refusedLocally' | 'discarded' | 'retried' | 'lostWithServer';
 export interface LedgerEntry {
   mutation: Mutation;
   by: DemoUser;
@@ -86,9 +87,17 @@ export class SyncWorld {
   busy = 0;
   acts = 0;
   console: Console;
+  /** The user's changes the server held, then lost in a restore: the console must send them again. */
+  readonly lostByServer = new Set<string>();
+  /** The server's database as last backed up, for a restore. */
+  private backupImage: Buffer | null = null;
+  /** The engine met an expired token: the console waits for the user to sign in again. */
+  signedOut = false;
 
   private constructor(
     readonly portal: Portal,
+    /** How far the console's clock is from the server's. */
+    private readonly skewMs: number,
     otherRole: OtherRole,
     /** The tickets both people work on: contention is where sync goes wrong. */
     readonly hot: readonly string[],
@@ -99,13 +108,13 @@ export class SyncWorld {
   }
 
   /** A fresh portal copy and a console that has done its first sync, as after signing in, then `online` or not. */
-  static async open(otherRole: OtherRole, online: boolean): Promise<SyncWorld> {
+  static async open(otherRole: OtherRole, online: boolean, skewMs = 0): Promise<SyncWorld> {
     const portal = await openPortal();
     const people = [USER, OTHERS[otherRole]];
     const teams = new Map(
       await Promise.all(people.map(async (user) => [user.id, await portal.apiFor(user).team()] as const)),
     );
-    const world = new SyncWorld(portal, otherRole, hotTickets(portal), teams);
+    const world = new SyncWorld(portal, skewMs, otherRole, hotTickets(portal), teams);
     await world.console.engine.sync();
     world.plug(online);
     return world;
@@ -118,6 +127,9 @@ export class SyncWorld {
   tick(): void {
     this.portal.advance(60_000);
   }
+
+  /** The console's clock: the server's, off by the run's skew. */
+  consoleNow = (): Date => new Date(this.portal.now().getTime() + this.skewMs);
 
   /** The team context the server checks this user's pushes against, as its /team answers it. */
   teamOf(user: DemoUser): TeamContext {
@@ -136,13 +148,15 @@ export class SyncWorld {
       connectivity: this.cable,
       clientId: USER_CLIENT_ID,
       onStatus: (patch) => Object.assign(this.status, patch),
-      onUnauthenticated: () => this.errors.push(new Error('the engine asked the user to sign in again')),
+      onUnauthenticated: () => {
+        this.signedOut = true;
+      },
       // Small pages, so a first pull takes several; no timer and no backoff, so a run takes milliseconds.
       pageSize: 16,
       intervalMs: 24 * 3_600_000,
       retries: 2,
       minRetryDelayMs: 0,
-      now: () => this.portal.now(),
+      now: this.consoleNow,
     });
     engine.start();
     return { db, store, api, engine };
@@ -173,7 +187,7 @@ export class SyncWorld {
     const ticketId = this.hot[slot % this.hot.length] ?? '';
     const view = await store.ticketView(ticketId);
     if (view === null) return;
-    const author = { actor: memberOf(USER), team: await store.team(), now: this.portal.now().toISOString() };
+    const author = { actor: memberOf(USER), team: await store.team(), now: this.consoleNow().toISOString() };
     for (const mutation of changesFor(kind, view.ticket, pick, { ...author, nextId: this.nextId })) {
       const entry: LedgerEntry = { mutation, by: USER, fate: 'made' };
       this.ledger.set(mutation.id, entry);
@@ -229,7 +243,7 @@ export class SyncWorld {
     const entry = refused[pick % Math.max(refused.length, 1)];
     if (entry === undefined) return;
     const id = this.nextId();
-    const again: Mutation = { ...entry.mutation, id, createdAt: this.portal.now().toISOString() };
+    const again: Mutation = { ...entry.mutation, id, createdAt: this.consoleNow().toISOString() };
     this.ledger.set(id, { mutation: again, by: USER, fate: 'made' });
     this.setFate(entry.mutation.id, 'retried');
     const stillRefused = await this.act(() =>
@@ -248,6 +262,48 @@ export class SyncWorld {
     const entry = this.ledger.get(id);
     if (entry === undefined) throw new Error(`change ${id} is not in the ledger`);
     entry.fate = fate;
+  }
+
+  /** The server stops and starts again on its database as it is: nothing is lost. */
+  async restartServer(): Promise<void> {
+    await this.act(() => this.portal.restart());
+  }
+
+  /** A backup of the server's database, as a nightly job would take. */
+  backUpServer(): void {
+    this.backupImage = this.portal.backup();
+  }
+
+  /**
+   * The server is restored from its last backup: every change it handled since is gone from it. The
+   * other person's are theirs to send again (outside the run); the user's the console must send again.
+   */
+  async restoreServer(): Promise<void> {
+    const image = this.backupImage;
+    if (image === null) return;
+    const before = new Set(serverChangeIds(this));
+    await this.act(() => this.portal.restart(image));
+    const after = new Set(serverChangeIds(this));
+    for (const id of before) {
+      if (after.has(id)) continue;
+      const entry = this.ledger.get(id);
+      if (entry?.by.id === USER.id) this.lostByServer.add(id);
+      else if (entry !== undefined) entry.fate = 'lostWithServer';
+    }
+  }
+
+  /** The user's bearer token expires: the console's next request is answered 401. */
+  expireToken(): void {
+    this.portal.expireToken(USER);
+  }
+
+  /** After the console asked for it, the user signs in again: a new console run, the outbox kept. */
+  async signInAgain(): Promise<void> {
+    if (!this.signedOut) return;
+    await this.shutDown();
+    await this.portal.signIn(USER);
+    this.signedOut = false;
+    this.console = this.startConsole();
   }
 
   /**
@@ -273,10 +329,11 @@ export class SyncWorld {
     this.schedule.clear();
     this.cable.plug(true);
     await this.schedule.flush();
-    const { engine, db } = this.console;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await engine.sync();
-      if ((await db.outbox.where('state').anyOf('pending', 'applied').count()) === 0) return;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await this.signInAgain();
+      await this.console.engine.sync();
+      const settled = !this.signedOut && (await this.console.store.outboxCounts()).pending === 0;
+      if (settled && !(await this.console.store.position()).resetting) return;
     }
   }
 
@@ -303,4 +360,9 @@ function hotTickets(portal: Portal): string[] {
     ...first('resolution'),
     ...scope.filter((ticket) => ticket.assignee === null && ticket.stage !== 'closed').slice(0, 2),
   ].map((ticket) => ticket.id);
+}
+
+/** The ids of every change the server has a record of, in the order it handled them. */
+export function serverChangeIds(world: SyncWorld): string[] {
+  return world.portal.db.sqlite.prepare('SELECT id FROM applied_mutations ORDER BY rowid').pluck().all() as string[];
 }

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore, RefusedChange } from '../../../renderer/data/local-store';
+import { KEEP_ACKNOWLEDGED_MS } from '../../../renderer/data/outbox-entry';
 import { NO_FILTERS, QueueModel } from '../../../renderer/data/queue-model';
 import { DEFAULT_FLOW_POLICY, TeamContext, type Ticket } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
@@ -23,6 +24,7 @@ import { allSummaries } from '../../support/local-copy';
 
 const actor = { ...ENGINEER, role: 'engineer' as const };
 const HISTORY = '7b0c2c4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+const A_WEEK_LATER = new Date(Date.parse(FIXED_NOW) + KEEP_ACKNOWLEDGED_MS).toISOString();
 let dbCount = 0;
 const opened: LocalDb[] = [];
 
@@ -84,9 +86,19 @@ describe('LocalStore', () => {
     await store.applyPullPage([ticket], '1', FIXED_NOW);
     const mutation = note(ticket.id, 'Escalation path agreed with the customer.', 3);
     await store.enqueue(mutation);
-    await store.recordPushResults([
-      { id: mutation.id, status: 'applied', ticketId: ticket.id, version: ticket.version + 1, seq: 2 },
-    ]);
+    await store.recordPushResults(
+      [
+        {
+          id: mutation.id,
+          status: 'applied',
+          ticketId: ticket.id,
+          version: ticket.version + 1,
+          seq: 2,
+          history: HISTORY,
+        },
+      ],
+      FIXED_NOW,
+    );
 
     expect((await store.ticketView(ticket.id))?.ticket.timeline).toHaveLength(ticket.timeline.length + 1);
     expect(await store.pendingEntries(10)).toEqual([]);
@@ -96,9 +108,12 @@ describe('LocalStore', () => {
     const view = await store.ticketView(ticket.id);
     expect(view?.ticket.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
     expect(view?.unsentEntryIds.size).toBe(0);
-    // Kept, out of view, should the server lose it: the pull from cursor 2 is the server saying it holds change 2.
+    // Kept, out of view, should the server lose it: a pull from cursor 2 says the server holds change 2,
+    // and a week later the console forgets it.
     expect(await store.db.outbox.count()).toBe(1);
     await store.applyPullPage([], '2', FIXED_NOW);
+    expect(await store.db.outbox.count()).toBe(1);
+    await store.applyPullPage([], '2', A_WEEK_LATER);
     expect(await store.db.outbox.count()).toBe(0);
   });
 
@@ -109,11 +124,14 @@ describe('LocalStore', () => {
     await store.applyPullPage([ticket, lost], '1', FIXED_NOW, [], HISTORY);
     const mutation = note(ticket.id, 'Logs received.', 3);
     await store.enqueue(mutation);
-    await store.recordPushResults([{ id: mutation.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2 }]);
+    await store.recordPushResults(
+      [{ id: mutation.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2, history: HISTORY }],
+      FIXED_NOW,
+    );
     await store.applyPullPage([{ ...ticket, version: 2 }], '2', FIXED_NOW, [], HISTORY);
 
     expect(await store.startOver(FIXED_NOW)).toBe(1);
-    expect(await store.position()).toEqual({ cursor: '0', history: null, resetting: true });
+    expect(await store.position()).toEqual({ cursor: '0', history: null, latest: null, resetting: true });
     expect((await store.pendingEntries(10)).map((entry) => entry.mutation.id)).toEqual([mutation.id]);
     // The record the server lost is laid over by the change again, until the server has it once more.
     expect((await store.ticketView(ticket.id))?.unsentEntryIds.has(mutation.id)).toBe(true);
@@ -135,7 +153,7 @@ describe('LocalStore', () => {
       code: 'ticket_closed' as const,
       message: `${ticket.number} is closed: reopen it before adding a note.`,
     };
-    await store.recordPushResults([{ id: mutation.id, status: 'refused', refusal }]);
+    await store.recordPushResults([{ id: mutation.id, status: 'refused', refusal }], FIXED_NOW);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 1 });
     expect((await store.db.outbox.toArray())[0]).toMatchObject({ state: 'refused', refusal });
     expect((await store.ticketView(ticket.id))?.ticket.timeline).toHaveLength(ticket.timeline.length);
@@ -149,16 +167,19 @@ describe('LocalStore', () => {
     const pending = note(ticket.id, 'One more thing.', 6);
     await store.enqueue(applied);
     await store.enqueue(pending);
-    await store.recordPushResults([{ id: applied.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2 }]);
+    await store.recordPushResults(
+      [{ id: applied.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2, history: HISTORY }],
+      FIXED_NOW,
+    );
 
     // The server names it (among tickets never held here) once someone else holds it.
     await store.applyPullPage([], '2', FIXED_NOW, [ticket.id, '00000000-0000-4000-8000-00000000dead']);
     expect(await store.ticketView(ticket.id)).toBeNull();
     expect(await allSummaries(store)).toEqual([]);
-    // The applied change stays until a pull from a cursor at or past its change says the server holds it.
+    // The applied change stays until a pull from a cursor at or past its change says the server holds it, for a week.
     expect((await store.db.outbox.toArray()).map((entry) => entry.mutation.id)).toEqual([applied.id, pending.id]);
     expect(await store.cursor()).toBe('2');
-    await store.applyPullPage([], '3', FIXED_NOW);
+    await store.applyPullPage([], '3', A_WEEK_LATER);
     expect((await store.db.outbox.toArray()).map((entry) => entry.mutation.id)).toEqual([pending.id]);
   });
 

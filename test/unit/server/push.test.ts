@@ -51,6 +51,7 @@ describe('push', () => {
       ticketId: ticket.id,
       version: ticket.version + 1,
       seq: portal.db.currentSeq(),
+      history: portal.db.currentHistory,
     });
     const stored = portal.db.findTicket(ticket.id) as Ticket;
     expect(stored.version).toBe(ticket.version + 1);
