@@ -17,7 +17,8 @@ describe('offline sync, model-based', () => {
     async () => {
       await fc.assert(fc.asyncProperty(syncScenario(), runSyncScenario), { numRuns: 200, ...replay });
     },
-    // About 30 s on two cores; fast-check's shrinking of a counterexample needs the rest.
-    180_000,
+    // About 90 s on two cores with server restarts and restores; fast-check's shrinking of a
+    // counterexample needs the rest.
+    300_000,
   );
 });
