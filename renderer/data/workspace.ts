@@ -114,6 +114,14 @@ function damagedTicketsNotice(tickets: number): string {
   );
 }
 
+function historyLostNotice(resent: number): string {
+  const again =
+    resent === 0
+      ? ''
+      : ` and sending again the ${resent} change${resent === 1 ? '' : 's'} you made recently, so that none is lost (any the server refuses is listed under Needs attention)`;
+  return `The server lost its most recent changes: it was restored from an earlier copy. Your console is downloading every ticket again${again}.`;
+}
+
 /** The "Needs attention" list: every change the server refused. */
 async function refreshAttention(store: LocalStore): Promise<void> {
   useAttentionStore.setState({ refused: await store.refusedEntries() });
@@ -155,6 +163,7 @@ async function open(session: Session): Promise<void> {
     onUnauthenticated: () => {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
     },
+    onHistoryLost: (resent) => useSessionStore.setState({ notice: historyLostNotice(resent) }),
   });
   const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
     void refreshAttention(store);
