@@ -42,14 +42,19 @@ export interface SessionGuard {
   contentSecurityPolicy: () => string;
 }
 
-/** Denies every permission but notifications for the console's own pages, and sets the CSP on http(s) responses. */
+/**
+ * What the console's own pages may do: show notifications (session reminders), and write to the
+ * clipboard (copying a customer's scheduling link). Reading the clipboard stays denied.
+ */
+const GRANTED = new Set(['notifications', 'clipboard-sanitized-write']);
+
+/** Denies every permission but GRANTED for the console's own pages, and sets the CSP on http(s) responses. */
 export function guardSession(session: Session, { origin, contentSecurityPolicy }: SessionGuard): void {
   session.setPermissionRequestHandler((_contents, permission, grant, details) => {
-    grant(permission === 'notifications' && isSameOrigin(details.requestingUrl, origin));
+    grant(GRANTED.has(permission) && isSameOrigin(details.requestingUrl, origin));
   });
   session.setPermissionCheckHandler(
-    (_contents, permission, requestingOrigin) =>
-      permission === 'notifications' && isSameOrigin(requestingOrigin, origin),
+    (_contents, permission, requestingOrigin) => GRANTED.has(permission) && isSameOrigin(requestingOrigin, origin),
   );
   session.webRequest.onHeadersReceived((details, respond) => {
     respond({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, contentSecurityPolicy()) });

@@ -76,14 +76,17 @@ describe('guardSession', () => {
     return session;
   }
 
-  it('grants notifications to the console only, and denies every other permission', () => {
+  it('grants notifications and writing the clipboard to the console only, and denies every other permission', () => {
     const session = guardedSession();
     expect(session.request('notifications', 'app://console/index.html')).toBe(true);
     expect(session.request('notifications', 'https://evil.example/')).toBe(false);
+    expect(session.request('clipboard-sanitized-write', 'app://console/index.html')).toBe(true);
+    expect(session.request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem', 'unknown']) {
       expect(session.request(permission, 'app://console/index.html')).toBe(false);
     }
     expect(session.permissionCheckHandler?.({}, 'notifications', 'app://console')).toBe(true);
+    expect(session.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'app://console')).toBe(true);
     expect(session.permissionCheckHandler?.({}, 'notifications', 'app://console.evil')).toBe(false);
     expect(session.permissionCheckHandler?.({}, 'media', 'app://console')).toBe(false);
   });
