@@ -56,8 +56,12 @@ export interface Portal {
   signIn(user: DemoUser): Promise<void>;
   /** A copy of the database as it is now, as a backup would be. */
   backup(): Buffer;
-  /** The server stops and starts again on the database as it is, or on `image` (restored from a backup). */
-  restart(image?: Buffer): Promise<void>;
+  /**
+   * The server stops and starts again on the database as it is, or on `image` (restored from a
+   * backup). Resolves with the ids of the changes the stopped server had handled, requests in flight
+   * when it stopped included.
+   */
+  restart(image?: Buffer): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -71,9 +75,13 @@ export async function openPortal(): Promise<Portal> {
     return { db, app: buildServer({ db, clock, logger: false }) };
   };
   let running = start(seededCopy.image);
-  const stop = async () => {
+  /** Once no request is in flight: what the server had handled, and its database as it stopped. */
+  const stop = async (): Promise<{ handled: string[]; image: Buffer }> => {
     await running.app.close();
+    const handled = running.db.sqlite.prepare('SELECT id FROM applied_mutations ORDER BY rowid').pluck().all();
+    const image = running.db.sqlite.serialize();
     running.db.close();
+    return { handled: handled as string[], image };
   };
   return {
     get db() {
@@ -97,11 +105,13 @@ export async function openPortal(): Promise<Portal> {
     },
     backup: () => running.db.sqlite.serialize(),
     restart: async (image) => {
-      const next = image ?? running.db.sqlite.serialize();
-      await stop();
-      running = start(next);
+      const stopped = await stop();
+      running = start(image ?? stopped.image);
+      return stopped.handled;
     },
-    close: stop,
+    close: async () => {
+      await stop();
+    },
   };
 }
 

@@ -281,8 +281,7 @@ export class SyncWorld {
   async restoreServer(): Promise<void> {
     const image = this.backupImage;
     if (image === null) return;
-    const before = new Set(serverChangeIds(this));
-    await this.act(() => this.portal.restart(image));
+    const before = await this.act(() => this.portal.restart(image));
     const after = new Set(serverChangeIds(this));
     for (const id of before) {
       if (after.has(id)) continue;
