@@ -3,6 +3,7 @@
  * that belongs together (a pulled page and its cursor; a change and its optimistic effect) is one
  * transaction, and listeners hear of it only after the commit.
  */
+import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { soloTeam, TeamContext, Ticket, type Stage, type TeamMember } from '../../shared/domain';
 import type { Cursor, MutationResult } from '../../shared/api';
@@ -42,6 +43,33 @@ export class LocalDataError extends Error {
   constructor(what: string, error: z.ZodError, consequence = '') {
     super(`The local copy of ${what} is damaged (${describeZodError(error)}).${consequence}`);
     this.name = 'LocalDataError';
+  }
+}
+
+/**
+ * The change could not be written to this computer's storage (full, or the browser refused more): it
+ * is neither kept nor sent, and the person is told so while they still have it in front of them.
+ */
+export class ChangeNotSaved extends Error {
+  constructor(cause: unknown) {
+    const quota = cause instanceof Error && /quota/i.test(`${cause.name} ${cause.message}`);
+    super(
+      `Your change could not be saved on this computer${quota ? ': its storage is full' : ''}, so it was not sent. ` +
+        `${quota ? 'Free some disk space, then make' : 'Make'} the change again.`,
+      { cause },
+    );
+    this.name = 'ChangeNotSaved';
+  }
+}
+
+/** Runs a write of the user's change; a failure of the storage itself becomes ChangeNotSaved. */
+async function savingChange<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const storage =
+      error instanceof Dexie.DexieError || (error instanceof Error && error.name === 'QuotaExceededError');
+    throw storage ? new ChangeNotSaved(error) : error;
   }
 }
 
@@ -265,7 +293,9 @@ export class LocalStore {
    * with its optimistic effect. Resolves only once both are durable.
    */
   async enqueue(mutation: Mutation): Promise<void> {
-    const summary = await this.db.transaction('rw', this.writeTables(), async () => this.addToOutbox(mutation));
+    const summary = await savingChange(() =>
+      this.db.transaction('rw', this.writeTables(), async () => this.addToOutbox(mutation)),
+    );
     this.notify([summary.id], [summary]);
   }
 
@@ -277,12 +307,14 @@ export class LocalStore {
 
   /** Sends a refused change again, as a new change with the user's edited arguments, in one transaction. */
   async retry(seq: number, args: unknown, createdAt: string): Promise<void> {
-    const summary = await this.db.transaction('rw', this.writeTables(), async () => {
-      const entry = await this.db.outbox.get(seq);
-      if (entry?.state !== 'refused') throw new Error('This change is no longer waiting for your decision.');
-      await this.db.outbox.delete(seq);
-      return this.addToOutbox({ id: crypto.randomUUID(), name: entry.mutation.name, args, createdAt });
-    });
+    const summary = await savingChange(() =>
+      this.db.transaction('rw', this.writeTables(), async () => {
+        const entry = await this.db.outbox.get(seq);
+        if (entry?.state !== 'refused') throw new Error('This change is no longer waiting for your decision.');
+        await this.db.outbox.delete(seq);
+        return this.addToOutbox({ id: crypto.randomUUID(), name: entry.mutation.name, args, createdAt });
+      }),
+    );
     this.notify([summary.id], [summary]);
   }
 

@@ -4,16 +4,11 @@
  * session and the propose dialog's overlap warning read it. Works offline like the rest of the copy.
  */
 import { addDays, startOfDay } from 'date-fns';
-import {
-  MAX_SESSION_MINUTES,
-  type Booking,
-  type RemoteSession,
-  type SessionSlot,
-} from '../../shared/domain/remote-session';
+import { MAX_SESSION_MINUTES, type Booking, type SessionSlot } from '../../shared/domain/remote-session';
 import type { Ticket } from '../../shared/domain';
 import { systemClock, type Clock } from '../../shared/domain/time';
 import type { LocalStore } from './local-store';
-import { initialCalendarState, useCalendarStore } from './stores/calendar-store';
+import { type CalendarEntry, initialCalendarState, useCalendarStore } from './stores/calendar-store';
 import type { TicketSummary } from './summary';
 
 /** How far ahead the agenda looks, from the start of today. */
@@ -21,20 +16,6 @@ export const AGENDA_DAYS = 14;
 const MINUTE = 60_000;
 /** The window moves on this often, so sessions leave the past and enter the fortnight without a change. */
 const REFRESH_MS = 10 * MINUTE;
-
-/** One time in the calendar: a confirmed session, or one of the times a proposal still offers (tentative). */
-export interface CalendarEntry {
-  ticketId: string;
-  ticketNumber: string;
-  ticketTitle: string;
-  customerName: string | null;
-  customerTimeZone: string;
-  session: RemoteSession;
-  status: 'proposed' | 'confirmed';
-  slot: SessionSlot;
-  /** For a proposal: which of its times this is (1-based) and how many it offers. */
-  option: { index: number; of: number } | null;
-}
 
 /** The window the calendar holds at `now`: from the start of today (or a session still under way) to the end of the fortnight. */
 export function calendarWindow(now: Date): { from: string; to: string } {

@@ -79,6 +79,9 @@ const steps = [
   fc.constant(new Step('restore the server from its backup', (world) => world.restoreServer())),
   fc.constant(new Step("the user's token expires", (world) => world.expireToken())),
   fc.constant(new Step('sign in again', (world) => world.signInAgain())),
+  fc
+    .integer({ min: 1, max: 3 })
+    .map((writes) => new Step(`the disk is full for ${writes} writes`, (world) => world.fillDisk(writes))),
   pick.map((n) => new Step(`discard refused change ${n}`, (world) => world.discard(n))),
   pick.map((n) => new Step(`retry refused change ${n}`, (world) => world.retry(n))),
 ];

@@ -1,7 +1,7 @@
 // The real system under the model: a seeded portal, a console behind a faulty network, a second person, a ledger.
 import { Dexie } from 'dexie';
 import { LocalDb } from '../../renderer/data/local-db';
-import { LocalStore, RefusedChange } from '../../renderer/data/local-store';
+import { ChangeNotSaved, LocalStore, RefusedChange } from '../../renderer/data/local-store';
 import { SyncEngine, type SyncStatus } from '../../renderer/data/sync-engine';
 import { inScope } from '../../server/scope';
 import type { DemoUser } from '../../server/seed';
@@ -22,7 +22,7 @@ const OTHER_CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000002';
 
 /**
  * made: the user (or the other person) made it; refusedLocally: the console refused it before it
- * reached the outbox; discarded / retried: the user read the server's refusal and dropped it, or sent
+ * reached the outbox, or could not store it, and said so; discarded / retried: the user read the server's refusal and dropped it, or sent
  * it again as a new change; lostWithServer: the other person's change, gone with a restore of the
  * server (their console, which would send it again, is not part of the run).
  */
@@ -35,11 +35,17 @@ export interface LedgerEntry {
 
 export const memberOf = (user: DemoUser): TeamMember => ({ id: user.id, name: user.name, role: user.role });
 
-/** True for the console's own refusal of a change; anything else is a failure of the run. */
+/**
+ * True when the console did not take the change and said so: its own refusal, or its storage failing
+ * (ChangeNotSaved). Anything else is a failure of the run.
+ */
 function refusedLocally(error: unknown): true {
-  if (error instanceof RefusedChange) return true;
+  if (error instanceof RefusedChange || error instanceof ChangeNotSaved) return true;
   throw error;
 }
+
+/** What IndexedDB throws when the disk is full. */
+const quotaExceeded = () => new DOMException('The disk is full (injected by the run).', 'QuotaExceededError');
 
 /**
  * LocalStore.retry names the new change with crypto.randomUUID; the run names it instead (the next
@@ -93,6 +99,8 @@ export class SyncWorld {
   private backupImage: Buffer | null = null;
   /** The engine met an expired token: the console waits for the user to sign in again. */
   signedOut = false;
+  /** How many of the console's next writes to its storage fail, as on a full disk. */
+  failingWrites = 0;
 
   private constructor(
     readonly portal: Portal,
@@ -140,6 +148,25 @@ export class SyncWorld {
 
   private startConsole(): Console {
     const db = new LocalDb(this.dbName);
+    // The disk as the run has it: a write fails while failingWrites lasts, whatever the console writes.
+    db.use({
+      stack: 'dbcore',
+      name: 'full disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => {
+              if (this.failingWrites === 0) return table.mutate(request);
+              this.failingWrites -= 1;
+              return Promise.reject(quotaExceeded());
+            },
+          };
+        },
+      }),
+    });
     const store = new LocalStore(db, memberOf(USER));
     const api = new FaultyApi(this.portal.apiFor(USER), this.cable, this.schedule);
     const engine = new SyncEngine({
@@ -233,7 +260,16 @@ export class SyncWorld {
     const entry = refused[pick % Math.max(refused.length, 1)];
     if (entry === undefined) return;
     this.setFate(entry.mutation.id, 'discarded');
-    await this.act(() => this.console.store.discard(entry.seq));
+    await this.act(() => this.console.store.discard(entry.seq)).catch((error: unknown) => {
+      // The storage failed: the change is still there, waiting for the user's decision.
+      if (!(error instanceof Error && error.name.includes('QuotaExceeded'))) throw error;
+      this.setFate(entry.mutation.id, 'made');
+    });
+  }
+
+  /** The disk fills up: the console's next `writes` writes to its storage fail. */
+  fillDisk(writes: number): void {
+    this.failingWrites = writes;
   }
 
   /** The user sends a refused change again, unchanged: the console gives it a new id (the run's next one). */
@@ -325,6 +361,7 @@ export class SyncWorld {
 
   /** No more faults, the network back, late requests landed, and syncs until the outbox holds only refusals. */
   async quiesce(): Promise<void> {
+    this.failingWrites = 0;
     this.schedule.clear();
     this.cable.plug(true);
     await this.schedule.flush();

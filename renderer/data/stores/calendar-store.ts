@@ -1,6 +1,20 @@
 /** The signed-in engineer's remote sessions in the coming weeks: what the agenda and the next-session indicator show. */
 import { create } from 'zustand';
-import type { CalendarEntry } from '../session-calendar';
+import type { RemoteSession, SessionSlot } from '../../../shared/domain/remote-session';
+
+/** One time in the calendar: a confirmed session, or one of the times a proposal still offers (tentative). */
+export interface CalendarEntry {
+  ticketId: string;
+  ticketNumber: string;
+  ticketTitle: string;
+  customerName: string | null;
+  customerTimeZone: string;
+  session: RemoteSession;
+  status: 'proposed' | 'confirmed';
+  slot: SessionSlot;
+  /** For a proposal: which of its times this is (1-based) and how many it offers. */
+  option: { index: number; of: number } | null;
+}
 
 interface CalendarState {
   /** In start order; confirmed sessions and each time still offered in a proposal. */

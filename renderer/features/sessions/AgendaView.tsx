@@ -19,7 +19,8 @@ import {
 import { addDays, format, isSameDay, startOfDay } from 'date-fns';
 import { useShallow } from 'zustand/react/shallow';
 import { slotInZone } from '../../../shared/domain/remote-session';
-import { AGENDA_DAYS, type CalendarEntry } from '../../data/session-calendar';
+import { AGENDA_DAYS } from '../../data/session-calendar';
+import type { CalendarEntry } from '../../data/stores/calendar-store';
 import { useCalendarStore } from '../../data/stores/calendar-store';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { openSessionTicket } from './open-session-ticket';
