@@ -143,6 +143,36 @@ describe('LocalStore', () => {
     expect((await store.position()).resetting).toBe(false);
   });
 
+  it('says so when a change cannot be stored because the disk is full, and keeps nothing of it', async () => {
+    const db = new LocalDb(`test-${++dbCount}`);
+    opened.push(db);
+    let full = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'full disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              full ? Promise.reject(new DOMException('quota exceeded', 'QuotaExceededError')) : table.mutate(request),
+          };
+        },
+      }),
+    });
+    const store = new LocalStore(db, actor);
+    const ticket = makeTicket();
+    await store.applyPullPage([ticket], '1', FIXED_NOW);
+    full = true;
+    await expect(store.enqueue(note(ticket.id, 'Written on a full disk.', 7))).rejects.toThrow(
+      'Your change could not be saved on this computer: its storage is full, so it was not sent. Free some disk space, then make the change again.',
+    );
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    expect((await store.ticketView(ticket.id))?.ticket.timeline).toHaveLength(ticket.timeline.length);
+  });
+
   it('keeps a refused change with its reason and takes it out of view', async () => {
     const store = openStore();
     const ticket = makeTicket();
