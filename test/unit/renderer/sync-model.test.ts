@@ -10,12 +10,14 @@ const replay =
   process.env.SYNC_MODEL_SEED === undefined
     ? {}
     : { seed: Number(process.env.SYNC_MODEL_SEED), path: process.env.SYNC_MODEL_PATH };
+/** The soak's runs include server restores (see sync-model.ts): its replays say so. */
+const scenarios = syncScenario(16, { withRestores: process.env.SYNC_MODEL_RESTORES === '1' });
 
 describe('offline sync, model-based', () => {
   it(
     'applies every change exactly once or shows its refusal, and converges to the server',
     async () => {
-      await fc.assert(fc.asyncProperty(syncScenario(), runSyncScenario), { numRuns: 200, ...replay });
+      await fc.assert(fc.asyncProperty(scenarios, runSyncScenario), { numRuns: 200, ...replay });
     },
     // About 90 s on two cores with server restarts and restores; fast-check's shrinking of a
     // counterexample needs the rest.
