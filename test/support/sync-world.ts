@@ -317,14 +317,17 @@ export class SyncWorld {
   async restoreServer(): Promise<void> {
     const image = this.backupImage;
     if (image === null) return;
-    const before = await this.act(() => this.portal.restart(image));
-    const after = new Set(serverChangeIds(this));
-    for (const id of before) {
-      if (after.has(id)) continue;
-      const entry = this.ledger.get(id);
-      if (entry?.by.id === USER.id) this.lostByServer.add(id);
-      else if (entry !== undefined) entry.fate = 'lostWithServer';
-    }
+    // The ledger learns what was lost within the same act, so no request's probe sees the server without it.
+    await this.act(async () => {
+      const before = await this.portal.restart(image);
+      const after = new Set(serverChangeIds(this));
+      for (const id of before) {
+        if (after.has(id)) continue;
+        const entry = this.ledger.get(id);
+        if (entry?.by.id === USER.id) this.lostByServer.add(id);
+        else if (entry !== undefined) entry.fate = 'lostWithServer';
+      }
+    });
   }
 
   /** The user's bearer token expires: the console's next request is answered 401. */
