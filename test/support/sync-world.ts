@@ -9,6 +9,7 @@ import type { TeamContext, TeamMember, Ticket } from '../../shared/domain';
 import type { Mutation } from '../../shared/mutations';
 import { Cable } from './cable';
 import { FaultSchedule, FaultyApi } from './faulty-api';
+import { fillDiskWhen } from './full-disk';
 import { type Portal, demoUser, openPortal } from './portal';
 import { type ChangeAuthor, type ChangeKind, changesFor } from './ticket-changes';
 
@@ -43,9 +44,6 @@ function refusedLocally(error: unknown): true {
   if (error instanceof RefusedChange || error instanceof ChangeNotSaved) return true;
   throw error;
 }
-
-/** What IndexedDB throws when the disk is full. */
-const quotaExceeded = () => new DOMException('The disk is full (injected by the run).', 'QuotaExceededError');
 
 /**
  * LocalStore.retry names the new change with crypto.randomUUID; the run names it instead (the next
@@ -148,24 +146,11 @@ export class SyncWorld {
 
   private startConsole(): Console {
     const db = new LocalDb(this.dbName);
-    // The disk as the run has it: a write fails while failingWrites lasts, whatever the console writes.
-    db.use({
-      stack: 'dbcore',
-      name: 'full disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) => {
-              if (this.failingWrites === 0) return table.mutate(request);
-              this.failingWrites -= 1;
-              return Promise.reject(quotaExceeded());
-            },
-          };
-        },
-      }),
+    // The disk as the run has it: each write fails while failingWrites lasts, whatever the console writes.
+    fillDiskWhen(db, () => {
+      if (this.failingWrites === 0) return false;
+      this.failingWrites -= 1;
+      return true;
     });
     const store = new LocalStore(db, memberOf(USER));
     const api = new FaultyApi(this.portal.apiFor(USER), this.cable, this.schedule);

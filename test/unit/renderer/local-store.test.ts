@@ -20,6 +20,7 @@ import {
   makeTicket,
   makeTicketInStage,
 } from '../../fixtures/tickets';
+import { fillDiskWhen } from '../../support/full-disk';
 import { allSummaries } from '../../support/local-copy';
 
 const actor = { ...ENGINEER, role: 'engineer' as const };
@@ -147,21 +148,7 @@ describe('LocalStore', () => {
     const db = new LocalDb(`test-${++dbCount}`);
     opened.push(db);
     let full = false;
-    db.use({
-      stack: 'dbcore',
-      name: 'full disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) =>
-              full ? Promise.reject(new DOMException('quota exceeded', 'QuotaExceededError')) : table.mutate(request),
-          };
-        },
-      }),
-    });
+    fillDiskWhen(db, () => full);
     const store = new LocalStore(db, actor);
     const ticket = makeTicket();
     await store.applyPullPage([ticket], '1', FIXED_NOW);
