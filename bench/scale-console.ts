@@ -44,6 +44,8 @@ export interface ConsoleRun {
   apiUrl: string;
   dataDir: string;
   tickets: number;
+  /** The figures asked for (`--only`); the others are reported as not measured. The sync always runs: the rest need its copy. */
+  only: ReadonlySet<FigureKey>;
   progress(message: string): void;
   /** Something the console itself logged as an error, or threw. */
   problem(message: string): void;
@@ -68,6 +70,9 @@ const HEAP_SETTLE_MS = 3000;
  * functions Playwright sends to the page carry those calls, so the page gets a no-op `__name`.
  */
 const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+/** Why a figure left out with `--only` has no value. */
+export const NOT_ASKED = 'not asked for (--only)';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
@@ -99,6 +104,10 @@ class RunSteps {
 
   /** Runs `work` for the figures it yields; a failure marks them with the reason and the run goes on. */
   async measure(keys: readonly FigureKey[], work: () => Promise<RunFigures>) {
+    if (!keys.some((key) => this.run.only.has(key))) {
+      this.skip(keys, NOT_ASKED);
+      return;
+    }
     this.run.progress(`  ${keys.join(', ')}`);
     try {
       Object.assign(this.figures, await work());
@@ -116,8 +125,13 @@ class RunSteps {
     return load().then(() => this.page.evaluate(firstRowShown, this.limits.firstRowMs));
   }
 
-  /** Sign-in to "the local copy's cursor is the server's", against fetch+parse of every page plus a bare put. */
-  async sync(): Promise<RunFigures> {
+  /** Reloaded until the first row shows, as the figures after the sync find the console. */
+  async reloaded(): Promise<void> {
+    await this.firstRow(() => this.page.goto(this.run.appUrl));
+  }
+
+  /** Signs in from an empty profile; seconds until the local copy's cursor is the server's. */
+  async signInAndSync(): Promise<number> {
     const { page, run } = this;
     await page.goto(run.appUrl);
     await page.getByLabel('Server').fill(run.apiUrl);
@@ -127,6 +141,13 @@ class RunSteps {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const seconds = await page.evaluate(syncedAfterSignIn, { seq, timeoutMs: this.limits.syncMs });
     this.synced = true;
+    return seconds;
+  }
+
+  /** Sign-in to "the local copy's cursor is the server's", against fetch+parse of every page plus a bare put. */
+  async sync(): Promise<RunFigures> {
+    const { page, run } = this;
+    const seconds = await this.signInAndSync();
     run.progress(`    console: ${seconds.toFixed(2)} s; now the bare pages`);
     const bare = await page.evaluate(bareSync, {
       api: `${run.apiUrl}${API_PREFIX}`,
@@ -426,14 +447,21 @@ export async function measureConsole(run: ConsoleRun): Promise<RunFigures> {
     const steps = new RunSteps(run, context, page);
 
     await steps.measure(['syncTicketsPerSecond', 'syncVsBaseline'], () => steps.sync());
+    if (!steps.synced && !run.only.has('syncTicketsPerSecond') && !run.only.has('syncVsBaseline')) {
+      await steps.signInAndSync();
+      await steps.reloaded();
+    }
     if (!steps.synced) {
       steps.skip(CACHED, 'the initial sync did not complete');
       return steps.figures;
     }
-    const blankMs = await steps.blankPaint().catch((error: unknown) => {
-      run.progress(`  no blank-page baseline: ${reason(error)}`);
-      return null;
-    });
+    const firstRowAsked = run.only.has('firstRowMs') || run.only.has('firstRowOfflineMs');
+    const blankMs = !firstRowAsked
+      ? null
+      : await steps.blankPaint().catch((error: unknown) => {
+          run.progress(`  no blank-page baseline: ${reason(error)}`);
+          return null;
+        });
     await steps.measure(['firstRowMs'], () => steps.firstRowOnline(blankMs));
     await steps.measure(['firstRowOfflineMs'], async () => {
       await steps.shellKept();

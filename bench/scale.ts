@@ -9,22 +9,29 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPortalData } from './scale-data';
-import { measureConsole } from './scale-console';
-import { type RunFigures, report } from './scale-report';
+import { NOT_ASKED, measureConsole } from './scale-console';
+import { FIGURE_KEYS, type FigureKey, type RunFigures, report } from './scale-report';
 import { measureServerPull } from './scale-server-pull';
 import { serveConsole, startPortal } from './scale-services';
 
-const USAGE = 'usage: npm run bench -- [--tickets N (default 50000; 5000, 20000, 100000…)] [--runs R (default 3)]';
+const USAGE =
+  'usage: npm run bench -- [--tickets N (default 50000; 5000, 20000, 100000…)] [--runs R (default 3)] [--only figure,figure…]';
 
-function options(): { tickets: number; runs: number } {
+function options(): { tickets: number; runs: number; only: ReadonlySet<FigureKey> } {
   try {
     const { values } = parseArgs({
-      options: { tickets: { type: 'string', default: '50000' }, runs: { type: 'string', default: '3' } },
+      options: {
+        tickets: { type: 'string', default: '50000' },
+        runs: { type: 'string', default: '3' },
+        only: { type: 'string', default: FIGURE_KEYS.join(',') },
+      },
     });
     const tickets = Number(values.tickets);
     const runs = Number(values.runs);
-    if (Number.isSafeInteger(tickets) && tickets >= 1 && Number.isSafeInteger(runs) && runs >= 1)
-      return { tickets, runs };
+    const only = values.only.split(',');
+    const known = (key: string): key is FigureKey => (FIGURE_KEYS as readonly string[]).includes(key);
+    if (Number.isSafeInteger(tickets) && tickets >= 1 && Number.isSafeInteger(runs) && runs >= 1 && only.every(known))
+      return { tickets, runs, only: new Set(only) };
   } catch {
     // Unknown options fall through to the usage line.
   }
@@ -57,7 +64,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main(): Promise<void> {
-  const { tickets, runs } = options();
+  const { tickets, runs, only } = options();
   const work = await mkdtemp(join(tmpdir(), 'css-console-bench-'));
   cleanups.push(() => rm(work, { recursive: true, force: true }));
   const dataDir = join(work, 'server');
@@ -81,11 +88,14 @@ async function main(): Promise<void> {
   for (let index = 1; index <= runs; index += 1) {
     progress(`run ${index} of ${runs}: server pull against the raw SELECT`);
     const figures: RunFigures = {};
-    try {
-      figures.serverPullVsSelect = await measureServerPull(portal.url, dataDir, tickets);
-    } catch (error) {
-      progress(`  serverPullVsSelect not measured: ${String(error)}`);
-      figures.serverPullVsSelect = { error: error instanceof Error ? error.message : String(error) };
+    if (!only.has('serverPullVsSelect')) figures.serverPullVsSelect = { error: NOT_ASKED };
+    else {
+      try {
+        figures.serverPullVsSelect = await measureServerPull(portal.url, dataDir, tickets);
+      } catch (error) {
+        progress(`  serverPullVsSelect not measured: ${String(error)}`);
+        figures.serverPullVsSelect = { error: error instanceof Error ? error.message : String(error) };
+      }
     }
     progress(`run ${index} of ${runs}: the console in Chromium`);
     Object.assign(
@@ -96,6 +106,7 @@ async function main(): Promise<void> {
         apiUrl: portal.url,
         dataDir,
         tickets,
+        only,
         progress,
         problem,
       }),
