@@ -38,7 +38,10 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked], languageOptions: { globals: globals.node } },
-  { files: ['renderer/public/**/*.js'], languageOptions: { globals: globals.serviceworker } },
+  {
+    files: ['renderer/platform/offline-shell-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker, SHELL_FILES: 'readonly' } },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -32,11 +32,15 @@ const MIME_TYPES: Record<string, string> = {
 /**
  * Must run before the app is ready. `standard` gives app://console a real origin (so 'self',
  * storage and relative URLs work), `secure` a secure context, and fetch/CORS let the renderer's
- * modules load as they do over http.
+ * modules load as they do over http. `codeCache` keeps V8's compiled code of the console's scripts
+ * between starts (Chromium does so only for http(s) unless asked): each start skips recompiling them.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    },
   ]);
 }
 

@@ -34,13 +34,22 @@ export interface SearchBacklogEntry {
   ticketId: string;
 }
 
+/** The search index as saved: ticket ids by ordinal and terms in order, both joined by newlines, and each term's postings. */
+export interface SearchIndexData {
+  ids: string;
+  terms: string;
+  /** Term i's postings are postings[offsets[i]] to postings[offsets[i + 1]]. */
+  offsets: Int32Array;
+  postings: Int32Array;
+}
+
 export interface SearchIndexSnapshot {
   key: 'snapshot';
   /** The last backlog entry the saved index includes. */
   upToSeq: number;
-  /** MiniSearch's own serialization, with the format version it was written in. */
+  /** The format version it was written in (see ticket-search-index.ts). */
   format: number;
-  index: string;
+  index: SearchIndexData;
 }
 
 export class LocalDb extends Dexie {

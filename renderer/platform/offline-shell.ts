@@ -1,11 +1,12 @@
-/** In a plain browser, registers the service worker that serves the console when the network is down. */
+/**
+ * In a plain browser, registers the service worker that keeps the console's files (the build emits it,
+ * see vite.config.ts): starts run from those copies, and the console reloads when the network is down.
+ * Vite's dev server serves files as they change, so nothing is kept there.
+ */
 export async function keepShellForOffline(): Promise<void> {
-  if (window.bridge !== undefined || !('serviceWorker' in navigator)) return;
+  if (window.bridge !== undefined || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
   try {
     await navigator.serviceWorker.register('./offline-shell.js', { scope: './' });
-    const ready = await navigator.serviceWorker.ready;
-    const loadedWith = performance.getEntriesByType('resource').map((entry) => entry.name);
-    ready.active?.postMessage({ keep: [location.href, ...loadedWith] });
   } catch (error) {
     console.warn(`the console will not reload offline: its service worker could not be registered (${String(error)})`);
   }

@@ -30,6 +30,9 @@ interface RunningPortalServer {
   stop(): Promise<void>;
 }
 
+/** The servers a test stopped itself: their exit is expected. */
+const stopping = new WeakSet<ChildProcess>();
+
 function startServer(dataDir: string): Promise<{ process: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -47,7 +50,13 @@ function startServer(dataDir: string): Promise<{ process: ChildProcess; url: str
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the reference server exited with ${code}:\n${output}`)));
+    child.once('exit', (code, signal) => {
+      const ended = `the reference server exited (code ${code}, signal ${signal}):\n${output}`;
+      // Once started, a test that finds the server gone needs its last words.
+      if (stopping.has(child)) return;
+      console.error(ended);
+      reject(new Error(ended));
+    });
   });
 }
 
@@ -59,6 +68,7 @@ async function startCliServer(dataDir: string): Promise<RunningPortalServer> {
       throw new Error('this portal runs on the real clock: set portalStart to move its clock');
     },
     stop: () => {
+      stopping.add(server.process);
       server.process.kill('SIGTERM');
       return Promise.resolve();
     },

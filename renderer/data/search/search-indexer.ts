@@ -40,7 +40,7 @@ export class SearchIndexer {
     let loaded = false;
     if (snapshot?.format === SEARCH_INDEX_FORMAT) {
       try {
-        this.index = TicketSearchIndex.fromJSON(snapshot.index);
+        this.index = TicketSearchIndex.load(snapshot.index);
         this.upToSeq = snapshot.upToSeq;
         loaded = true;
       } catch (error) {
@@ -93,7 +93,7 @@ export class SearchIndexer {
 
   /** Saves the index and forgets the backlog it includes, in one transaction. */
   async save(): Promise<void> {
-    const index = this.index.toJSON();
+    const index = this.index.save();
     const upToSeq = this.upToSeq;
     await this.db.transaction('rw', [this.db.searchIndex, this.db.searchBacklog], async () => {
       await this.db.searchIndex.put({ key: 'snapshot', upToSeq, format: SEARCH_INDEX_FORMAT, index });

@@ -19,11 +19,14 @@ const serve = createRendererHandler(root, () => policy);
 const get = (url: string, method = 'GET') => serve(new Request(url, { method }));
 
 describe('registerAppScheme', () => {
-  it('registers app:// as standard, secure, fetch- and CORS-enabled', () => {
+  it('registers app:// as standard, secure, fetch- and CORS-enabled, with a code cache between starts', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     registerAppScheme(protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+      },
     ]);
   });
 });
