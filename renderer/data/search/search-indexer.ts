@@ -68,10 +68,13 @@ export class SearchIndexer {
     }
   }
 
-  /** Re-indexes the tickets changed since the index was last brought up to date; returns how many changes it read. */
-  async catchUp(): Promise<number> {
+  /**
+   * Re-indexes the tickets changed since the index was last brought up to date, up to about `most`
+   * changes (whole chunks); returns how many changes it read.
+   */
+  async catchUp(most = Infinity): Promise<number> {
     let changes = 0;
-    for (;;) {
+    while (changes < most) {
       const entries = await this.db.searchBacklog.where(':id').above(this.upToSeq).limit(CHUNK).toArray();
       const last = entries.at(-1);
       if (last === undefined) return changes;
@@ -84,6 +87,7 @@ export class SearchIndexer {
       changes += entries.length;
       await this.pause();
     }
+    return changes;
   }
 
   /** Answers from the index as it stands; `complete` is false until it has been loaded or built. */

@@ -12,9 +12,11 @@ import { NO_RESULT, type SearchReply, type SearchRequest } from './search-protoc
 /**
  * When the index is saved: once changes stop arriving for a while, and only when enough have gathered
  * (or enough time has passed) to be worth writing the whole index again — catching up with a backlog
- * this size at the next start costs about a second in the worker.
+ * this size at the next start costs about a second in the worker. A large catch-up (a first sync, an
+ * index rebuilt) is saved as it goes, every `eager` changes: a console closed right after its first sync
+ * must not index 50,000 tickets again at the next start.
  */
-const SAVE_POLICY = { quietMs: 5_000, changes: 1_000, maxAgeMs: 10 * 60_000 };
+const SAVE_POLICY = { quietMs: 5_000, changes: 1_000, maxAgeMs: 10 * 60_000, eager: 10_000 };
 
 /** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -81,10 +83,7 @@ export class SearchService {
     this.indexer = indexer;
     const opened = await indexer.open();
     this.reply({ kind: 'ready' });
-    if (opened === 'rebuilt' && indexer.indexedTickets > 0) {
-      this.unsaved = { changes: indexer.indexedTickets, since: Date.now() };
-      this.scheduleSave();
-    }
+    if (opened === 'rebuilt' && indexer.indexedTickets > 0) await this.save();
     this.enqueue(() => this.checkTickets(db), null);
   }
 
@@ -100,13 +99,25 @@ export class SearchService {
 
   private async catchUp(): Promise<void> {
     this.catchingUp = false;
-    if (this.indexer === null) return;
-    const changes = await this.indexer.catchUp();
-    if (changes === 0) return;
-    this.reply({ kind: 'updated' });
-    if (this.unsaved.changes === 0) this.unsaved.since = Date.now();
-    this.unsaved.changes += changes;
-    this.scheduleSave();
+    const indexer = this.indexer;
+    if (indexer === null) return;
+    for (;;) {
+      const changes = await indexer.catchUp(this.policy.eager);
+      if (changes === 0) return;
+      this.reply({ kind: 'updated' });
+      if (this.unsaved.changes === 0) this.unsaved.since = Date.now();
+      this.unsaved.changes += changes;
+      if (this.unsaved.changes >= this.policy.eager) await this.save();
+      else this.scheduleSave();
+      if (changes < this.policy.eager) return;
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.unsaved = { changes: 0, since: 0 };
+    await this.indexer?.save();
   }
 
   private search(call: number, query: string, limit: number): void {
@@ -120,8 +131,7 @@ export class SearchService {
       this.saveTimer = null;
       const { changes, since } = this.unsaved;
       if (changes < this.policy.changes && Date.now() - since < this.policy.maxAgeMs) return;
-      this.unsaved = { changes: 0, since: 0 };
-      this.enqueue(async () => this.indexer?.save(), null);
+      this.enqueue(() => this.save(), null);
     }, this.policy.quietMs);
   }
 }
