@@ -16,7 +16,7 @@ import { NO_RESULT, type SearchReply, type SearchRequest } from './search-protoc
  * index rebuilt) is saved as it goes, every `eager` changes: a console closed right after its first sync
  * must not index 50,000 tickets again at the next start.
  */
-const SAVE_POLICY = { quietMs: 5_000, changes: 1_000, maxAgeMs: 10 * 60_000, eager: 10_000 };
+const SAVE_POLICY = { quietMs: 1_000, changes: 1_000, maxAgeMs: 10 * 60_000, eager: 10_000 };
 
 /** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
