@@ -13,15 +13,23 @@ const subscribeToScheme = (onChange: () => void) => {
   return () => darkQuery.removeEventListener('change', onChange);
 };
 
-export function App() {
+/**
+ * Reads the settings and reopens the saved session: called by the entry before the first render, so the
+ * local database opens while React draws the spinner.
+ */
+export function startConsole(): Promise<unknown> {
+  return Promise.allSettled([settingsActions.load(), workspaceActions.restore()]);
+}
+
+export function App({ started }: { started: Promise<unknown> }) {
   const theme = useSettingsStore((s) => s.settings.theme);
   const systemDark = useSyncExternalStore(subscribeToScheme, () => darkQuery.matches);
   const signedIn = useSessionStore((s) => s.session !== null);
   const [starting, setStarting] = useState(true);
 
   useEffect(() => {
-    void Promise.all([settingsActions.load(), workspaceActions.restore()]).finally(() => setStarting(false));
-  }, []);
+    void started.then(() => setStarting(false));
+  }, [started]);
 
   const dark = theme === 'dark' || (theme === 'system' && systemDark);
   return (
