@@ -108,6 +108,11 @@ export class LocalDb extends Dexie {
     // 5: acknowledged changes are kept a while (see KEEP_ACKNOWLEDGED_MS), found by when they were acknowledged.
     // The latest acknowledged change is asked of the server with every pull (see PullQuery.latest).
     this.version(5).stores({ outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq' });
+    // 6: queue rows keep only the indexes something reads (the queue sorts and filters in memory): every
+    // index is written again for each pulled ticket, and a first sync writes 50,000 rows.
+    this.version(6).stores({
+      summaries: 'id, stage, assigneeKey, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
+    });
   }
 }
 

@@ -4,11 +4,12 @@
  * exponentially with jitter (p-retry); nothing is attempted while offline.
  */
 import pRetry, { AbortError } from 'p-retry';
-import { PULL_LIMIT_MAX, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../shared/api';
+import { type Cursor, PULL_LIMIT_MAX, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../shared/api';
 import type { OutboxEntry } from './outbox-entry';
 import { ApiError } from './api-client';
 import type { Connectivity } from './connectivity';
-import type { LocalStore } from './local-store';
+import type { LocalStore, PullPosition } from './local-store';
+import type { PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 
 export interface SyncStatus {
@@ -192,15 +193,18 @@ export class SyncEngine {
       await store.startOver(now().toISOString());
       return false;
     }
-    let { cursor, history } = position;
+    const { history } = position;
+    let { cursor } = position;
     // Every ticket the pull from 0 brings, when the server lost changes.
     const kept = position.resetting ? new Set<string>() : null;
     let received = 0;
+    const pull = (after: Cursor, afterHistory: string | null, latest: PullPosition['latest']) =>
+      api.pull(after, pageSize, after === '0' ? null : afterHistory, latest);
+    // The latest acknowledged change is asked after only on the first page: later pages follow a checked one.
+    let next: Promise<PulledTickets> | null = pull(cursor, history, position.resetting ? null : position.latest);
     try {
-      for (;;) {
-        // The latest acknowledged change is asked after only on the first page: later pages follow a checked one.
-        const latest = received === 0 && !position.resetting ? position.latest : null;
-        const page = await api.pull(cursor, pageSize, cursor === '0' ? null : history, latest);
+      while (next !== null) {
+        const page: PulledTickets = await next;
         if (page.reset) {
           onHistoryLost(await store.startOver(now().toISOString()));
           return false;
@@ -208,13 +212,15 @@ export class SyncEngine {
         if (BigInt(page.cursor) < BigInt(cursor)) {
           throw new AbortError(`The server's change cursor moved backwards (${cursor} → ${page.cursor}).`);
         }
+        // The next page is on its way while this one is written: the stored cursor still moves only
+        // with the page it ends, in the same transaction, so a failed write drops the page fetched ahead.
+        next = page.hasMore ? pull(page.cursor, page.history, null) : null;
+        next?.catch(() => undefined);
         await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed, page.history);
         for (const ticket of page.tickets) kept?.add(ticket.id);
         cursor = page.cursor;
-        history = page.history;
         received += page.tickets.length;
-        if (!page.hasMore) break;
-        onStatus({ progress: { received, total: received + page.remaining } });
+        if (page.hasMore) onStatus({ progress: { received, total: received + page.remaining } });
       }
       if (kept !== null) await store.finishStartOver(kept);
       return true;

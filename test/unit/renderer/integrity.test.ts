@@ -152,7 +152,7 @@ describe('LocalDb upgrades', () => {
 
     const db = new LocalDb('integrity-v1');
     expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await new LocalStore(db, actor).pendingEntries(10)).toHaveLength(1);
     expect(await db.summaries.get(ticket.id)).toEqual({ id: ticket.id, assigneeId: null, assigneeKey: '' });
     db.close();
@@ -207,6 +207,39 @@ describe('LocalDb upgrades', () => {
       ],
     ]);
     expect(await db.meta.get('sessionRowsPending')).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps the queue rows of version 5 when version 6 drops the indexes nothing reads', async () => {
+    const v5 = new Dexie('queue-rows-v5');
+    v5.version(5).stores({
+      tickets: 'id',
+      summaries:
+        'id, stage, status, priority, scope, channel, assigneeKey, createdAt, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
+      outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq',
+      meta: 'key',
+      quarantine: '++id, table',
+      searchBacklog: '++seq',
+      searchIndex: 'key',
+    });
+    const mine = makeTicket({ stage: 'escalated', assignee: ENGINEER, updatedAt: '2025-03-10T10:00:00.000Z' });
+    const queued = makeTicket({ id: '00000000-0000-4000-8000-000000000002', number: 'CSS-100043', assignee: null });
+    await v5.table('tickets').bulkPut([mine, queued]);
+    await v5.table('summaries').bulkPut([summarize(mine, 0), summarize(queued, 0)]);
+    v5.close();
+
+    const db = new LocalDb('queue-rows-v5');
+    const store = new LocalStore(db, actor);
+    expect((await store.recentSummaries(10)).map((row) => row.number)).toEqual([mine.number, queued.number]);
+    expect(await store.scopeCounts(ENGINEER.id)).toEqual({ all: 2, mine: 1, unassigned: 1 });
+    expect((await store.myTicketsInStage(ENGINEER.id, 'escalated')).map((ticket) => ticket.id)).toEqual([mine.id]);
+    expect(db.summaries.schema.indexes.map((index) => index.name).sort()).toEqual([
+      '[assigneeKey+stage]',
+      '[updatedAt+number]',
+      'assigneeKey',
+      'sessionStarts',
+      'stage',
+    ]);
     db.close();
   });
 });
