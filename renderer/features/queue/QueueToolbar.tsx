@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   },
   search: { flexGrow: 1, minWidth: '240px' },
   filter: { minWidth: '130px', maxWidth: '180px' },
+  // Out of the layout and the accessibility tree, as if it were not there.
+  hidden: { display: 'none' },
 });
 
 const SORT_LABEL: Record<QueueSort, string> = {
@@ -120,11 +122,20 @@ function SortBy() {
   );
 }
 
+/**
+ * Mounted once and hidden while nothing is filtered: the first keystroke of a search only shows it,
+ * instead of mounting a button inside that keystroke's frame.
+ */
 function ClearFilters() {
+  const styles = useStyles();
   const filtered = useQueueStore((s) => s.filters !== NO_FILTERS || s.query !== '');
-  if (!filtered) return null;
   return (
-    <Button appearance="subtle" icon={<DismissRegular />} onClick={() => queueActions.clearFilters()}>
+    <Button
+      className={filtered ? undefined : styles.hidden}
+      appearance="subtle"
+      icon={<DismissRegular />}
+      onClick={() => queueActions.clearFilters()}
+    >
       Clear
     </Button>
   );
