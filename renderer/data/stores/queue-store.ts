@@ -3,7 +3,7 @@
  * The rows live in a QueueModel updated per changed ticket; the store carries a version that moves
  * whenever they do, so readers re-render without the rows ever being copied.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ScopeCounts } from '../local-store';
@@ -195,9 +195,13 @@ export const queueActions = {
   },
 };
 
-/** The rows on screen, read afresh whenever they may have changed (and only then). */
+/**
+ * The rows on screen, read afresh whenever they may have changed (and only then). Deferred: new rows
+ * (a search's answer, a synced page) are gathered and rendered in the background, interruptibly, so
+ * typing and scrolling never wait behind them.
+ */
 export function useQueueRows(): readonly TicketSummary[] {
-  const changes = useQueueStore(useShallow((s) => ({ version: s.version, search: s.search })));
+  const changes = useDeferredValue(useQueueStore(useShallow((s) => ({ version: s.version, search: s.search }))));
   return useMemo(() => queueSelectors.rows({ ...useQueueStore.getState(), ...changes }), [changes]);
 }
 

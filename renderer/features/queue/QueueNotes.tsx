@@ -1,6 +1,6 @@
 /** One line under the queue's toolbar when what is shown is not everything: still reading, or a capped search. */
 import { Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { type ReactNode, memo } from 'react';
 import type { QueuePhase } from '../../data/stores/queue-store';
 import type { SearchResult } from '../../data/search/search-protocol';
 
@@ -22,7 +22,8 @@ interface QueueNotesProps {
   shown: number;
 }
 
-export function QueueNotes({ phase, search, shown }: QueueNotesProps) {
+/** Memoized: the grid beneath it re-renders on every scroll frame, this line only when what it says changes. */
+export const QueueNotes = memo(function QueueNotes({ phase, search, shown }: QueueNotesProps) {
   const styles = useStyles();
   // Always there, empty or not, so the queue's grid rows stay where they are; a status for screen readers.
   let content: ReactNode = null;
@@ -53,4 +54,4 @@ export function QueueNotes({ phase, search, shown }: QueueNotesProps) {
       {content}
     </div>
   );
-}
+});

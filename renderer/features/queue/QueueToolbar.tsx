@@ -1,7 +1,7 @@
 /** Search, filters and sort for the queue. */
 import { Button, Dropdown, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useShallow } from 'zustand/react/shallow';
+import { memo, useMemo } from 'react';
 import {
   CHANNEL_LABEL,
   PRIORITY_LABEL,
@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   },
   search: { flexGrow: 1, minWidth: '240px' },
   filter: { minWidth: '130px', maxWidth: '180px' },
+  // Out of the layout and the accessibility tree, as if it were not there.
+  hidden: { display: 'none' },
 });
 
 const SORT_LABEL: Record<QueueSort, string> = {
@@ -48,7 +50,7 @@ interface FilterProps<K extends keyof QueueFilters> {
   options: readonly { value: QueueFilters[K][number]; label: string }[];
 }
 
-function Filter<K extends keyof QueueFilters>({ name, label, options }: FilterProps<K>) {
+function FilterDropdown<K extends keyof QueueFilters>({ name, label, options }: FilterProps<K>) {
   const styles = useStyles();
   const chosen = useQueueStore((s) => s.filters[name]) as string[];
   const text =
@@ -77,52 +79,97 @@ function Filter<K extends keyof QueueFilters>({ name, label, options }: FilterPr
   );
 }
 
-const NO_MEMBERS: readonly TeamMember[] = [];
+/** Memoized with options fixed at load: a filter re-renders when its own choice changes, nothing else. */
+const Filter = memo(FilterDropdown) as typeof FilterDropdown;
 
 const labelled = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
 
+const STAGE_OPTIONS = labelled(Stage.options, STAGE_LABEL);
+const STATUS_OPTIONS = labelled(Status.options, STATUS_LABEL);
+const PRIORITY_OPTIONS = labelled(Priority.options, PRIORITY_LABEL);
+const SCOPE_OPTIONS = labelled(Scope.options, SCOPE_LABEL);
+const CHANNEL_OPTIONS = labelled(Channel.options, CHANNEL_LABEL);
+
+const NO_MEMBERS: readonly TeamMember[] = [];
+
+function AssigneeFilter() {
+  const members = useTeamStore((s) => s.team?.members ?? NO_MEMBERS);
+  const assignees = useMemo(
+    () => [{ value: '', label: 'Unassigned' }, ...members.map((m) => ({ value: m.id, label: m.name }))],
+    [members],
+  );
+  return <Filter name="assignee" label="Assignee" options={assignees} />;
+}
+
+function SortBy() {
+  const styles = useStyles();
+  const sort = useQueueStore((s) => s.sort);
+  return (
+    <Dropdown
+      className={styles.filter}
+      aria-label="Sort by"
+      value={`Sort: ${SORT_LABEL[sort]}`}
+      selectedOptions={[sort]}
+      onOptionSelect={(_, data) => queueActions.setSort(data.optionValue as QueueSort)}
+    >
+      {(Object.keys(SORT_LABEL) as QueueSort[]).map((value) => (
+        <Option key={value} value={value}>
+          {SORT_LABEL[value]}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}
+
+/**
+ * Mounted once and hidden while nothing is filtered: the first keystroke of a search only shows it,
+ * instead of mounting a button inside that keystroke's frame.
+ */
+function ClearFilters() {
+  const styles = useStyles();
+  const filtered = useQueueStore((s) => s.filters !== NO_FILTERS || s.query !== '');
+  return (
+    <Button
+      className={filtered ? undefined : styles.hidden}
+      appearance="subtle"
+      icon={<DismissRegular />}
+      onClick={() => queueActions.clearFilters()}
+    >
+      Clear
+    </Button>
+  );
+}
+
+/** The search box alone reads what is typed: a keystroke re-renders the box, not the filters beside it. */
+function QueueSearch() {
+  const styles = useStyles();
+  const query = useQueueStore((s) => s.query);
+  return (
+    <SearchBox
+      className={styles.search}
+      aria-label="Search tickets"
+      placeholder="Search number, title, customer, tenant, timeline…"
+      value={query}
+      onChange={(_, data) => queueActions.setQuery(data.value)}
+    />
+  );
+}
+
+/** Each control reads only its own part of the queue's state, so the bar itself renders once. */
 export function QueueToolbar() {
   const styles = useStyles();
-  const { query, sort, filtered } = useQueueStore(
-    useShallow((s) => ({ query: s.query, sort: s.sort, filtered: s.filters !== NO_FILTERS || s.query !== '' })),
-  );
-  const members = useTeamStore((s) => s.team?.members ?? NO_MEMBERS);
-  const assignees = [{ value: '', label: 'Unassigned' }, ...members.map((m) => ({ value: m.id, label: m.name }))];
-
   return (
     <div className={styles.bar} role="search">
-      <SearchBox
-        className={styles.search}
-        aria-label="Search tickets"
-        placeholder="Search number, title, customer, tenant, timeline…"
-        value={query}
-        onChange={(_, data) => queueActions.setQuery(data.value)}
-      />
-      <Filter name="stage" label="Stage" options={labelled(Stage.options, STAGE_LABEL)} />
-      <Filter name="status" label="Status" options={labelled(Status.options, STATUS_LABEL)} />
-      <Filter name="priority" label="Priority" options={labelled(Priority.options, PRIORITY_LABEL)} />
-      <Filter name="scope" label="Product area" options={labelled(Scope.options, SCOPE_LABEL)} />
-      <Filter name="assignee" label="Assignee" options={assignees} />
-      <Filter name="channel" label="Channel" options={labelled(Channel.options, CHANNEL_LABEL)} />
-      <Dropdown
-        className={styles.filter}
-        aria-label="Sort by"
-        value={`Sort: ${SORT_LABEL[sort]}`}
-        selectedOptions={[sort]}
-        onOptionSelect={(_, data) => queueActions.setSort(data.optionValue as QueueSort)}
-      >
-        {(Object.keys(SORT_LABEL) as QueueSort[]).map((value) => (
-          <Option key={value} value={value}>
-            {SORT_LABEL[value]}
-          </Option>
-        ))}
-      </Dropdown>
-      {filtered && (
-        <Button appearance="subtle" icon={<DismissRegular />} onClick={() => queueActions.clearFilters()}>
-          Clear
-        </Button>
-      )}
+      <QueueSearch />
+      <Filter name="stage" label="Stage" options={STAGE_OPTIONS} />
+      <Filter name="status" label="Status" options={STATUS_OPTIONS} />
+      <Filter name="priority" label="Priority" options={PRIORITY_OPTIONS} />
+      <Filter name="scope" label="Product area" options={SCOPE_OPTIONS} />
+      <AssigneeFilter />
+      <Filter name="channel" label="Channel" options={CHANNEL_OPTIONS} />
+      <SortBy />
+      <ClearFilters />
     </div>
   );
 }

@@ -5,9 +5,9 @@
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, formatDistanceStrict, isSameDay } from 'date-fns';
-import { memo, useDeferredValue, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { PriorityBadge, StageBadge } from '../../ui/TicketBadges';
+import { PriorityBadge, StageBadge, type TicketBadgeClasses, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { STATUS_LABEL } from '../../../shared/domain';
 import { queueActions, type QueueScope, useQueueRows, useQueueStore } from '../../data/stores/queue-store';
@@ -70,11 +70,16 @@ const useStyles = makeStyles({
 
 const SCOPE_LABEL: Record<QueueScope, string> = { all: 'All', mine: 'My tickets', unassigned: 'Team queue' };
 
+type QueueClasses = ReturnType<typeof useStyles>;
+
 interface RowProps {
   summary: TicketSummary;
   top: number;
   selected: boolean;
   now: Date;
+  /** The grid's classes, looked up once for all rows: a style hook per row costs a style insertion per mount. */
+  styles: QueueClasses;
+  badges: TicketBadgeClasses;
 }
 
 /** The start of the row's confirmed session today (the engineer's day), from the row alone: no read. */
@@ -83,8 +88,7 @@ function sessionToday(summary: TicketSummary, now: Date): Date | null {
   return today === undefined ? null : new Date(today.start);
 }
 
-const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProps) {
-  const styles = useStyles();
+const QueueRow = memo(function QueueRow({ summary, top, selected, now, styles, badges }: RowProps) {
   const open = () => void workspaceActions.openTicket(summary.id);
   const session = sessionToday(summary, now);
   return (
@@ -119,11 +123,11 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProp
         </span>
       </div>
       <div role="cell" className={styles.titleCell}>
-        <StageBadge stage={summary.stage} />
+        <StageBadge stage={summary.stage} classes={badges} />
         <span className={mergeClasses(styles.cell, styles.caption)}>{STATUS_LABEL[summary.status]}</span>
       </div>
       <div role="cell">
-        <PriorityBadge priority={summary.priority} />
+        <PriorityBadge priority={summary.priority} classes={badges} />
       </div>
       <span role="cell" className={styles.cell}>
         {summary.assigneeName ?? 'Unassigned'}
@@ -135,20 +139,50 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now }: RowProp
   );
 });
 
-export function QueueView() {
+/** The tabs with their counts: they change with the counts and the tab, not with a scroll or a search. */
+function ScopeTabs() {
+  const { scope, counts } = useQueueStore(useShallow((s) => ({ scope: s.scope, counts: s.counts })));
+  return (
+    <TabList selectedValue={scope} onTabSelect={(_, data) => queueActions.setScope(data.value as QueueScope)}>
+      {(Object.keys(SCOPE_LABEL) as QueueScope[]).map((value) => (
+        <Tab key={value} value={value}>
+          {SCOPE_LABEL[value]} ({counts[value]})
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
+
+const ColumnHeaders = memo(function ColumnHeaders() {
   const styles = useStyles();
-  const { phase, counts, scope, selectedId, search } = useQueueStore(
+  return (
+    <div className={styles.header} role="row" aria-hidden>
+      <Caption1>Ticket</Caption1>
+      <Caption1>Title · customer</Caption1>
+      <Caption1>Stage</Caption1>
+      <Caption1>Priority</Caption1>
+      <Caption1>Assignee</Caption1>
+      <Caption1>Age</Caption1>
+    </div>
+  );
+});
+
+/**
+ * The note, the column headers and the virtualized grid: what a scroll, a selection or a search's
+ * answer re-renders, and nothing above it.
+ */
+function QueueRows() {
+  const styles = useStyles();
+  const badges = useTicketBadgeClasses();
+  const { phase, noTickets, selectedId, search } = useQueueStore(
     useShallow((s) => ({
       phase: s.phase,
-      counts: s.counts,
-      scope: s.scope,
+      noTickets: s.counts.all === 0,
       selectedId: s.selectedId,
       search: s.search,
     })),
   );
-  // New rows (a search's answer, a synced page) render in the background, interruptibly: typing and
-  // scrolling never wait behind them.
-  const tickets = useDeferredValue(useQueueRows());
+  const tickets = useQueueRows();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tickets.length,
@@ -161,30 +195,15 @@ export function QueueView() {
   const now = useMinuteClock();
 
   return (
-    <section className={styles.pane} aria-label="Ticket queue">
-      <TabList selectedValue={scope} onTabSelect={(_, data) => queueActions.setScope(data.value as QueueScope)}>
-        {(Object.keys(SCOPE_LABEL) as QueueScope[]).map((value) => (
-          <Tab key={value} value={value}>
-            {SCOPE_LABEL[value]} ({counts[value]})
-          </Tab>
-        ))}
-      </TabList>
-      <QueueToolbar />
+    <>
       <QueueNotes phase={phase} search={search} shown={tickets.length} />
-      <div className={styles.header} role="row" aria-hidden>
-        <Caption1>Ticket</Caption1>
-        <Caption1>Title · customer</Caption1>
-        <Caption1>Stage</Caption1>
-        <Caption1>Priority</Caption1>
-        <Caption1>Assignee</Caption1>
-        <Caption1>Age</Caption1>
-      </div>
+      <ColumnHeaders />
       <div ref={scroller} className={styles.scroller} role="grid" aria-label="Tickets" aria-rowcount={tickets.length}>
         {phase === 'empty' ? (
           <Spinner label="Loading the local copy…" className={styles.empty} />
         ) : tickets.length === 0 ? (
           <Text className={styles.empty}>
-            {counts.all === 0
+            {noTickets
               ? 'No tickets here yet. They appear as soon as the first sync completes.'
               : 'No ticket matches this view.'}
           </Text>
@@ -200,12 +219,26 @@ export function QueueView() {
                   top={item.start}
                   selected={summary.id === selectedId}
                   now={now}
+                  styles={styles}
+                  badges={badges}
                 />
               );
             })}
           </div>
         )}
       </div>
+    </>
+  );
+}
+
+/** The queue's parts each read only what they show, so a keystroke or a scroll re-renders only its own part. */
+export function QueueView() {
+  const styles = useStyles();
+  return (
+    <section className={styles.pane} aria-label="Ticket queue">
+      <ScopeTabs />
+      <QueueToolbar />
+      <QueueRows />
     </section>
   );
 }

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { format } from 'date-fns';
-import type { ReactNode } from 'react';
+import { type ReactNode, useDeferredValue } from 'react';
 import {
   CHANNEL_LABEL,
   CLOSURE_REASON_LABEL,
@@ -23,7 +23,7 @@ import {
   soloTeam,
   type Ticket,
 } from '../../../shared/domain';
-import { PriorityBadge, StageBadge } from '../../ui/TicketBadges';
+import { PriorityBadge, StageBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
 import { EscalationPanel } from '../escalations/EscalationPanel';
 import { SessionsPanel } from '../sessions/SessionsPanel';
@@ -32,6 +32,7 @@ import { TicketActions } from './TicketActions';
 import { ValidationChecklist } from './ValidationChecklist';
 import { useChange } from '../../ui/use-change';
 import type { OutboxEntry } from '../../data/outbox-entry';
+import type { TicketView } from '../../data/rebase';
 import { useSessionStore } from '../../data/stores/session-store';
 import { useTeamStore } from '../../data/stores/team-store';
 import { workspaceActions } from '../../data/workspace';
@@ -118,43 +119,25 @@ function ClosureNote({ ticket }: { ticket: Ticket }) {
   );
 }
 
-export function TicketPane() {
+/**
+ * Everything under the title, rendered in the background after the header: opening a ticket shows
+ * whose it is at once, and its actions, panels and timeline follow without holding the click up.
+ */
+function TicketBody({ view }: { view: TicketView }) {
   const styles = useStyles();
-  const view = useTicketStore((s) => s.view);
-  const error = useTicketStore((s) => s.error);
+  // Null at first, so a freshly opened pane commits its header before the body is rendered.
+  const shown = useDeferredValue(view, null);
   const team = useTeamStore((s) => s.team);
   const user = useSessionStore((s) => s.session?.user);
   const change = useChange();
-
-  if (error !== null) {
-    return (
-      <section className={styles.pane}>
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      </section>
-    );
-  }
-  if (view === null) {
-    return <Text className={styles.placeholder}>Select a ticket in the queue to see its details and timeline.</Text>;
-  }
-  const { ticket } = view;
+  // Another ticket's body is never shown under this one's header, not even for a frame.
+  if (shown === null || shown.ticket.id !== view.ticket.id) return null;
+  const { ticket } = shown;
   const member = user === undefined ? null : { id: user.id, name: user.name, role: user.role };
   const rules = team ?? (member === null ? null : soloTeam(member));
   return (
-    <section className={styles.pane} aria-label={`Ticket ${ticket.number}`}>
-      <div className={styles.heading}>
-        <Caption1>{ticket.number}</Caption1>
-        <span role="group" aria-label="Stage">
-          <StageBadge stage={ticket.stage} />
-        </span>
-        <Caption1 role="group" aria-label="Status">
-          {STATUS_LABEL[ticket.status]}
-        </Caption1>
-        <PriorityBadge priority={ticket.priority} />
-      </div>
-      <Title3 as="h2">{ticket.title}</Title3>
-      <RefusedChanges entries={view.refused} />
+    <>
+      <RefusedChanges entries={shown.refused} />
       <ClosureNote ticket={ticket} />
       {member !== null && rules !== null && (
         <TicketActions ticket={ticket} team={rules} user={member} change={change} />
@@ -176,8 +159,45 @@ export function TicketPane() {
       <Text className={styles.description}>{ticket.description}</Text>
       <Divider />
       <Subtitle1 as="h3">Timeline</Subtitle1>
-      <Timeline entries={ticket.timeline} pendingIds={view.unsentEntryIds} />
+      <Timeline entries={ticket.timeline} pendingIds={shown.unsentEntryIds} />
       {ticket.stage !== 'closed' && <Composer ticketId={ticket.id} change={change} />}
+    </>
+  );
+}
+
+export function TicketPane() {
+  const styles = useStyles();
+  const badges = useTicketBadgeClasses();
+  const view = useTicketStore((s) => s.view);
+  const error = useTicketStore((s) => s.error);
+
+  if (error !== null) {
+    return (
+      <section className={styles.pane}>
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
+  }
+  if (view === null) {
+    return <Text className={styles.placeholder}>Select a ticket in the queue to see its details and timeline.</Text>;
+  }
+  const { ticket } = view;
+  return (
+    <section className={styles.pane} aria-label={`Ticket ${ticket.number}`}>
+      <div className={styles.heading}>
+        <Caption1>{ticket.number}</Caption1>
+        <span role="group" aria-label="Stage">
+          <StageBadge stage={ticket.stage} classes={badges} />
+        </span>
+        <Caption1 role="group" aria-label="Status">
+          {STATUS_LABEL[ticket.status]}
+        </Caption1>
+        <PriorityBadge priority={ticket.priority} classes={badges} />
+      </div>
+      <Title3 as="h2">{ticket.title}</Title3>
+      <TicketBody view={view} />
     </section>
   );
 }
