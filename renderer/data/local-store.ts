@@ -362,9 +362,18 @@ export class LocalStore {
     return summary;
   }
 
-  /** The oldest changes not yet acknowledged, in the order the user made them (the index keeps them by seq). */
-  async pendingEntries(limit: number): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+  /**
+   * The oldest changes not yet acknowledged after change #`afterSeq`, in the order the user made them (the
+   * index keeps them by seq). Those up to `afterSeq` are skipped: the server has answered for them, and
+   * their results are being recorded.
+   */
+  async pendingEntries(limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
+    const rows = await this.db.outbox
+      .where('state')
+      .equals('pending')
+      .filter((row) => row.seq > afterSeq)
+      .limit(limit)
+      .toArray();
     return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
   }
 
@@ -408,7 +417,7 @@ export class LocalStore {
         return [{ key: entry.seq, changes }];
       });
       await this.db.outbox.bulkUpdate(updates);
-      summaries = await this.refreshSummaries([...refusedOn]);
+      if (refusedOn.size > 0) summaries = await this.refreshSummaries([...refusedOn]);
     });
     this.notify([...refusedOn], summaries);
   }
