@@ -394,7 +394,10 @@ export class LocalStore {
     // ticket looks the same: only tickets with a refused change are seen differently, and re-read.
     const refusedOn = new Set<string>();
     let summaries: TicketSummary[] = [];
-    await this.db.transaction('rw', this.writeTables(), async () => {
+    // A transaction waits for every earlier one on any of its tables: answers without a refusal touch the
+    // outbox alone, so recording them does not queue behind the background reads of tickets and rows.
+    const tables = results.some((result) => result.status === 'refused') ? this.writeTables() : [this.db.outbox];
+    await this.db.transaction('rw', tables, async () => {
       const entries = await this.db.outbox
         .where('mutation.id')
         .anyOf(results.map((result) => result.id))

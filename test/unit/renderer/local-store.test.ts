@@ -95,6 +95,26 @@ describe('LocalStore', () => {
     expect(after.map((entry) => entry.mutation.id)).toEqual([notes[2]?.id, notes[3]?.id]);
   });
 
+  it('records answers without a refusal while a background read of the tickets is under way', async () => {
+    const store = openStore();
+    const ticket = makeTicket();
+    await store.applyPullPage([ticket], '1', FIXED_NOW);
+    const mutation = note(ticket.id, 'Mail flow restored.', 20);
+    await store.enqueue(mutation);
+    let recorded = false;
+    // Reads until the answer is recorded: recording must not wait for this transaction to end.
+    const reading = store.db.transaction('r', store.db.tickets, async () => {
+      while (!recorded) await store.db.tickets.get(ticket.id);
+    });
+    await store.recordPushResults(
+      [{ id: mutation.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2, history: HISTORY }],
+      FIXED_NOW,
+    );
+    recorded = true;
+    await reading;
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+  });
+
   it('keeps an acknowledged note in view until a pull brings it, and in the outbox until the server is known to hold it', async () => {
     const store = openStore();
     const ticket = makeTicket();
