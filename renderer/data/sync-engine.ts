@@ -129,8 +129,15 @@ export class SyncEngine {
   }
 
   private async pushThenPull(): Promise<void> {
-    await this.options.store.saveTeam(await this.options.api.team());
-    await this.pushOutbox();
+    const { api, store } = this.options;
+    // The push needs no roster, and saving it waits for the tables' background readers: both go on at
+    // once. Both settle before either failure is reported, so that a retry never starts a push while one runs.
+    const [pushed, saved] = await Promise.allSettled([
+      this.pushOutbox(),
+      api.team().then((team) => store.saveTeam(team)),
+    ]);
+    if (pushed.status === 'rejected') throw pushed.reason;
+    if (saved.status === 'rejected') throw saved.reason;
     if (await this.pullAll()) return;
     // The server lost changes: what it may have lost goes out again before everything is pulled again.
     await this.pushOutbox();
