@@ -51,9 +51,9 @@ export async function pushMutations(
 }
 
 /**
- * How long one group of mutations may hold the database before other requests get a turn: a full batch
- * of ordinary changes (100 notes, about 30 ms) is one group, so a console sending its outbox waits for one
- * flush per batch rather than one per few changes.
+ * How long one group of mutations may hold the database before other requests get a turn: most of a full
+ * batch of ordinary changes (100 notes) fits in one group, so a console sending its outbox waits for one
+ * or two flushes per batch rather than one per few changes.
  */
 export const GROUP_BUDGET_MS = 50;
 
