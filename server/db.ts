@@ -63,7 +63,15 @@ const toAccount = (row: unknown): UserAccount => {
   };
 };
 
-const toTicket = (row: unknown): Ticket => parseStoredTicket(z.object({ data: z.string() }).parse(row).data);
+// The schemas of what queries return are built once: building a zod schema costs more than running it.
+const TicketDataRow = z.object({ data: z.string() });
+const toTicket = (row: unknown): Ticket => parseStoredTicket(TicketDataRow.parse(row).data);
+
+/** A counter's value or a count. */
+const Whole = z.number().int();
+const HistoryId = z.string().nullable();
+const TicketIds = z.array(z.string());
+const TeamMembers = z.array(TeamMember);
 
 const StoredTicketRow = z.object({ server_seq: z.number().int(), data: z.instanceof(Buffer) });
 
@@ -242,7 +250,7 @@ export class PortalDatabase {
 
   /** Everyone in the team, by name: who its tickets can be assigned to. */
   teamMembers(teamId: string): TeamMember[] {
-    return z.array(TeamMember).parse(this.statements.teamMembers.all(teamId));
+    return TeamMembers.parse(this.statements.teamMembers.all(teamId));
   }
 
   /** E-mail addresses are stored lower-case, so the lookup is case-insensitive. */
@@ -276,20 +284,17 @@ export class PortalDatabase {
   /** The history the change `seq` was made in (see change_histories); null for 0, before any change. */
   historyOf(seq: number): string | null {
     if (seq < 1) return null;
-    return z
-      .string()
-      .nullable()
-      .parse(this.statements.historyOf.get(seq) ?? null);
+    return HistoryId.parse(this.statements.historyOf.get(seq) ?? null);
   }
 
   /** The last change number handed out; 0 before any ticket exists. */
   currentSeq(): number {
-    return z.number().int().parse(this.statements.currentSeq.get());
+    return Whole.parse(this.statements.currentSeq.get());
   }
 
   /** Hands out the next change number; call it inside the transaction that writes the change. */
   nextSeq(): number {
-    return z.number().int().parse(this.statements.nextSeq.get());
+    return Whole.parse(this.statements.nextSeq.get());
   }
 
   /**
@@ -298,7 +303,7 @@ export class PortalDatabase {
    * transaction that saves the ticket, so two tickets never get the same one.
    */
   nextTicketNumber(): string {
-    return formatTicketNumber(z.number().int().parse(this.statements.nextTicketNumber.get()));
+    return formatTicketNumber(Whole.parse(this.statements.nextTicketNumber.get()));
   }
 
   findTicket(id: string): Ticket | null {
@@ -360,17 +365,12 @@ export class PortalDatabase {
 
   /** How many tickets in the user's scope have changed after `afterSeq`. */
   countChangesInScope(user: User, afterSeq: number): number {
-    return z
-      .number()
-      .int()
-      .parse(this.statements.scope[user.role].count.get({ ...scopeOf(user), afterSeq }));
+    return Whole.parse(this.statements.scope[user.role].count.get({ ...scopeOf(user), afterSeq }));
   }
 
   /** Ids of the tickets that left the user's scope in (afterSeq, uptoSeq] and are not back in it. */
   leftScope(user: User, afterSeq: number, uptoSeq: number): string[] {
-    return z
-      .array(z.string())
-      .parse(this.statements.scope[user.role].left.all({ ...scopeOf(user), afterSeq, uptoSeq }));
+    return TicketIds.parse(this.statements.scope[user.role].left.all({ ...scopeOf(user), afterSeq, uptoSeq }));
   }
 
   findMutation(id: string): MutationRecord | null {

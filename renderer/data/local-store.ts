@@ -362,9 +362,18 @@ export class LocalStore {
     return summary;
   }
 
-  /** The oldest changes not yet acknowledged, in the order the user made them (the index keeps them by seq). */
-  async pendingEntries(limit: number): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+  /**
+   * The oldest changes not yet acknowledged after change #`afterSeq`, in the order the user made them (the
+   * index keeps them by seq). Those up to `afterSeq` are skipped: the server has answered for them, and
+   * their results are being recorded.
+   */
+  async pendingEntries(limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
+    const rows = await this.db.outbox
+      .where('state')
+      .equals('pending')
+      .filter((row) => row.seq > afterSeq)
+      .limit(limit)
+      .toArray();
     return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
   }
 
@@ -385,7 +394,10 @@ export class LocalStore {
     // ticket looks the same: only tickets with a refused change are seen differently, and re-read.
     const refusedOn = new Set<string>();
     let summaries: TicketSummary[] = [];
-    await this.db.transaction('rw', this.writeTables(), async () => {
+    // A transaction waits for every earlier one on any of its tables: answers without a refusal touch the
+    // outbox alone, so recording them does not queue behind the background reads of tickets and rows.
+    const tables = results.some((result) => result.status === 'refused') ? this.writeTables() : [this.db.outbox];
+    await this.db.transaction('rw', tables, async () => {
       const entries = await this.db.outbox
         .where('mutation.id')
         .anyOf(results.map((result) => result.id))
@@ -408,7 +420,7 @@ export class LocalStore {
         return [{ key: entry.seq, changes }];
       });
       await this.db.outbox.bulkUpdate(updates);
-      summaries = await this.refreshSummaries([...refusedOn]);
+      if (refusedOn.size > 0) summaries = await this.refreshSummaries([...refusedOn]);
     });
     this.notify([...refusedOn], summaries);
   }

@@ -4,7 +4,7 @@
  * exponentially with jitter (p-retry); nothing is attempted while offline.
  */
 import pRetry, { AbortError } from 'p-retry';
-import { type Cursor, PULL_LIMIT_MAX, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../shared/api';
+import { type Cursor, type MutationResult, PULL_LIMIT_MAX, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../shared/api';
 import type { OutboxEntry } from './outbox-entry';
 import { ApiError } from './api-client';
 import type { Connectivity } from './connectivity';
@@ -130,8 +130,15 @@ export class SyncEngine {
   }
 
   private async pushThenPull(): Promise<void> {
-    await this.options.store.saveTeam(await this.options.api.team());
-    await this.pushOutbox();
+    const { api, store } = this.options;
+    // The push needs no roster, and saving it waits for the tables' background readers: both go on at
+    // once. Both settle before either failure is reported, so that a retry never starts a push while one runs.
+    const [pushed, saved] = await Promise.allSettled([
+      this.pushOutbox(),
+      api.team().then((team) => store.saveTeam(team)),
+    ]);
+    if (pushed.status === 'rejected') throw pushed.reason;
+    if (saved.status === 'rejected') throw saved.reason;
     if (await this.pullAll()) return;
     // The server lost changes: what it may have lost goes out again before everything is pulled again.
     await this.pushOutbox();
@@ -142,40 +149,69 @@ export class SyncEngine {
    * Pushes the outbox oldest first, in batches of at most PUSH_BATCH_MAX changes and PUSH_BATCH_BYTES.
    * A batch the server finds too large (413) is split in half and sent again; a single change it
    * still refuses as too large is set aside for the user, so it never holds back the changes behind it.
+   * A batch goes out only once the server has answered for the one before, so changes reach it in the
+   * order they were made; while it is on its way the answers to the one before are recorded (each
+   * batch's in one transaction) and the next batch is read. An answer not recorded when something
+   * fails is asked for again next time: the server answers a change it has seen with its first result.
    */
   private async pushOutbox(): Promise<void> {
-    const { store, api, clientId } = this.options;
+    const { store } = this.options;
     let limit = PUSH_BATCH_MAX;
-    for (;;) {
-      const batch = withinBytes(await store.pendingEntries(limit), PUSH_BATCH_BYTES);
-      const first = batch[0];
-      if (first === undefined) return;
-      try {
-        const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
-        if (results.length === 0) throw new AbortError('The server acknowledged none of the pushed changes.');
-        await store.recordPushResults(results, this.options.now().toISOString());
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 413)) throw error;
-        if (batch.length > 1) {
+    /** The last change the server has answered for: the next batch starts after it. */
+    let answeredSeq = 0;
+    let recording: Promise<void> = Promise.resolve();
+    let next = handled(store.pendingEntries(limit));
+    try {
+      for (;;) {
+        const batch = withinBytes(await next, PUSH_BATCH_BYTES);
+        const last = batch.at(-1);
+        if (last === undefined) break;
+        next = handled(store.pendingEntries(limit, last.seq));
+        const results = await this.pushBatch(batch);
+        if (results === null) {
           limit = Math.ceil(batch.length / 2);
+          next = handled(store.pendingEntries(limit, answeredSeq));
           continue;
         }
-        const kilobytes = Math.ceil(utf8Length(first.mutation) / 1024);
-        await store.recordPushResults(
-          [
-            {
-              id: first.mutation.id,
-              status: 'refused',
-              refusal: {
-                code: 'invalid_args',
-                message: `This change is too large for the server to accept (${kilobytes} KB). Shorten it and send it again.`,
-              },
-            },
-          ],
-          this.options.now().toISOString(),
+        answeredSeq = last.seq;
+        await recording;
+        recording = handled(
+          store.recordPushResults(results, this.options.now().toISOString()).then(() => this.reportCounts()),
         );
       }
-      await this.reportCounts();
+    } catch (error) {
+      // The failure that stopped the push is the one to report; what was left unrecorded is asked for again.
+      await Promise.allSettled([recording, next]);
+      throw error;
+    }
+    await recording;
+  }
+
+  /**
+   * Sends one batch and resolves with the server's results, or null when the server finds the batch too
+   * large and it holds more than one change. A single change it finds too large is refused here, in words.
+   */
+  private async pushBatch(batch: readonly OutboxEntry[]): Promise<MutationResult[] | null> {
+    const { api, clientId } = this.options;
+    try {
+      const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
+      if (results.length === 0) throw new AbortError('The server acknowledged none of the pushed changes.');
+      return results;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 413)) throw error;
+      const [first] = batch;
+      if (batch.length > 1 || first === undefined) return null;
+      const kilobytes = Math.ceil(utf8Length(first.mutation) / 1024);
+      return [
+        {
+          id: first.mutation.id,
+          status: 'refused',
+          refusal: {
+            code: 'invalid_args',
+            message: `This change is too large for the server to accept (${kilobytes} KB). Shorten it and send it again.`,
+          },
+        },
+      ];
     }
   }
 
@@ -233,6 +269,15 @@ export class SyncEngine {
     const { pending } = await this.options.store.outboxCounts();
     this.options.onStatus({ pending });
   }
+}
+
+/**
+ * The promise, marked as handled: work started ahead of its use may fail before it is awaited, and its
+ * failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 const utf8 = new TextEncoder();

@@ -104,9 +104,12 @@ export const Mutation = z.object({
 });
 export type Mutation = z.infer<typeof Mutation>;
 
+/** Built once, as a zod schema costs more to build than to run: targetTicketId runs for every pushed change. */
+const NamesTicket = z.object({ ticketId: z.string() });
+
 /** The ticket a mutation targets, or null when its arguments do not name one. */
 export function targetTicketId(mutation: Mutation): string | null {
-  const parsed = z.object({ ticketId: z.string() }).safeParse(mutation.args);
+  const parsed = NamesTicket.safeParse(mutation.args);
   return parsed.success ? parsed.data.ticketId : null;
 }
 

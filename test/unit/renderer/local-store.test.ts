@@ -81,6 +81,40 @@ describe('LocalStore', () => {
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
   });
 
+  it('reads the pending changes after the last one the server answered for, oldest first', async () => {
+    const store = openStore();
+    const ticket = makeTicket();
+    await store.applyPullPage([ticket], '1', FIXED_NOW);
+    const notes = [1, 2, 3, 4].map((n) => note(ticket.id, `Step ${n} done.`, 10 + n));
+    for (const mutation of notes) await store.enqueue(mutation);
+    const [first, second] = await store.pendingEntries(2);
+
+    expect([first, second].map((entry) => entry?.mutation.id)).toEqual([notes[0]?.id, notes[1]?.id]);
+    // The answers to the first two are still being recorded: they are pending, and skipped.
+    const after = await store.pendingEntries(10, second?.seq);
+    expect(after.map((entry) => entry.mutation.id)).toEqual([notes[2]?.id, notes[3]?.id]);
+  });
+
+  it('records answers without a refusal while a background read of the tickets is under way', async () => {
+    const store = openStore();
+    const ticket = makeTicket();
+    await store.applyPullPage([ticket], '1', FIXED_NOW);
+    const mutation = note(ticket.id, 'Mail flow restored.', 20);
+    await store.enqueue(mutation);
+    let recorded = false;
+    // Reads until the answer is recorded: recording must not wait for this transaction to end.
+    const reading = store.db.transaction('r', store.db.tickets, async () => {
+      while (!recorded) await store.db.tickets.get(ticket.id);
+    });
+    await store.recordPushResults(
+      [{ id: mutation.id, status: 'applied', ticketId: ticket.id, version: 2, seq: 2, history: HISTORY }],
+      FIXED_NOW,
+    );
+    recorded = true;
+    await reading;
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+  });
+
   it('keeps an acknowledged note in view until a pull brings it, and in the outbox until the server is known to hold it', async () => {
     const store = openStore();
     const ticket = makeTicket();

@@ -180,6 +180,63 @@ describe('SyncEngine with the reference server', () => {
     store.db.close();
   });
 
+  it('sends a batch only once the one before is answered, and sends again what it failed to record', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    const sent: string[][] = [];
+    let inFlight = 0;
+    const watched: typeof api = Object.assign(Object.create(api) as typeof api, {
+      push: async (request: Parameters<typeof api.push>[0]) => {
+        expect(inFlight).toBe(0);
+        inFlight += 1;
+        sent.push(request.mutations.map((mutation) => mutation.id));
+        try {
+          return await api.push(request);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    });
+    const connectivity = cable();
+    const { store, engine, status } = engineFor(watched, connectivity, user);
+    await engine.sync();
+    const targets = (await allSummaries(store)).filter((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (targets.length === 0) throw new Error('the demo data gives Giulia no open ticket');
+
+    connectivity.plug(false);
+    const notes = Array.from({ length: 250 }, (_, i) =>
+      note((targets[i % targets.length] as (typeof targets)[number]).id, `Checked mailbox ${i}.`),
+    );
+    for (const mutation of notes) await store.enqueue(mutation);
+    const recordPushResults = store.recordPushResults.bind(store);
+    let recorded = 0;
+    store.recordPushResults = (results, acknowledgedAt) => {
+      recorded += 1;
+      // The storage fails once, on the second batch's answers, while the third is on its way.
+      if (recorded === 2) return Promise.reject(new Error('The disk is full.'));
+      return recordPushResults(results, acknowledgedAt);
+    };
+    connectivity.plug(true);
+    await engine.sync();
+
+    expect(status.lastError).toBe('The disk is full.');
+    expect(sent.map((batch) => batch.length)).toEqual([100, 100, 50]);
+    expect(sent.flat()).toEqual(notes.map((mutation) => mutation.id));
+    expect(await store.outboxCounts()).toEqual({ pending: 150, refused: 0 });
+
+    sent.length = 0;
+    await engine.sync();
+    // Answered with their first results: the server applied each once.
+    expect(sent.flat()).toEqual(notes.slice(100).map((mutation) => mutation.id));
+    expect(status.lastError).toBeNull();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
+    for (const mutation of notes) {
+      const ticketId = (mutation.args as { ticketId: string }).ticketId;
+      expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    }
+    store.db.close();
+  });
+
   it('splits a batch the server finds too large, and sets aside a single change it cannot take', async () => {
     const { api, user } = await signIn('marco.bianchi@css.example');
     // A proxy in front of the server with a lower body limit than the console's batches.
