@@ -250,8 +250,7 @@ export class SyncEngine {
         }
         // The next page is on its way while this one is written: the stored cursor still moves only
         // with the page it ends, in the same transaction, so a failed write drops the page fetched ahead.
-        next = page.hasMore ? pull(page.cursor, page.history, null) : null;
-        next?.catch(() => undefined);
+        next = page.hasMore ? handled(pull(page.cursor, page.history, null)) : null;
         await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed, page.history);
         for (const ticket of page.tickets) kept?.add(ticket.id);
         cursor = page.cursor;
