@@ -16,7 +16,8 @@ import type { PullPosition } from './local-store';
 import { PulledPage, type PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 
-export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'contract';
+/** busy: the server asks the console to slow down (429, or 503 with Retry-After), for `retryAfterMs` when it says. */
+export type ApiFailureKind = 'offline' | 'unauthenticated' | 'refused' | 'server' | 'busy' | 'contract';
 
 /** A request that did not succeed, with a message a person can act on. */
 export class ApiError extends Error {
@@ -24,6 +25,8 @@ export class ApiError extends Error {
     readonly kind: ApiFailureKind,
     message: string,
     readonly status: number | null = null,
+    /** How long the server asked the console to wait before it tries again (Retry-After), when it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,9 +34,29 @@ export class ApiError extends Error {
 
   /** Worth trying again later: the network or the server, not the request itself. */
   get transient(): boolean {
-    return this.kind === 'offline' || this.kind === 'server';
+    return this.kind === 'offline' || this.kind === 'server' || this.kind === 'busy';
   }
 }
+
+/** A server's Retry-After is obeyed up to this long; a longer one is taken as this. */
+export const RETRY_AFTER_MAX_MS = 15 * 60_000;
+
+/**
+ * Retry-After in milliseconds: delay-seconds, or an HTTP date read against the answer's own Date header
+ * (the server's clock, not this computer's); null when absent or unreadable.
+ */
+function retryAfterMs(retryAfter: unknown, date: unknown): number | null {
+  if (typeof retryAfter !== 'string' || retryAfter.trim() === '') return null;
+  const text = retryAfter.trim();
+  const ms = /^\d+$/.test(text)
+    ? Number(text) * 1000
+    : typeof date === 'string'
+      ? Date.parse(text) - Date.parse(date)
+      : Number.NaN;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_MAX_MS) : null;
+}
+
+const waitWords = (ms: number | null) => (ms === null ? 'a while' : `${Math.ceil(ms / 1000)} s`);
 
 function toApiError(error: unknown, serverUrl: string): ApiError {
   if (!isAxiosError(error)) return error instanceof ApiError ? error : new ApiError('server', String(error));
@@ -47,6 +70,14 @@ function toApiError(error: unknown, serverUrl: string): ApiError {
   const body = ErrorBody.safeParse(response.data);
   const detail = body.success ? body.data.message : `HTTP ${response.status}`;
   if (response.status === 401) return new ApiError('unauthenticated', detail, 401);
+  const wait = retryAfterMs(response.headers['retry-after'], response.headers.date);
+  if (response.status === 429 || (response.status === 503 && wait !== null)) {
+    const message = `The server is busy and asks to wait ${waitWords(wait)} before trying again (${detail}).`;
+    return new ApiError('busy', message, response.status, wait);
+  }
+  if (response.status === 408) {
+    return new ApiError('server', `The server stopped waiting for the request (${detail}).`, 408);
+  }
   if (response.status >= 500) return new ApiError('server', `The server had a problem (${detail}).`, response.status);
   return new ApiError('refused', detail, response.status);
 }

@@ -50,6 +50,9 @@ export class SyncEngine {
   private again = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private unwatch: (() => void) | null = null;
+  /** The server asked the console to wait (Retry-After): no request before this time, by the console's clock. */
+  private resumeAt = 0;
+  private resumeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: Required<SyncEngineOptions>;
 
   constructor(options: SyncEngineOptions) {
@@ -78,8 +81,10 @@ export class SyncEngine {
   stop(): void {
     this.unwatch?.();
     if (this.timer !== null) clearInterval(this.timer);
+    if (this.resumeTimer !== null) clearTimeout(this.resumeTimer);
     this.unwatch = null;
     this.timer = null;
+    this.resumeTimer = null;
   }
 
   /** Runs a sync now, or once more right after the one under way; resolves when the outbox and the cursor are settled. */
@@ -108,6 +113,8 @@ export class SyncEngine {
       await this.reportCounts();
       return;
     }
+    // The last failure, still shown, says how long the server asked to wait.
+    if (this.options.now().getTime() < this.resumeAt) return;
     onStatus({ syncing: true });
     try {
       await pRetry(() => this.pushThenPull(), {
@@ -116,17 +123,30 @@ export class SyncEngine {
         minTimeout: minRetryDelayMs,
         maxTimeout: 60_000,
         randomize: true,
-        shouldRetry: ({ error }) => error instanceof ApiError && error.transient && connectivity.isOnline(),
+        // A server that says how long to wait is not asked again sooner (waitForServer).
+        shouldRetry: ({ error }) =>
+          error instanceof ApiError && error.transient && error.retryAfterMs === null && connectivity.isOnline(),
         onFailedAttempt: ({ error }) => onStatus({ lastError: error.message }),
       });
       onStatus({ lastError: null, lastSyncAt: await this.options.store.lastSyncAt() });
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'unauthenticated') this.options.onUnauthenticated();
+      if (error instanceof ApiError && error.retryAfterMs !== null) this.waitForServer(error.retryAfterMs);
       onStatus({ lastError: error instanceof Error ? error.message : String(error) });
     } finally {
       onStatus({ syncing: false });
       await this.reportCounts();
     }
+  }
+
+  /** No sync starts for `ms`; then one does, by itself. */
+  private waitForServer(ms: number): void {
+    this.resumeAt = this.options.now().getTime() + ms;
+    if (this.resumeTimer !== null) clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      void this.sync();
+    }, ms);
   }
 
   private async pushThenPull(): Promise<void> {

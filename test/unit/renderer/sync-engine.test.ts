@@ -2,6 +2,8 @@
 // scope, a note made offline waits in the outbox and reaches the server exactly once when back online.
 import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +57,54 @@ async function serverScope(api: ApiClient): Promise<Ticket[]> {
   }
 }
 
-function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember) {
+/** A busy answer a portal's front (a gateway, a rate limiter) may give instead of passing a push on. */
+interface BusyAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * A front for the reference server on 127.0.0.1: it answers the next pushes with `busy` while that
+ * lasts, and passes every other request on. `pushes` counts the pushes that reached it.
+ */
+async function busyFront(target: string, busy: BusyAnswer[]): Promise<{ url: string; pushes: number; close(): void }> {
+  const front = {
+    url: '',
+    pushes: 0,
+    close: () => void server.close(),
+  };
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const isPush = request.url?.endsWith('/sync/push') === true;
+      if (isPush) front.pushes += 1;
+      const answer = isPush ? busy.shift() : undefined;
+      if (answer !== undefined) {
+        // A gateway's own page, not the portal's error shape.
+        response.writeHead(answer.status, { ...answer.headers, 'content-type': 'text/plain' }).end('Too Many Requests');
+        return;
+      }
+      const headers = new Headers();
+      for (const name of ['authorization', 'content-type']) {
+        const value = request.headers[name];
+        if (typeof value === 'string') headers.set(name, value);
+      }
+      const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
+      void fetch(new URL(request.url ?? '/', target), { method: request.method, headers, body }).then(
+        async (passed) => {
+          const type = passed.headers.get('content-type') ?? 'application/json';
+          response.writeHead(passed.status, { 'content-type': type }).end(Buffer.from(await passed.arrayBuffer()));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  front.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return front;
+}
+
+function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember, now?: () => Date) {
   const store = new LocalStore(new LocalDb(`sync-${++dbCount}`), { id: user.id, name: user.name, role: user.role });
   const status: Partial<SyncStatus> = {};
   const engine = new SyncEngine({
@@ -69,6 +118,7 @@ function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember)
     },
     pageSize: 37,
     retries: 1,
+    ...(now === undefined ? {} : { now }),
   });
   return { store, engine, status };
 }
@@ -271,6 +321,55 @@ describe('SyncEngine with the reference server', () => {
     );
     const onServer = (await serverScope(api)).find((t) => t.id === target.id);
     for (const mutation of notes) expect(onServer?.timeline.filter((e) => e.id === mutation.id)).toHaveLength(1);
+    store.db.close();
+  });
+
+  it('waits as long as a busy server asks (Retry-After) before it sends again, and then delivers once', async () => {
+    const { api: direct, user } = await signIn('marco.bianchi@css.example');
+    const date = new Date(FIXED_NOW);
+    const front = await busyFront(server.url, [
+      { status: 429, headers: { 'retry-after': '30' } },
+      // The date form, read against the answer's own Date: two minutes.
+      {
+        status: 503,
+        headers: { date: date.toUTCString(), 'retry-after': new Date(date.getTime() + 120_000).toUTCString() },
+      },
+    ]);
+    const token = (await direct.login({ email: 'marco.bianchi@css.example', password: 'demo1234' })).token;
+    const api = new ApiClient(front.url, token);
+    let now = date.getTime();
+    const { store, engine, status } = engineFor(api, cable(), user, () => new Date(now));
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
+    const mutation = note(target.id, 'Asked the customer for the sign-in logs.');
+    await store.enqueue(mutation);
+    const pushesBefore = front.pushes;
+
+    await engine.sync();
+    expect(status.lastError).toBe('The server is busy and asks to wait 30 s before trying again (HTTP 429).');
+    // Not retried at once, though the engine may retry once: the server said when.
+    expect(front.pushes).toBe(pushesBefore + 1);
+    now += 29_000;
+    await engine.sync();
+    expect(front.pushes).toBe(pushesBefore + 1);
+
+    now += 1_000;
+    await engine.sync();
+    expect(front.pushes).toBe(pushesBefore + 2);
+    expect(status.lastError).toMatch(/^The server is busy and asks to wait 120 s before trying again/);
+    now += 119_000;
+    await engine.sync();
+    expect(front.pushes).toBe(pushesBefore + 2);
+
+    now += 1_000;
+    await engine.sync();
+    engine.stop();
+    front.close();
+    expect(status.lastError).toBeNull();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = (await serverScope(direct)).find((t) => t.id === target.id);
+    expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
     store.db.close();
   });
 
