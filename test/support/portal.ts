@@ -1,9 +1,13 @@
-// A seeded in-memory portal per test run: the demo database is seeded and signed into once, then copied.
+// A seeded in-memory portal per test run, on a real socket at 127.0.0.1: the demo database is seeded and
+// signed into once, then copied; every answer is checked against the contract.
 import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { ApiClient } from '../../renderer/data/api-client';
 import { buildServer } from '../../server/app';
 import { type PortalDatabase, openDatabase } from '../../server/db';
 import { DEMO_PASSWORD, type DemoUser, demoUsers, seedDemoData } from '../../server/seed';
 import type { Ticket } from '../../shared/domain';
+import { watchContract } from './contract';
 import { inProcessApi } from './in-process-api';
 
 export const PORTAL_NOW = new Date('2026-11-25T09:00:00.000Z');
@@ -48,8 +52,8 @@ export interface Portal {
   now(): Date;
   /** Moves the server's clock forward. */
   advance(ms: number): void;
-  /** An ApiClient signed in as the demo user, talking to this portal in-process. */
-  apiFor(user: DemoUser): ReturnType<typeof inProcessApi>;
+  /** An ApiClient signed in as the demo user, talking to this portal over HTTP (across restarts: same address). */
+  apiFor(user: DemoUser): ApiClient;
   /** The user's bearer token stops working, as when it expires; apiFor answers 401 until signIn. */
   expireToken(user: DemoUser): void;
   /** The user signs in again: apiFor carries the new token. */
@@ -70,14 +74,23 @@ export async function openPortal(): Promise<Portal> {
   const tokens = new Map(seededCopy.tokens);
   let now = PORTAL_NOW;
   const clock = () => now;
-  const start = (image: Buffer) => {
+  /** The port of the first start: a restarted server listens where the consoles expect it. */
+  let port = 0;
+  const start = async (image: Buffer) => {
     const db = openDatabase(image);
-    return { db, app: buildServer({ db, clock, logger: false }) };
+    const app = buildServer({ db, clock, logger: false });
+    watchContract(app);
+    await app.listen({ host: '127.0.0.1', port });
+    port = (app.server.address() as AddressInfo).port;
+    return { db, app };
   };
-  let running = start(seededCopy.image);
+  let running = await start(seededCopy.image);
+  const url = `http://127.0.0.1:${port}`;
   /** Once no request is in flight: what the server had handled, and its database as it stopped. */
   const stop = async (): Promise<{ handled: string[]; image: Buffer }> => {
     await running.app.close();
+    // A real restart takes long enough for the clients to see their kept-alive connections closed.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const handled = running.db.sqlite.prepare('SELECT id FROM applied_mutations ORDER BY rowid').pluck().all();
     const image = running.db.sqlite.serialize();
     running.db.close();
@@ -95,7 +108,7 @@ export async function openPortal(): Promise<Portal> {
     advance: (ms) => {
       now = new Date(now.getTime() + ms);
     },
-    apiFor: (user) => inProcessApi(() => running.app, tokens.get(user.email) ?? null),
+    apiFor: (user) => new ApiClient(url, tokens.get(user.email) ?? null),
     expireToken: (user) => {
       running.db.sqlite.prepare('DELETE FROM auth_tokens WHERE user_id = ?').run(user.id);
     },
@@ -106,7 +119,7 @@ export async function openPortal(): Promise<Portal> {
     backup: () => running.db.sqlite.serialize(),
     restart: async (image) => {
       const stopped = await stop();
-      running = start(image ?? stopped.image);
+      running = await start(image ?? stopped.image);
       return stopped.handled;
     },
     close: async () => {

@@ -7,6 +7,7 @@ import { parseStoredTicket } from '../../server/stored-ticket';
 import { MutationResult } from '../../shared/api';
 import type { Ticket } from '../../shared/domain';
 import { applyMutation, targetTicketId } from '../../shared/mutations';
+import { takeContractViolations } from './contract';
 import { type SyncWorld, USER, memberOf } from './sync-world';
 import { allSummaries } from './local-copy';
 
@@ -139,6 +140,7 @@ export async function checkAlways(world: SyncWorld): Promise<void> {
     assert.deepEqual(second, first, `a push delivered twice got two answers (${request.mutations.length} changes)`);
   }
   assert.deepEqual(world.errors, [], 'a sync failed where nobody would see it');
+  assert.deepEqual(takeContractViolations(), [], 'the portal answered outside its documented contract');
 }
 
 /**
