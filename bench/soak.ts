@@ -29,13 +29,13 @@ function report(what: string, error: unknown): void {
 // A rejection nobody awaited is a failure too, even if the run it belongs to has finished.
 process.on('unhandledRejection', (error) => report('unhandled rejection', error));
 
-const property = fc.asyncProperty(syncScenario(16, { withRestores: true }), async (scenario) => {
+const property = fc.asyncProperty(syncScenario(16), async (scenario) => {
   const run = done;
   try {
     await runSyncScenario(scenario);
   } catch (error) {
     // The property never fails, so every run is made and every violation counted; each replays alone.
-    const replay = `SYNC_MODEL_RESTORES=1 SYNC_MODEL_SEED=${seed} SYNC_MODEL_PATH=${run} npx vitest run test/unit/renderer/sync-model.test.ts`;
+    const replay = `SYNC_MODEL_SEED=${seed} SYNC_MODEL_PATH=${run} npx vitest run test/unit/renderer/sync-model.test.ts`;
     const steps = `other: ${scenario.other}, online: ${scenario.online}, faults: ${JSON.stringify(scenario.faults)}\nsteps: ${Array.from(scenario.steps, (step) => step.toString()).join(', ')}`;
     report(`violation in run ${run} (replay and shrink: ${replay})\n${steps}`, error);
   }

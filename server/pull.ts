@@ -1,5 +1,5 @@
 /** Pull: every ticket in the caller's scope changed after their cursor, a page at a time. */
-import { type PullQuery, PullResponse } from '../shared/api/sync';
+import { type PullQuery, PullResponse, parseLatest } from '../shared/api/sync';
 import type { User } from '../shared/domain/people';
 import type { PortalDatabase } from './db';
 import type { StoredTicket } from './stored-ticket';
@@ -14,7 +14,10 @@ export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): B
     const current = db.currentSeq();
     const reset =
       !inHistory(db, Number(query.cursor), query.history, current) ||
-      (query.latest !== undefined && !inHistory(db, Number(query.latest), query.latestHistory, current));
+      (query.latest !== undefined &&
+        parseLatest(query.latest).some(
+          (acknowledged) => !inHistory(db, acknowledged.seq, acknowledged.history ?? undefined, current),
+        ));
     // A cursor from a past this server does not have: smoothing it over would hide every change up to
     // it (or, once the sequence grows past it again, others' changes), so the page starts from 0.
     const after = reset ? 0 : Number(query.cursor);
@@ -37,7 +40,7 @@ export function pullChanges(db: PortalDatabase, user: User, query: PullQuery): B
  * Whether the change `cursor` is one this server made, in the history the console names: a cursor
  * past the last change, or from another history (see change_histories), is not. A console that
  * predates histories sends none, and only the first test applies. Checked for the cursor, and for
- * the latest change the console was told it made.
+ * the latest change, in each history, the console was told it made.
  */
 function inHistory(db: PortalDatabase, cursor: number, history: string | undefined, current: number): boolean {
   if (cursor === 0) return true;

@@ -7,6 +7,7 @@ import {
   ErrorBody,
   LoginResponse,
   type LoginRequest,
+  formatLatest,
   PushResponse,
   type PushRequest,
 } from '../../shared/api';
@@ -132,14 +133,13 @@ export class ApiClient implements SyncApi {
     cursor: Cursor,
     limit: number,
     history: string | null,
-    latest: PullPosition['latest'] = null,
+    latest: PullPosition['latest'] = [],
   ): Promise<PulledTickets> {
     const params = {
       cursor,
       limit,
       ...(history === null ? {} : { history }),
-      ...(latest === null ? {} : { latest: String(latest.seq) }),
-      ...(latest?.history == null ? {} : { latestHistory: latest.history }),
+      ...(latest.length === 0 ? {} : { latest: formatLatest(latest) }),
     };
     const page = await this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params }));
     return page as PulledTickets;

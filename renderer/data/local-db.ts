@@ -106,12 +106,16 @@ export class LocalDb extends Dexie {
       })
       .upgrade((tx) => tx.table('meta').put({ key: 'sessionRowsPending', value: new Date().toISOString() }));
     // 5: acknowledged changes are kept a while (see KEEP_ACKNOWLEDGED_MS), found by when they were acknowledged.
-    // The latest acknowledged change is asked of the server with every pull (see PullQuery.latest).
     this.version(5).stores({ outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq' });
     // 6: queue rows keep only the indexes something reads (the queue sorts and filters in memory): every
     // index is written again for each pulled ticket, and a first sync writes 50,000 rows.
     this.version(6).stores({
       summaries: 'id, stage, assigneeKey, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
+    });
+    // 7: every pull asks after the latest acknowledged change of each history the changes came in
+    // (see LocalStore.position), found history by history.
+    this.version(7).stores({
+      outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq, [appliedHistory+appliedSeq]',
     });
   }
 }

@@ -6,7 +6,7 @@
 import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { soloTeam, TeamContext, Ticket, type Stage, type TeamMember } from '../../shared/domain';
-import type { Cursor, MutationResult } from '../../shared/api';
+import { type Acknowledged, type Cursor, LATEST_MAX, type MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
 import { type LocalDb, recordsAfter } from './local-db';
@@ -22,16 +22,19 @@ export interface StoreChange {
 }
 export type ChangeListener = (change: StoreChange) => void;
 
-/** How many tickets each of the queue's tabs holds. */
 export interface PullPosition {
   cursor: Cursor;
   history: string | null;
-  /** The latest change past the cursor the server acknowledged, with its history: the server must still have it. */
-  latest: { seq: number; history: string | null } | null;
+  /**
+   * The acknowledged changes the server must still have: the latest of each history they came in, but
+   * those at or before the cursor in the cursor's own history (its pull vouches for them).
+   */
+  latest: readonly Acknowledged[];
   /** The server lost changes, and the console is pulling everything again (see startOver). */
   resetting: boolean;
 }
 
+/** How many tickets each of the queue's tabs holds. */
 export interface ScopeCounts {
   all: number;
   mine: number;
@@ -128,15 +131,38 @@ export class LocalStore {
   async position(): Promise<PullPosition> {
     const [cursor, history, resetting] = await this.db.meta.bulkGet(['cursor', 'history', 'resetting']);
     const position = cursor?.key === 'cursor' ? cursor.value : '0';
-    const last = OutboxEntry.safeParse(await this.db.outbox.orderBy('appliedSeq').last());
-    const latest =
-      last.success && last.data.appliedSeq !== null && last.data.appliedSeq > Number(position) ? last.data : null;
+    const cursorHistory = history?.key === 'history' ? history.value : null;
+    const vouched = (acknowledged: Acknowledged) =>
+      acknowledged.seq <= Number(position) && (acknowledged.history === cursorHistory || acknowledged.history === null);
+    const latest = (await this.latestAcknowledged()).filter((acknowledged) => !vouched(acknowledged));
     return {
       cursor: position,
-      history: history?.key === 'history' ? history.value : null,
-      latest: latest === null ? null : { seq: latest.appliedSeq ?? 0, history: latest.appliedHistory },
+      history: cursorHistory,
+      latest: latest.slice(0, LATEST_MAX),
       resetting: resetting !== undefined,
     };
+  }
+
+  /**
+   * The latest acknowledged change of each history, latest first (the index is read once per history:
+   * a few reads, however many changes are kept); and the latest without a history, from a server that
+   * predates them.
+   */
+  private async latestAcknowledged(): Promise<Acknowledged[]> {
+    const byHistory = this.db.outbox.where('[appliedHistory+appliedSeq]');
+    const found: Acknowledged[] = [];
+    for (let next = await byHistory.above([Dexie.minKey, Dexie.minKey]).last(); next !== undefined;) {
+      const entry = OutboxEntry.safeParse(next);
+      if (!entry.success || entry.data.appliedHistory === null) break;
+      const { appliedSeq, appliedHistory } = entry.data;
+      found.push({ seq: appliedSeq ?? 0, history: appliedHistory });
+      next = await byHistory.below([appliedHistory, Dexie.minKey]).last();
+    }
+    const last = OutboxEntry.safeParse(await this.db.outbox.orderBy('appliedSeq').last());
+    if (last.success && last.data.appliedHistory === null && last.data.appliedSeq !== null) {
+      found.push({ seq: last.data.appliedSeq, history: null });
+    }
+    return found.sort((a, b) => b.seq - a.seq);
   }
 
   async lastSyncAt(): Promise<string | null> {
@@ -214,21 +240,17 @@ export class LocalStore {
   }
 
   /**
-   * Call inside a write transaction: acknowledged changes the console may forget at `now` — at or
-   * before the stored cursor, which the server's history holds, and acknowledged long enough ago.
+   * Call inside a write transaction, while a pull is answered without reset: acknowledged changes the
+   * console may forget at `now`. The pull's first page asked after each history's latest (see
+   * position), so the server's history holds every acknowledged change; each is kept a week all the
+   * same, for a server restored from a backup.
    */
   private async confirmedEntries(now: string): Promise<number[]> {
-    const { cursor } = await this.position();
     const kept = new Date(Date.parse(now) - KEEP_ACKNOWLEDGED_MS).toISOString();
     const old = await this.db.outbox.where('acknowledgedAt').belowOrEqual(kept).toArray();
     return old.flatMap((row) => {
       const entry = OutboxEntry.safeParse(row);
-      return entry.success &&
-        entry.data.state === 'applied' &&
-        entry.data.appliedSeq !== null &&
-        entry.data.appliedSeq <= Number(cursor)
-        ? [entry.data.seq]
-        : [];
+      return entry.success && entry.data.state === 'applied' && entry.data.appliedSeq !== null ? [entry.data.seq] : [];
     });
   }
 

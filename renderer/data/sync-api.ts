@@ -9,7 +9,8 @@ export interface SyncApi {
   team(): Promise<TeamContext>;
   /**
    * `history`: the one the cursor came with (see HistoryId), null with cursor 0; `latest`: the latest
-   * acknowledged change past the cursor, which the server must still have (see PullQuery.latest).
+   * acknowledged change of each history the cursor does not cover, which the server must still have
+   * (see PullQuery.latest).
    */
   pull(cursor: Cursor, limit: number, history: string | null, latest?: PullPosition['latest']): Promise<PulledTickets>;
   push(request: PushRequest): Promise<PushResponse>;

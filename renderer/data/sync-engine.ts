@@ -256,8 +256,8 @@ export class SyncEngine {
     let received = 0;
     const pull = (after: Cursor, afterHistory: string | null, latest: PullPosition['latest']) =>
       api.pull(after, pageSize, after === '0' ? null : afterHistory, latest);
-    // The latest acknowledged change is asked after only on the first page: later pages follow a checked one.
-    let next: Promise<PulledTickets> | null = pull(cursor, history, position.resetting ? null : position.latest);
+    // The acknowledged changes are asked after only on the first page: later pages follow a checked one.
+    let next: Promise<PulledTickets> | null = pull(cursor, history, position.resetting ? [] : position.latest);
     try {
       while (next !== null) {
         const page: PulledTickets = await next;
@@ -270,7 +270,7 @@ export class SyncEngine {
         }
         // The next page is on its way while this one is written: the stored cursor still moves only
         // with the page it ends, in the same transaction, so a failed write drops the page fetched ahead.
-        next = page.hasMore ? handled(pull(page.cursor, page.history, null)) : null;
+        next = page.hasMore ? handled(pull(page.cursor, page.history, [])) : null;
         await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed, page.history);
         for (const ticket of page.tickets) kept?.add(ticket.id);
         cursor = page.cursor;

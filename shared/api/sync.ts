@@ -28,18 +28,46 @@ export const HistoryId = z.uuid({ message: 'the history must be one returned by 
 /** The largest page: a first sync of a lead's 50,000 tickets in 25 requests, each about 10 MB at 5 KB a ticket. */
 export const PULL_LIMIT_MAX = 2000;
 
+/** An acknowledged change the console asks the server still to have: the seq and history its push result named. */
+export interface Acknowledged {
+  seq: number;
+  history: string | null;
+}
+
+/** The most acknowledged changes one pull asks after: one per history, and servers rarely start a new one. */
+export const LATEST_MAX = 16;
+const ACKNOWLEDGED = String.raw`(?:[1-9]\d{0,15})(?::[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?`;
+const LATEST_PATTERN = new RegExp(`^${ACKNOWLEDGED}(?:,${ACKNOWLEDGED}){0,${LATEST_MAX - 1}}$`, 'i');
+
+/** PullQuery.latest as the console sends it. */
+export const formatLatest = (acknowledged: readonly Acknowledged[]): string =>
+  acknowledged.map(({ seq, history }) => (history === null ? String(seq) : `${seq}:${history}`)).join(',');
+
+/** PullQuery.latest, once its pattern is checked, as the server reads it. */
+export const parseLatest = (latest: string): Acknowledged[] =>
+  latest.split(',').map((item) => {
+    const [seq = '', history] = item.split(':');
+    return { seq: Number(seq), history: history ?? null };
+  });
+
 export const PullQuery = z.object({
   cursor: Cursor.default('0').meta({ description: 'The cursor of the last page received; 0 (the default) for all' }),
   history: HistoryId.optional().meta({
     description: 'The history the cursor came with; omitted with cursor 0 (and by consoles that predate histories)',
   }),
-  latest: Cursor.optional().meta({
-    description:
-      "The latest change past the cursor that the console holds an acknowledgement for (a push result's seq): " +
-      'a server that no longer has it, in the history `latestHistory` names, answers `reset`, though the cursor ' +
-      'itself is still in its past',
-  }),
-  latestHistory: HistoryId.optional().meta({ description: 'The history the push result of `latest` named' }),
+  latest: z
+    .string()
+    .regex(LATEST_PATTERN, {
+      message: `latest must list at most ${LATEST_MAX} acknowledged changes as seq:history, separated by commas`,
+    })
+    .optional()
+    .meta({
+      description:
+        'The acknowledged changes the console still relies on (push results it was given): for each history they ' +
+        "came in (beyond the cursor's own), the latest one, as `seq:history` (`seq` alone from a server without " +
+        `histories), separated by commas, at most ${LATEST_MAX}. A server that no longer has any of them, in the ` +
+        'history named, answers `reset`, though the cursor itself is still in its past',
+    }),
   limit: z.coerce
     .number({ message: 'the limit must be a number' })
     .int({ message: 'the limit must be a whole number' })

@@ -8,7 +8,7 @@ import { MutationResult } from '../../shared/api';
 import type { Ticket } from '../../shared/domain';
 import { applyMutation, targetTicketId } from '../../shared/mutations';
 import { takeContractViolations } from './contract';
-import { type SyncWorld, USER, memberOf } from './sync-world';
+import { DEVICES, type Device, type SyncWorld, USER, memberOf } from './sync-world';
 import { allSummaries } from './local-copy';
 
 const PushRecord = z.object({ id: z.string(), user_id: z.string(), received_at: z.string(), result: z.string() });
@@ -84,24 +84,36 @@ function checkServerReplays(world: SyncWorld, log: ReturnType<typeof serverLog>)
  * change look lost. Cheap enough to run at every request.
  */
 export async function checkChanges(world: SyncWorld): Promise<ReturnType<typeof serverLog>> {
-  const { db } = world.console;
-  const outbox = new Map((await db.outbox.toArray()).map((entry) => [entry.mutation.id, entry]));
-  const local = new Map((await db.tickets.toArray()).map((ticket) => [ticket.id, ticket]));
+  const copies = new Map(
+    await Promise.all(
+      DEVICES.map(async (device) => {
+        const { db } = world.consoles[device];
+        const outbox = new Map((await db.outbox.toArray()).map((entry) => [entry.mutation.id, entry]));
+        const local = new Map((await db.tickets.toArray()).map((ticket) => [ticket.id, ticket]));
+        return [device, { outbox, local }] as const;
+      }),
+    ),
+  );
   const log = serverLog(world);
   const onServer = new Map(log.map((record) => [record.id, record.result]));
 
-  for (const id of outbox.keys()) {
-    assert.equal(world.ledger.get(id)?.by.id, USER.id, `the outbox holds change ${id}, which the user never made`);
+  for (const [device, { outbox }] of copies) {
+    for (const id of outbox.keys()) {
+      const made = world.ledger.get(id);
+      assert.ok(made?.by.id === USER.id && made.on === device, `the ${device}'s outbox holds ${id}, not made there`);
+    }
   }
-  for (const [id, { mutation, by, fate }] of world.ledger) {
-    const entry = outbox.get(id);
+  for (const [id, { mutation, by, on, fate }] of world.ledger) {
     const result = onServer.get(id);
-    const what = `${by.name}'s ${mutation.name} ${id} (${fate})`;
-    if (by.id !== USER.id) {
+    const what = `${by.name}'s ${mutation.name} ${id} (${fate}${on === undefined ? '' : `, on the ${on}`})`;
+    if (by.id !== USER.id || on === undefined) {
       if (fate === 'lostWithServer') continue;
       assert.ok(result !== undefined, `${what} was pushed and answered, but the server has no record of it`);
       continue;
     }
+    const copy = copies.get(on);
+    assert.ok(copy !== undefined, `${what} was made on a console the run does not have`);
+    const entry = copy.outbox.get(id);
     // The server lost its record in a restore: the change must still be in the outbox, to go again.
     const lostByServer = world.lostByServer.has(id) && result === undefined;
     if (fate === 'refusedLocally') {
@@ -115,7 +127,7 @@ export async function checkChanges(world: SyncWorld): Promise<ReturnType<typeof 
       assert.ok(result !== undefined, `${what} is LOST: not in the outbox, not on the server`);
       assert.equal(result.status, 'applied', `${what} left the outbox, but the server refused it`);
       // A ticket no longer in the local copy left the user's scope (a pull said so): nothing to include.
-      const held = result.status === 'applied' ? local.get(result.ticketId) : undefined;
+      const held = result.status === 'applied' ? copy.local.get(result.ticketId) : undefined;
       if (result.status === 'applied' && held !== undefined) {
         assert.ok(held.version >= result.version, `${what} left the outbox before the local copy included it`);
       }
@@ -149,12 +161,21 @@ export async function checkAlways(world: SyncWorld): Promise<void> {
  * ticket, with no change laid over it; the queue shows those records; the cursor is the server's.
  */
 export async function checkSettled(world: SyncWorld): Promise<void> {
-  const { db, store } = world.console;
+  for (const device of DEVICES) await checkSettledOn(world, device);
+}
+
+async function checkSettledOn(world: SyncWorld, device: Device): Promise<void> {
+  const { db, store } = world.consoles[device];
+  const { status } = world.devices[device];
   const refused = new Map((await store.refusedEntries()).map((entry) => [entry.mutation.id, entry]));
-  assert.equal(await db.outbox.where('state').equals('pending').count(), 0, 'the outbox still holds unsent changes');
+  assert.equal(
+    await db.outbox.where('state').equals('pending').count(),
+    0,
+    `the ${device}'s outbox holds unsent changes`,
+  );
   const log = new Map(serverLog(world).map((record) => [record.id, record.result]));
-  for (const [id, { mutation, by, fate }] of world.ledger) {
-    if (by.id !== USER.id || fate !== 'made') continue;
+  for (const [id, { mutation, by, on, fate }] of world.ledger) {
+    if (by.id !== USER.id || on !== device || fate !== 'made') continue;
     const result = log.get(id);
     // A refusal the server lost in a restore stays final: the user still reads it under Needs attention.
     if (result === undefined && world.lostByServer.has(id) && refused.has(id)) continue;
@@ -198,6 +219,6 @@ export async function checkSettled(world: SyncWorld): Promise<void> {
     );
   }
   assert.equal(await store.cursor(), String(world.portal.db.currentSeq()), 'the cursor is not the server’s');
-  assert.equal(world.status.lastError, null, 'the last sync reported an error');
-  assert.equal(world.status.pending, 0, 'the status bar counts pending changes that are not there');
+  assert.equal(status.lastError, null, `the ${device}'s last sync reported an error`);
+  assert.equal(status.pending, 0, `the ${device}'s status bar counts pending changes that are not there`);
 }

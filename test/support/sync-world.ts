@@ -11,6 +11,7 @@ import { Cable } from './cable';
 import { FaultSchedule, FaultyApi } from './faulty-api';
 import { fillDiskWhen } from './full-disk';
 import { type Portal, demoUser, openPortal } from './portal';
+import type { SyncApi } from '../../renderer/data/sync-api';
 import { type ChangeAuthor, type ChangeKind, changesFor } from './ticket-changes';
 
 /** The console's user, and who else works the same tickets: their lead, or an engineer sharing the team queue. */
@@ -18,8 +19,18 @@ export const USER = demoUser('giulia.rossi@css.example');
 export const OTHERS = { lead: demoUser('anna.moretti@css.example'), engineer: demoUser('marco.bianchi@css.example') };
 export type OtherRole = keyof typeof OTHERS;
 
-const USER_CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000001';
 const OTHER_CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000002';
+
+/**
+ * The user's two consoles: a laptop on a flaky network (every fault of the run hits it) and a desktop
+ * in the office, always online. Each has its own local copy, outbox and installation id.
+ */
+export type Device = 'laptop' | 'desk';
+export const DEVICES: readonly Device[] = ['laptop', 'desk'];
+const CLIENT_IDS: Record<Device, string> = {
+  laptop: '0c0ffee0-0000-4000-8000-000000000001',
+  desk: '0c0ffee0-0000-4000-8000-000000000003',
+};
 
 /**
  * made: the user (or the other person) made it; refusedLocally: the console refused it before it
@@ -31,6 +42,8 @@ export type Fate = 'made' | 'refusedLocally' | 'discarded' | 'retried' | 'lostWi
 export interface LedgerEntry {
   mutation: Mutation;
   by: DemoUser;
+  /** Which of the user's consoles made it (the other person's changes: none). */
+  on?: Device;
   fate: Fate;
 }
 
@@ -67,12 +80,22 @@ async function withRandomUuid<T>(id: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-/** One run of the console process, from start to restart (or the end of the run). */
-interface Console {
+/** One run of a console process, from start to restart (or the end of the run). */
+export interface Console {
   db: LocalDb;
   store: LocalStore;
-  api: FaultyApi;
+  api: SyncApi;
+  /** Severs the process's network: requests on the wire still land, their answers are lost. */
+  sever: () => void;
   engine: SyncEngine;
+}
+
+/** What a console shows and remembers across its process's restarts. */
+interface DeviceState {
+  readonly dbName: string;
+  readonly status: Partial<SyncStatus>;
+  /** The engine met an expired token: the console waits for the user to sign in again. */
+  signedOut: boolean;
 }
 
 let worlds = 0;
@@ -80,23 +103,22 @@ let worlds = 0;
 export class SyncWorld {
   readonly ledger = new Map<string, LedgerEntry>();
   readonly schedule = new FaultSchedule();
+  /** The laptop's network; the desk's is always up. */
   readonly cable = new Cable();
-  readonly status: Partial<SyncStatus> = {};
+  private readonly deskCable = new Cable();
   /** Failures nobody else would see: a sync() that rejected, a sign-out the engine asked for. */
   readonly errors: unknown[] = [];
   readonly other: DemoUser;
-  private readonly dbName = `sync-model-${++worlds}`;
+  readonly devices: Record<Device, DeviceState>;
   private ids = 0;
   /** How many actions that run ahead of the ledger are under way, and how many have started. */
   busy = 0;
   acts = 0;
-  console: Console;
+  readonly consoles: Record<Device, Console>;
   /** The user's changes the server held, then lost in a restore: the console must send them again. */
   readonly lostByServer = new Set<string>();
   /** The server's database as last backed up, for a restore. */
   private backupImage: Buffer | null = null;
-  /** The engine met an expired token: the console waits for the user to sign in again. */
-  signedOut = false;
   /** How many of the console's next writes to its storage fail, as on a full disk. */
   failingWrites = 0;
 
@@ -110,7 +132,19 @@ export class SyncWorld {
     private readonly teams: ReadonlyMap<string, TeamContext>,
   ) {
     this.other = OTHERS[otherRole];
-    this.console = this.startConsole();
+    const world = ++worlds;
+    const device = (name: Device): DeviceState => ({
+      dbName: `sync-model-${world}-${name}`,
+      status: {},
+      signedOut: false,
+    });
+    this.devices = { laptop: device('laptop'), desk: device('desk') };
+    this.consoles = { laptop: this.startConsole('laptop'), desk: this.startConsole('desk') };
+  }
+
+  /** The laptop's console, which every fault of the run hits. */
+  get console(): Console {
+    return this.consoles.laptop;
   }
 
   /** A fresh portal copy and a console that has done its first sync, as after signing in, then `online` or not. */
@@ -121,7 +155,7 @@ export class SyncWorld {
       await Promise.all(people.map(async (user) => [user.id, await portal.apiFor(user).team()] as const)),
     );
     const world = new SyncWorld(portal, skewMs, otherRole, hotTickets(portal), teams);
-    await world.console.engine.sync();
+    await Promise.all(DEVICES.map((device) => world.consoles[device].engine.sync()));
     world.plug(online);
     return world;
   }
@@ -144,24 +178,29 @@ export class SyncWorld {
     return team;
   }
 
-  private startConsole(): Console {
-    const db = new LocalDb(this.dbName);
-    // The disk as the run has it: each write fails while failingWrites lasts, whatever the console writes.
-    fillDiskWhen(db, () => {
-      if (this.failingWrites === 0) return false;
-      this.failingWrites -= 1;
-      return true;
-    });
+  private startConsole(device: Device): Console {
+    const state = this.devices[device];
+    const db = new LocalDb(state.dbName);
     const store = new LocalStore(db, memberOf(USER));
-    const api = new FaultyApi(this.portal.apiFor(USER), this.cable, this.schedule);
+    const faulty = device === 'laptop';
+    const connectivity = faulty ? this.cable : this.deskCable;
+    const api = new FaultyApi(this.portal.apiFor(USER), connectivity, faulty ? this.schedule : new FaultSchedule());
+    // The laptop's disk as the run has it: each write fails while failingWrites lasts, whatever it writes.
+    if (faulty) {
+      fillDiskWhen(db, () => {
+        if (this.failingWrites === 0) return false;
+        this.failingWrites -= 1;
+        return true;
+      });
+    }
     const engine = new SyncEngine({
       store,
       api,
-      connectivity: this.cable,
-      clientId: USER_CLIENT_ID,
-      onStatus: (patch) => Object.assign(this.status, patch),
+      connectivity,
+      clientId: CLIENT_IDS[device],
+      onStatus: (patch) => Object.assign(state.status, patch),
       onUnauthenticated: () => {
-        this.signedOut = true;
+        state.signedOut = true;
       },
       // Small pages, so a first pull takes several; no timer and no backoff, so a run takes milliseconds.
       pageSize: 16,
@@ -171,7 +210,7 @@ export class SyncWorld {
       now: this.consoleNow,
     });
     engine.start();
-    return { db, store, api, engine };
+    return { db, store, api, sever: () => api.sever(), engine };
   }
 
   /** Like the console's own `void engine.sync()`: not awaited, but a rejection is a failure of the run. */
@@ -193,15 +232,15 @@ export class SyncWorld {
     }
   }
 
-  /** The user acts on a hot ticket through the local store, exactly as the console's workspace does. */
-  async userChange(kind: ChangeKind, slot: number, pick: number): Promise<void> {
-    const { store, engine } = this.console;
+  /** The user acts on a hot ticket through one console's local store, exactly as the console's workspace does. */
+  async userChange(kind: ChangeKind, slot: number, pick: number, on: Device = 'laptop'): Promise<void> {
+    const { store, engine } = this.consoles[on];
     const ticketId = this.hot[slot % this.hot.length] ?? '';
     const view = await store.ticketView(ticketId);
     if (view === null) return;
     const author = { actor: memberOf(USER), team: await store.team(), now: this.consoleNow().toISOString() };
     for (const mutation of changesFor(kind, view.ticket, pick, { ...author, nextId: this.nextId })) {
-      const entry: LedgerEntry = { mutation, by: USER, fate: 'made' };
+      const entry: LedgerEntry = { mutation, by: USER, on, fate: 'made' };
       this.ledger.set(mutation.id, entry);
       const refused = await this.act(() => store.enqueue(mutation).then(() => false, refusedLocally));
       if (refused) {
@@ -231,8 +270,8 @@ export class SyncWorld {
     await this.act(() => this.portal.apiFor(this.other).push({ clientId: OTHER_CLIENT_ID, mutations }));
   }
 
-  async sync(): Promise<void> {
-    await this.console.engine.sync();
+  async sync(on: Device = 'laptop'): Promise<void> {
+    await this.consoles[on].engine.sync();
   }
 
   plug(online: boolean): void {
@@ -265,7 +304,7 @@ export class SyncWorld {
     if (entry === undefined) return;
     const id = this.nextId();
     const again: Mutation = { ...entry.mutation, id, createdAt: this.consoleNow().toISOString() };
-    this.ledger.set(id, { mutation: again, by: USER, fate: 'made' });
+    this.ledger.set(id, { mutation: again, by: USER, on: 'laptop', fate: 'made' });
     this.setFate(entry.mutation.id, 'retried');
     const stillRefused = await this.act(() =>
       withRandomUuid(id, () => store.retry(entry.seq, again.args, again.createdAt)).then(() => false, refusedLocally),
@@ -320,13 +359,19 @@ export class SyncWorld {
     this.portal.expireToken(USER);
   }
 
-  /** After the console asked for it, the user signs in again: a new console run, the outbox kept. */
+  /** On each console that asked for it, the user signs in again: a new console run, the outbox kept. */
   async signInAgain(): Promise<void> {
-    if (!this.signedOut) return;
-    await this.shutDown();
-    await this.portal.signIn(USER);
-    this.signedOut = false;
-    this.console = this.startConsole();
+    for (const device of DEVICES) {
+      const state = this.devices[device];
+      if (!state.signedOut) continue;
+      // Within an act: the laptop's requests meanwhile must not probe a console that is closing.
+      await this.act(async () => {
+        await this.shutDown(device);
+        await this.portal.signIn(USER);
+        state.signedOut = false;
+        this.consoles[device] = this.startConsole(device);
+      });
+    }
   }
 
   /**
@@ -335,35 +380,48 @@ export class SyncWorld {
    * fails) before its database closes, so nothing of it outlives the crash.
    */
   async restart(): Promise<void> {
-    await this.shutDown();
-    this.console = this.startConsole();
+    await this.shutDown('laptop');
+    this.consoles.laptop = this.startConsole('laptop');
   }
 
-  private async shutDown(): Promise<void> {
-    const { engine, api, db } = this.console;
+  private async shutDown(device: Device): Promise<void> {
+    const { engine, sever, db } = this.consoles[device];
     engine.stop();
-    api.sever();
+    sever();
     await engine.sync().catch((error: unknown) => this.errors.push(error));
     db.close();
   }
 
-  /** No more faults, the network back, late requests landed, and syncs until the outbox holds only refusals. */
+  /**
+   * No more faults, the network back, late requests landed, and rounds of syncs (laptop, then desk)
+   * until a round in which nothing reached the server ends with both outboxes holding only refusals.
+   */
   async quiesce(): Promise<void> {
     this.failingWrites = 0;
     this.schedule.clear();
     this.cable.plug(true);
     await this.schedule.flush();
-    for (let attempt = 0; attempt < 4; attempt++) {
+    for (let round = 0; round < 6; round++) {
       await this.signInAgain();
-      await this.console.engine.sync();
-      const settled = !this.signedOut && (await this.console.store.outboxCounts()).pending === 0;
-      if (settled && !(await this.console.store.position()).resetting) return;
+      const before = this.portal.db.currentSeq();
+      for (const device of DEVICES) await this.consoles[device].engine.sync();
+      if (this.portal.db.currentSeq() !== before) continue;
+      const settled = await Promise.all(
+        DEVICES.map(async (device) => {
+          const { store } = this.consoles[device];
+          if (this.devices[device].signedOut || (await store.outboxCounts()).pending > 0) return false;
+          return !(await store.position()).resetting;
+        }),
+      );
+      if (settled.every(Boolean)) return;
     }
   }
 
   async close(): Promise<void> {
-    await this.shutDown();
-    await Dexie.delete(this.dbName);
+    for (const device of DEVICES) {
+      await this.shutDown(device);
+      await Dexie.delete(this.devices[device].dbName);
+    }
     await this.portal.close();
   }
 }

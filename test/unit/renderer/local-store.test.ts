@@ -166,7 +166,7 @@ describe('LocalStore', () => {
     await store.applyPullPage([{ ...ticket, version: 2 }], '2', FIXED_NOW, [], HISTORY);
 
     expect(await store.startOver(FIXED_NOW)).toBe(1);
-    expect(await store.position()).toEqual({ cursor: '0', history: null, latest: null, resetting: true });
+    expect(await store.position()).toEqual({ cursor: '0', history: null, latest: [], resetting: true });
     expect((await store.pendingEntries(10)).map((entry) => entry.mutation.id)).toEqual([mutation.id]);
     // The record the server lost is laid over by the change again, until the server has it once more.
     expect((await store.ticketView(ticket.id))?.unsentEntryIds.has(mutation.id)).toBe(true);

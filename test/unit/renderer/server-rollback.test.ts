@@ -153,13 +153,37 @@ describe('a server that comes back older', () => {
     // The push is answered; the pull that would follow never happens.
     const { results } = await api.push({ clientId: crypto.randomUUID(), mutations: [mutation] });
     await store.recordPushResults(results, new Date().toISOString());
-    expect((await store.position()).latest?.seq).toBeGreaterThan(Number((await store.position()).cursor));
+    expect((await store.position()).latest[0]?.seq).toBeGreaterThan(Number((await store.position()).cursor));
 
     await restart(copy);
     await engine.sync();
 
     expect(lost).toEqual([1]);
     expect(timesOnServer(await serverScope(api), ticketId!, mutation.id)).toBe(1);
+    store.db.close();
+  });
+
+  it('restored behind a change the console was told of, then its next change takes the same number: both reach the server', async () => {
+    const { api, user } = await signIn();
+    const { store, engine, lost } = consoleOf(api, user);
+    await engine.sync();
+    const copy = await backup();
+    const [ticketId] = await openTickets(store, user, 1);
+    const first = note(ticketId!, 'Acknowledged just before the server went back to its backup.');
+    await store.enqueue(first);
+    const { results } = await api.push({ clientId: crypto.randomUUID(), mutations: [first] });
+    await store.recordPushResults(results, new Date().toISOString());
+
+    await restart(copy);
+    // The restored server gives the next change the number the lost one had, in its new history.
+    const second = note(ticketId!, 'Made after the restore.');
+    await store.enqueue(second);
+    await engine.sync();
+
+    expect(lost).toEqual([2]);
+    const onServer = await serverScope(api);
+    expect(timesOnServer(onServer, ticketId!, first.id)).toBe(1);
+    expect(timesOnServer(onServer, ticketId!, second.id)).toBe(1);
     store.db.close();
   });
 

@@ -202,7 +202,14 @@ describe('pull', () => {
     ['a limit of 0', 'limit=0', 'invalid_request'],
     ['a limit above 2000', 'limit=2001', 'invalid_request'],
     ['a limit that is not a number', 'limit=all', 'invalid_request'],
-  ])('refuses a query with a cursor or limit %s', async (_case, query, error) => {
+    ['an acknowledged change that is not a number', 'latest=abc', 'invalid_request'],
+    ['an acknowledged change with a history that is not an id', 'latest=5:yesterday', 'invalid_request'],
+    [
+      'more than 16 acknowledged changes',
+      `latest=${Array.from({ length: 17 }, (_, i) => i + 1).join(',')}`,
+      'invalid_request',
+    ],
+  ])('refuses a query with a cursor, limit or list of %s', async (_case, query, error) => {
     expect(portal.db.currentSeq()).toBe(200);
     const token = await signIn(portal.app, giulia.email);
     const response = await portal.app.inject({ method: 'GET', url: `${PULL}?${query}`, headers: bearer(token) });
@@ -278,5 +285,22 @@ describe('pull: a cursor from a past the server no longer has', () => {
     const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}`);
     expect(next.reset).toBe(true);
     expect(next.history).not.toBe(history);
+  });
+
+  it('starts from 0 when one acknowledged change listed is lost, though the cursor and the others are held', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const backup = portal.db.sqlite.serialize();
+    const { cursor: before, history: beforeHistory } = await pullOf(portal, token, 'cursor=0&limit=2000');
+    const ticket = ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const [lost] = await push(portal.app, token, [addNote(ticket.id, 'Acknowledged, then lost in the restore.')]);
+    restored = await seededPortal(backup);
+    const [kept] = await push(restored.app, token, [addNote(ticket.id, 'Made after the restore.')]);
+    if (lost?.status !== 'applied' || kept?.status !== 'applied') throw new Error('both notes should apply');
+    expect(kept.seq).toBe(lost.seq);
+
+    const at = `cursor=${before}&history=${beforeHistory}`;
+    expect((await pullOf(restored, token, `${at}&latest=${kept.seq}:${kept.history}`)).reset).toBe(false);
+    const both = `${at}&latest=${kept.seq}:${kept.history},${lost.seq}:${lost.history}`;
+    expect((await pullOf(restored, token, both)).reset).toBe(true);
   });
 });
