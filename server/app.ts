@@ -23,7 +23,7 @@ import {
 import { registerIntakeRoutes } from './intake/routes';
 import { registerLeadRoutes } from './lead';
 import { LeadStore } from './lead-store';
-import { HealthResponse, buildOpenApiDocument } from './openapi';
+import { HealthResponse, openApiDocument } from './openapi';
 import { pullChanges } from './pull';
 import { pushMutations } from './push';
 import { registerSchedulingRoutes } from './scheduling/routes';
@@ -98,11 +98,9 @@ export function buildServer({
     cadence: leadStore.cadence(user.teamId),
     portalUrl: portalUrl(),
   });
-  const openApiDocument = buildOpenApiDocument();
-
   app.get(`${API_PREFIX}/health`, (_request, reply) => sendParsed(reply, HealthResponse, { ok: true }));
 
-  app.get(`${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(openApiDocument));
+  app.get(`${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(openApiDocument()));
 
   app.post(`${API_PREFIX}/auth/login`, async (request, reply) => {
     const { email, password } = parseRequest(LoginRequest, request.body, 'sign-in request');

@@ -69,7 +69,7 @@ const PULL_DESCRIPTION = [
     'history; a client that sees it do so without `reset` must stop trusting the server.',
 ].join('\n\n');
 
-export function buildOpenApiDocument(): oas31.OpenAPIObject {
+function buildOpenApiDocument(): oas31.OpenAPIObject {
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'CSS ticketing portal API', version: '1.0.0', description: DESCRIPTION },
@@ -234,3 +234,8 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
     },
   });
 }
+
+let built: oas31.OpenAPIObject | undefined;
+
+/** The document, built once per process, when first asked for (building it takes a while). */
+export const openApiDocument = (): oas31.OpenAPIObject => (built ??= buildOpenApiDocument());

@@ -1,7 +1,7 @@
 // The portal's answers checked against the OpenAPI document it serves: each status documented for its route, each body valid.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import type { FastifyInstance } from 'fastify';
-import { buildOpenApiDocument } from '../../server/openapi';
+import { openApiDocument } from '../../server/openapi';
 
 /** One answer as a client saw it: the route Fastify matched (null when none did), the status, the type and the body. */
 export interface SeenResponse {
@@ -22,7 +22,7 @@ interface Document {
 }
 
 /** The document as JSON, exactly as GET /openapi.json serves it. */
-const document = JSON.parse(JSON.stringify(buildOpenApiDocument())) as Document;
+const document = JSON.parse(JSON.stringify(openApiDocument())) as Document;
 
 // The schemas are JSON Schema 2020-12 (OpenAPI 3.1); the formats also carry patterns, which are what is checked.
 const ajv = new Ajv2020({ strict: false, validateFormats: false, validateSchema: false, allErrors: true });

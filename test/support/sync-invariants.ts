@@ -89,7 +89,9 @@ export async function checkChanges(world: SyncWorld): Promise<ReturnType<typeof 
       DEVICES.map(async (device) => {
         const { db } = world.consoles[device];
         const outbox = new Map((await db.outbox.toArray()).map((entry) => [entry.mutation.id, entry]));
-        const local = new Map((await db.tickets.toArray()).map((ticket) => [ticket.id, ticket]));
+        // The user changes only hot tickets: those are the copies to read.
+        const held = await db.tickets.bulkGet([...world.hot]);
+        const local = new Map(held.flatMap((ticket) => (ticket === undefined ? [] : [[ticket.id, ticket] as const])));
         return [device, { outbox, local }] as const;
       }),
     ),
