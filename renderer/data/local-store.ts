@@ -16,6 +16,9 @@ import { rebase, type TicketView } from './rebase';
 import { summarize, TicketSummary } from './summary';
 
 /** What a committed write changed: the tickets, and the queue rows of those still in the local copy. */
+/** Tickets read in one transaction by ticketsAsSeen. */
+const READ_CHUNK = 250;
+
 export interface StoreChange {
   ticketIds: readonly string[];
   summaries: readonly TicketSummary[];
@@ -573,10 +576,20 @@ export class LocalStore {
   }
 
   /**
-   * The tickets `ticketIds` as the user sees them, in one read; those no longer in the local copy are
-   * left out, and so are damaged ones, which are set aside to be pulled again.
+   * The tickets `ticketIds` as the user sees them; those no longer in the local copy are left out, and
+   * so are damaged ones, which are set aside to be pulled again. Read a chunk per transaction: one long
+   * read would hold back every write queued behind it (a push's answers) until it ends.
    */
   async ticketsAsSeen(ticketIds: readonly string[]): Promise<Ticket[]> {
+    const tickets: Ticket[] = [];
+    for (let from = 0; from < ticketIds.length; from += READ_CHUNK) {
+      tickets.push(...(await this.chunkAsSeen(ticketIds.slice(from, from + READ_CHUNK))));
+    }
+    return tickets;
+  }
+
+  /** Tickets as the user sees them, in one read (each with its pending changes, as of that moment). */
+  private async chunkAsSeen(ticketIds: readonly string[]): Promise<Ticket[]> {
     const damaged: DamagedRecord[] = [];
     const tickets = await this.db.transaction('r', [this.db.tickets, this.db.outbox, this.db.meta], async () => {
       const team = await this.team();
