@@ -42,13 +42,6 @@ function openInBrowser(url: string): void {
     .unref();
 }
 
-const portal = await startServer({ port: DEFAULT_SERVER_PORT, dataDir: '.data/server', demo: true });
-console.log(`Reference server with demo data: ${portal.url} (sign in as giulia.rossi@css.example / demo1234)`);
-const closers: (() => Promise<void>)[] = [() => portal.close()];
-const shutdown = () => void Promise.all(closers.map((close) => close())).then(() => process.exit(0));
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
-
 const electron = flags.web === true ? null : electronBinary();
 if (flags.web !== true && electron === null) {
   console.log(
@@ -57,18 +50,27 @@ if (flags.web !== true && electron === null) {
   );
 }
 
-if (electron === null) {
-  const renderer = await serveRenderer();
-  closers.push(renderer.close);
-  console.log(`CSS Engineer Console: ${renderer.url} — press Ctrl+C to stop.`);
-  openInBrowser(renderer.url);
-} else {
+// Served first: the server allows the console's origin, and only that, to call it from a browser.
+const renderer = electron === null || flags.dev === true ? await serveRenderer() : null;
+const portal = await startServer({
+  port: DEFAULT_SERVER_PORT,
+  dataDir: '.data/server',
+  demo: true,
+  consoleOrigins: renderer === null ? [] : [new URL(renderer.url).origin],
+});
+console.log(`Reference server with demo data: ${portal.url} (sign in as giulia.rossi@css.example / demo1234)`);
+const closers: (() => Promise<void>)[] = [() => portal.close()];
+if (renderer !== null) closers.push(renderer.close);
+const shutdown = () => void Promise.all(closers.map((close) => close())).then(() => process.exit(0));
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+
+if (electron !== null) {
   const env = { ...process.env };
-  if (flags.dev === true) {
-    const renderer = await serveRenderer();
-    closers.push(renderer.close);
-    env.CSS_CONSOLE_DEV_URL = renderer.url.replace(/\/$/, '');
-  }
+  if (renderer !== null) env.CSS_CONSOLE_DEV_URL = renderer.url.replace(/\/$/, '');
   const shell = spawn(electron, ['.'], { stdio: 'inherit', env });
   shell.on('exit', shutdown);
+} else if (renderer !== null) {
+  console.log(`CSS Engineer Console: ${renderer.url} — press Ctrl+C to stop.`);
+  openInBrowser(renderer.url);
 }

@@ -1,7 +1,8 @@
-/** The portal's HTTP API: routes wired to sign-in, pull, push, customer intake and scheduling, with CORS and the shared error shape. */
+/** The portal's HTTP API: routes wired to sign-in, pull, push, customer intake and scheduling, with CORS, security headers and the shared error shape. */
 import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { API_PREFIX } from '../shared/api';
+import { API_PREFIX, DESKTOP_CONSOLE_ORIGIN } from '../shared/api';
 import { LoginRequest, LoginResponse } from '../shared/api/auth';
 import { fieldIssues } from '../shared/api/errors';
 import { PUSH_BODY_LIMIT_BYTES, PullQuery, PushRequest, PushResponse } from '../shared/api/sync';
@@ -47,6 +48,11 @@ export interface ServerDependencies {
   portalUrl?: () => string | null;
   /** Fastify's (pino) logger options; warnings and errors only by default, `false` in tests. */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The origins the console is served from besides the desktop shell's (a browser tab, Vite's dev
+   * server): only these may read the API's answers from a browser.
+   */
+  consoleOrigins?: readonly string[];
 }
 
 /** The configured server, not listening: `inject` it in tests, `listen` it in main.ts. */
@@ -56,6 +62,7 @@ export function buildServer({
   flowPolicy = DEFAULT_FLOW_POLICY,
   portalUrl = () => null,
   logger = { level: 'warn' },
+  consoleOrigins = [],
 }: ServerDependencies): FastifyInstance {
   const app = Fastify({
     logger,
@@ -64,13 +71,21 @@ export function buildServer({
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
   });
-  // The console runs from another origin (Vite preview, Electron's app://) and sends a bearer token,
-  // never a cookie, so reflecting the caller's origin grants nothing a token would not.
+  // The console runs from another origin (Electron's app://, a browser tab) and sends a bearer token. Only
+  // its own origins get a grant: a page elsewhere (or a sandboxed one, Origin: null) that holds a token
+  // it should not have still cannot read an answer.
   void app.register(cors, {
-    origin: true,
+    origin: [DESKTOP_CONSOLE_ORIGIN, ...consoleOrigins],
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
+  });
+  // Helmet's headers (nosniff, no framing, no referrer); the customer's pages set their own stricter CSP.
+  void app.register(helmet);
+  // Every answer may carry a customer's data or a token: no browser or proxy keeps a copy.
+  app.addHook('onRequest', (_request, reply, done) => {
+    void reply.header('cache-control', 'no-store');
+    done();
   });
   installErrorHandlers(app);
   // Bodies are JSON only: without Fastify's text/plain parser, any other type is refused with 415.

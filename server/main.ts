@@ -1,9 +1,9 @@
-/** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR] [--public-url URL]`, or `startServer` in-process. */
+/** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR] [--public-url URL] [--console-origin O]`, or `startServer` in-process. */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { API_PREFIX, DEFAULT_SERVER_PORT } from '../shared/api';
+import { API_PREFIX, DEFAULT_SERVER_PORT, DESKTOP_CONSOLE_ORIGIN } from '../shared/api';
 import { type Clock, systemClock } from '../shared/domain/time';
 import { buildServer } from './app';
 import { openDatabase } from './db';
@@ -17,12 +17,16 @@ export const DATABASE_FILE = 'portal.sqlite';
 /** The portal only ever listens on loopback: it is a local reference server, not a deployment. */
 const HOST = '127.0.0.1';
 
-const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--public-url URL]
+const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--public-url URL] [--console-origin ORIGIN]...
   --demo            seed demo teams, users and tickets into the database if this start creates it
   --port N          port to listen on, 0 for any free port (default ${DEFAULT_SERVER_PORT})
   --data DIR        directory of the database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})
   --public-url URL  the portal's address as customers reach it (behind a proxy), which the scheduling
-                    links in replies start with (default: the address it listens on)`;
+                    links in replies start with (default: the address it listens on)
+  --console-origin ORIGIN
+                    an origin the console is served from in a browser, such as https://console.example.com,
+                    allowed to call the API (CORS); repeat it for several. The desktop shell's
+                    ${DESKTOP_CONSOLE_ORIGIN} is always allowed, no other origin is`;
 
 export interface ServerOptions {
   port: number;
@@ -30,6 +34,8 @@ export interface ServerOptions {
   demo: boolean;
   /** The address customers reach the portal at; null for the address it listens on. */
   publicUrl?: string | null;
+  /** The origins the console is served from in a browser, besides the desktop shell's. */
+  consoleOrigins?: string[];
 }
 
 export type CliParse = { ok: true; options: ServerOptions } | { ok: true; help: true } | { ok: false; message: string };
@@ -39,6 +45,7 @@ const cliOptions = {
   port: { type: 'string' },
   data: { type: 'string' },
   'public-url': { type: 'string' },
+  'console-origin': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -50,9 +57,10 @@ export function parseCliArgs(args: readonly string[]): CliParse {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  const { demo, port, data, help, 'public-url': publicUrl } = parsed.values;
+  const { demo, port, data, help, 'public-url': publicUrl, 'console-origin': origins = [] } = parsed.values;
   if (help) return { ok: true, help: true };
   const portal = publicUrl === undefined ? null : portalAddress(publicUrl);
+  const consoleOrigins = origins.map(consoleOrigin);
   if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535)) {
     return { ok: false, message: `--port must be a whole number from 0 to 65535, not "${port}"` };
   }
@@ -63,6 +71,13 @@ export function parseCliArgs(args: readonly string[]): CliParse {
       message: `--public-url must be an http:// or https:// address such as https://support.example.com, not "${publicUrl}"`,
     };
   }
+  const badOrigin = origins.find((_origin, index) => consoleOrigins[index] === '');
+  if (badOrigin !== undefined) {
+    return {
+      ok: false,
+      message: `--console-origin must be an origin (scheme, host and port, no path) such as https://console.example.com, not "${badOrigin}"`,
+    };
+  }
   return {
     ok: true,
     options: {
@@ -70,21 +85,28 @@ export function parseCliArgs(args: readonly string[]): CliParse {
       dataDir: data ?? DEFAULT_DATA_DIR,
       demo,
       ...(portal === null ? {} : { publicUrl: portal }),
+      ...(consoleOrigins.length === 0 ? {} : { consoleOrigins }),
     },
   };
 }
 
+/** An http(s) address without query, fragment or credentials, or null when `text` is not one. */
+function httpAddress(text: string): URL | null {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') return null;
+  return url;
+}
+
 /** The address without a trailing slash, or '' when it is not an http(s) address without query or fragment. */
 function portalAddress(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return '';
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') return '';
-  if (url.username !== '' || url.password !== '') return '';
-  return url.href.replace(/\/+$/, '');
+  return httpAddress(text)?.href.replace(/\/+$/, '') ?? '';
+}
+
+/** The origin as a browser sends it (`https://console.example.com`), or '' when `text` has a path too. */
+function consoleOrigin(text: string): string {
+  const url = httpAddress(text);
+  return url === null || url.pathname !== '/' ? '' : url.origin;
 }
 
 export interface RunningServer {
@@ -115,6 +137,7 @@ export async function startServer({
   dataDir,
   demo,
   publicUrl = null,
+  consoleOrigins = [],
   clock = systemClock,
 }: ServerOptions & { clock?: Clock }): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
@@ -128,7 +151,7 @@ export async function startServer({
     const notSeeded = demo && db.isEmpty() ? demoNotSeeded(file) : null;
     // The listening address is known once listening; scheduling links made before then are paths.
     let listeningUrl: string | null = null;
-    const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl });
+    const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl, consoleOrigins });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
     const boundPort = typeof address === 'object' && address !== null ? address.port : port;

@@ -48,7 +48,8 @@ const DESCRIPTION = [
     'docs/sync-protocol.md in the repository explains the sync protocol to whoever implements a portal.',
   'Every JSON error has one shape, `ErrorBody`. Besides what each operation lists, any request may be answered ' +
     'with the statuses in `x-any-request` (an unknown method or path is 404, never 405); OPTIONS on any path is ' +
-    'the CORS preflight (`x-cors-preflight`), and every GET also answers HEAD, without a body.',
+    'the CORS preflight (`x-cors-preflight`), and every GET also answers HEAD, without a body. Every answer carries ' +
+    '`Cache-Control: no-store` and `X-Content-Type-Options: nosniff`.',
   'This reference portal limits no request rate: it never answers 429, nor 503. A client should still treat ' +
     'either, from a portal that does, as "try again later" (after Retry-After when given), never as a refusal.',
 ].join('\n\n');

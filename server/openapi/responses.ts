@@ -96,8 +96,10 @@ export const corsPreflightResponses: ZodOpenApiResponsesObject = {
   '204': {
     id: 'CorsPreflight',
     description:
-      'The preflight is answered: Access-Control-Allow-Origin reflects the Origin sent (tokens, not cookies, ' +
-      'authenticate), methods GET, POST and PUT, headers Authorization and Content-Type, cached 600 seconds',
+      "The preflight is answered. Access-Control-Allow-Origin repeats the Origin sent only when it is one of the console's " +
+      '(app://console, the desktop shell, and those the portal is configured with) and is absent for any other, ' +
+      '`null` included; the same holds for every other answer. Methods GET, POST and PUT, headers Authorization ' +
+      'and Content-Type, cached 600 seconds',
   },
   '400': {
     id: 'NotPreflight',

@@ -33,10 +33,21 @@ interface RunningPortalServer {
 /** The servers a test stopped itself: their exit is expected. */
 const stopping = new WeakSet<ChildProcess>();
 
-function startServer(dataDir: string): Promise<{ process: ChildProcess; url: string }> {
+function startServer(dataDir: string, consoleOrigin: string): Promise<{ process: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--demo', '--port', '0', '--data', dataDir],
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--demo',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--console-origin',
+      consoleOrigin,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -60,8 +71,8 @@ function startServer(dataDir: string): Promise<{ process: ChildProcess; url: str
   });
 }
 
-async function startCliServer(dataDir: string): Promise<RunningPortalServer> {
-  const server = await startServer(dataDir);
+async function startCliServer(dataDir: string, consoleOrigin: string): Promise<RunningPortalServer> {
+  const server = await startServer(dataDir, consoleOrigin);
   return {
     url: server.url,
     advance: () => {
@@ -76,7 +87,7 @@ async function startCliServer(dataDir: string): Promise<RunningPortalServer> {
 }
 
 /** The same server in this process, its clock starting at `start` and running on from there. */
-async function startClockedServer(dataDir: string, start: Date): Promise<RunningPortalServer> {
+async function startClockedServer(dataDir: string, consoleOrigin: string, start: Date): Promise<RunningPortalServer> {
   // Imported here, so specs on the real clock never load the server (and its native SQLite) in-process.
   const { startServer: startPortal } = await import('../../server/main');
   const startedAt = Date.now();
@@ -85,6 +96,7 @@ async function startClockedServer(dataDir: string, start: Date): Promise<Running
     port: 0,
     dataDir,
     demo: true,
+    consoleOrigins: [consoleOrigin],
     clock: () => new Date(start.getTime() + (Date.now() - startedAt) + moved),
   });
   return {
@@ -100,14 +112,18 @@ export const test = base.extend<{ portal: Portal; portalStart: Date | null }>({
   portalStart: [null, { option: true }],
   portal: async ({ portalStart }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'css-console-e2e-'));
-    const server =
-      portalStart === null ? await startCliServer(dataDir) : await startClockedServer(dataDir, portalStart);
+    // The console first: the server allows its origin, and only that, to call it.
     const app: PreviewServer = await preview({
       logLevel: 'warn',
       preview: { port: 0, strictPort: false, open: false },
     });
     const appUrl = app.resolvedUrls?.local[0];
     if (appUrl === undefined) throw new Error('the console preview server did not report its address');
+    const { origin } = new URL(appUrl);
+    const server =
+      portalStart === null
+        ? await startCliServer(dataDir, origin)
+        : await startClockedServer(dataDir, origin, portalStart);
     await use({ apiUrl: server.url, appUrl, advance: server.advance });
     await app.close();
     await server.stop();

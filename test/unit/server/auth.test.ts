@@ -126,7 +126,7 @@ describe('sign-in and bearer tokens', () => {
     expect(snapshot(portal.db)).toEqual(before);
   });
 
-  it('serves health without a token, and lets other origins call the API', async () => {
+  it('serves health without a token, and lets the desktop console call the API', async () => {
     const health = await portal.app.inject({ method: 'GET', url: `${API_PREFIX}/health` });
     expect(health.json()).toEqual({ ok: true });
     const preflight = await portal.app.inject({

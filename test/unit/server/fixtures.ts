@@ -10,7 +10,7 @@ import { LoginResponse } from '../../../shared/api/auth';
 import { type MutationResult, PullResponse, PushResponse } from '../../../shared/api/sync';
 import type { Ticket } from '../../../shared/domain/ticket';
 import type { Mutation } from '../../../shared/mutations';
-import { buildServer } from '../../../server/app';
+import { type ServerDependencies, buildServer } from '../../../server/app';
 import { type PortalDatabase, openDatabase } from '../../../server/db';
 import { demoUsers, seedDemoData } from '../../../server/seed';
 import { checkedResponses, takeContractViolations, watchContract } from '../../support/contract';
@@ -70,12 +70,15 @@ export function damageMiddlePage(file: string): void {
   closeSync(fd);
 }
 
+/** The server's settings a test may choose. */
+export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins'>;
+
 /** The seeded demo portal, or one opened on `image` (a serialized database: a backup, or a restart). */
-export async function seededPortal(image?: Buffer): Promise<Portal> {
+export async function seededPortal(image?: Buffer, settings: PortalSettings = {}): Promise<Portal> {
   let now = NOW;
   const clock = () => now;
   const db = openDatabase(image ?? (await seededImage()));
-  const app = buildServer({ db, clock, logger: false });
+  const app = buildServer({ db, clock, logger: false, ...settings });
   watchContract(app);
   return {
     db,
@@ -89,6 +92,9 @@ export async function seededPortal(image?: Buffer): Promise<Portal> {
     },
   };
 }
+
+/** Starts the portal listening on a free loopback port, for tests of real HTTP: its address. */
+export const listen = (portal: Portal): Promise<string> => portal.app.listen({ host: '127.0.0.1', port: 0 });
 
 export function demoUser(email: string) {
   const user = demoUsers.find((candidate) => candidate.email === email);

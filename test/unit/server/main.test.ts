@@ -56,10 +56,23 @@ describe('parseCliArgs', () => {
     [['--public-url', 'support.example.com'], /--public-url must be an http:\/\/ or https:\/\/ address/],
     [['--public-url', 'ftp://support.example.com'], /--public-url must be an http:\/\/ or https:\/\/ address/],
     [['--public-url', 'https://support.example.com/?x=1'], /--public-url must be an http:\/\/ or https:\/\/ address/],
+    [['--console-origin', 'null'], /--console-origin must be an origin/],
+    [['--console-origin', '*'], /--console-origin must be an origin/],
+    [['--console-origin', 'https://console.example.com/app'], /--console-origin must be an origin/],
+    [['--console-origin', 'file:///tmp/console'], /--console-origin must be an origin/],
   ])('refuses %j with a clear message', (args, message) => {
     const parsed = parseCliArgs(args);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+
+  it('reads each --console-origin as the origin a browser sends', () => {
+    expect(
+      parseCliArgs(['--console-origin', 'https://console.example.com/', '--console-origin', 'http://localhost:4173']),
+    ).toMatchObject({
+      ok: true,
+      options: { consoleOrigins: ['https://console.example.com', 'http://localhost:4173'] },
+    });
   });
 
   it("reads --public-url, the portal's address as customers reach it, without a trailing slash", () => {
