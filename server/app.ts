@@ -10,7 +10,7 @@ import { DEFAULT_FLOW_POLICY, type FlowPolicy } from '../shared/domain/flow';
 import type { User } from '../shared/domain/people';
 import { TeamContext } from '../shared/domain/team';
 import type { Clock } from '../shared/domain/time';
-import { authenticate, login } from './auth';
+import { authenticate, login, revoke } from './auth';
 import type { PortalDatabase } from './db';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
@@ -122,6 +122,11 @@ export function buildServer({
     const session = await login(db, email, password, clock());
     if (session === null) throw new HttpError(401, 'bad_credentials', 'the e-mail address or the password is wrong');
     return sendParsed(reply, LoginResponse, session);
+  });
+
+  app.post(`${API_PREFIX}/auth/logout`, { onRequest: requireSignIn }, (request, reply) => {
+    revoke(db, request.headers.authorization);
+    return reply.code(204).send();
   });
 
   app.get(`${API_PREFIX}/sync/pull`, { onRequest: requireSignIn }, (request, reply) => {

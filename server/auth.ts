@@ -73,3 +73,9 @@ export function authenticate(db: PortalDatabase, authorization: string | undefin
   const token = bearerToken(authorization);
   return token === null ? null : db.findUserByToken(hashToken(token), now.toISOString());
 }
+
+/** Signs out: the token of the Authorization header is forgotten, so it answers 401 from then on. */
+export function revoke(db: PortalDatabase, authorization: string | undefined): void {
+  const token = bearerToken(authorization);
+  if (token !== null) db.deleteToken(hashToken(token));
+}

@@ -133,6 +133,7 @@ function prepareStatements(sqlite: Database.Database) {
     userByEmail: prepare(`SELECT ${USER_COLUMNS} WHERE u.email = ?`),
     insertToken: prepare('INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     deleteExpiredTokens: prepare('DELETE FROM auth_tokens WHERE expires_at <= ?'),
+    deleteToken: prepare('DELETE FROM auth_tokens WHERE token_hash = ?'),
     userByToken: prepare(
       `SELECT ${USER_COLUMNS} JOIN auth_tokens a ON a.user_id = u.id WHERE a.token_hash = ? AND a.expires_at > ?`,
     ),
@@ -265,6 +266,10 @@ export class PortalDatabase {
 
   deleteExpiredTokens(now: string): void {
     this.statements.deleteExpiredTokens.run(now);
+  }
+
+  deleteToken(tokenHash: string): void {
+    this.statements.deleteToken.run(tokenHash);
   }
 
   findUserByToken(tokenHash: string, now: string): User | null {

@@ -109,6 +109,16 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
           },
         },
       },
+      [`${API_PREFIX}/auth/logout`]: {
+        post: {
+          operationId: 'logout',
+          summary: 'Sign out: the bearer token sent is revoked and answers 401 unauthenticated from then on',
+          description:
+            'Other tokens of the same user (their other consoles) stay valid. The console signs out locally even when ' +
+            'this cannot reach the portal, keeping its unsent changes; such a token lapses at its expiry.',
+          responses: { '204': { description: 'Signed out; the token is revoked' }, ...authenticatedErrors },
+        },
+      },
       [`${API_PREFIX}/sync/pull`]: {
         get: {
           operationId: 'pull',

@@ -129,6 +129,15 @@ export class ApiClient implements SyncApi {
     return this.request(LoginResponse, 'sign-in answer', (http) => http.post('auth/login', credentials));
   }
 
+  /** Revokes this client's token on the server: it is refused from then on. */
+  async logout(): Promise<void> {
+    try {
+      await this.http.post('auth/logout');
+    } catch (error) {
+      throw toApiError(error, this.serverUrl);
+    }
+  }
+
   async pull(
     cursor: Cursor,
     limit: number,

@@ -283,9 +283,14 @@ export const workspaceActions = {
     }
   },
 
-  /** Signs out; the local database and its outbox stay, to be pushed at the next sign-in. */
+  /**
+   * Signs out, revoking the token on the server when it can be reached: offline, or refused, the console
+   * signs out all the same. The local database and its outbox stay, to be pushed at the next sign-in.
+   */
   signOut(reason: string | null = null): void {
     if (workspace !== null) {
+      const { serverUrl, token } = workspace.session;
+      void new ApiClient(serverUrl, token).logout().catch(() => undefined);
       workspace.closed = true;
       workspace.engine.stop();
       workspace.search?.close();

@@ -4,9 +4,10 @@ import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
 import { ErrorBody } from '../../../shared/api/errors';
 import { TOKEN_LIFETIME_MS, hashPassword, verifyPassword } from '../../../server/auth';
-import { NOW, type Portal, bearer, giulia, seededPortal, signIn, snapshot } from './fixtures';
+import { NOW, type Portal, bearer, giulia, listen, seededPortal, signIn, snapshot } from './fixtures';
 
 const LOGIN = `${API_PREFIX}/auth/login`;
+const LOGOUT = `${API_PREFIX}/auth/logout`;
 const PULL = `${API_PREFIX}/sync/pull`;
 
 describe('password hashing', () => {
@@ -100,6 +101,21 @@ describe('sign-in and bearer tokens', () => {
       expect(ErrorBody.parse(response.json()).error).toBe('unauthenticated');
     }
     expect((await portal.app.inject({ method: 'GET', url: PULL, headers: bearer(token) })).statusCode).toBe(200);
+  });
+
+  it("signs out: the token is revoked and answers 401, the same user's other sign-ins stay valid", async () => {
+    const address = await listen(portal);
+    const token = await signIn(portal.app, giulia.email);
+    const otherConsole = await signIn(portal.app, giulia.email);
+    const signOut = await fetch(`${address}${LOGOUT}`, { method: 'POST', headers: bearer(token) });
+    expect(signOut.status).toBe(204);
+    expect(await signOut.text()).toBe('');
+    const pull = await fetch(`${address}${PULL}`, { headers: bearer(token) });
+    expect(pull.status).toBe(401);
+    expect(ErrorBody.parse(await pull.json()).error).toBe('unauthenticated');
+    const again = await fetch(`${address}${LOGOUT}`, { method: 'POST', headers: bearer(token) });
+    expect(again.status).toBe(401);
+    expect((await fetch(`${address}${PULL}`, { headers: bearer(otherConsole) })).status).toBe(200);
   });
 
   it('keeps a login for 12 hours', () => expect(TOKEN_LIFETIME_MS).toBe(12 * 3_600_000));

@@ -48,6 +48,7 @@ describe('GET /openapi.json', () => {
         `GET ${API_PREFIX}/sync/pull`,
         `GET ${API_PREFIX}/team`,
         `POST ${API_PREFIX}/auth/login`,
+        `POST ${API_PREFIX}/auth/logout`,
         `POST ${API_PREFIX}/sync/push`,
         `GET ${API_PREFIX}/lead/escalations`,
         `GET ${API_PREFIX}/cadence`,
