@@ -25,6 +25,7 @@ import { registerIntakeRoutes } from './intake/routes';
 import { registerLeadRoutes } from './lead';
 import { LeadStore } from './lead-store';
 import { HealthResponse, openApiDocument } from './openapi';
+import { PASSWORD_COST, type ScryptCost } from './password';
 import { pullChanges } from './pull';
 import { pushMutations } from './push';
 import { registerSchedulingRoutes } from './scheduling/routes';
@@ -53,6 +54,8 @@ export interface ServerDependencies {
    * server): only these may read the API's answers from a browser.
    */
   consoleOrigins?: readonly string[];
+  /** The scrypt cost passwords are hashed at; OWASP's by default (a test may choose a cheaper one). */
+  passwordCost?: ScryptCost;
 }
 
 /** The configured server, not listening: `inject` it in tests, `listen` it in main.ts. */
@@ -63,6 +66,7 @@ export function buildServer({
   portalUrl = () => null,
   logger = { level: 'warn' },
   consoleOrigins = [],
+  passwordCost = PASSWORD_COST,
 }: ServerDependencies): FastifyInstance {
   const app = Fastify({
     logger,
@@ -118,8 +122,8 @@ export function buildServer({
   app.get(`${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(openApiDocument()));
 
   app.post(`${API_PREFIX}/auth/login`, async (request, reply) => {
-    const { email, password } = parseRequest(LoginRequest, request.body, 'sign-in request');
-    const session = await login(db, email, password, clock());
+    const credentials = parseRequest(LoginRequest, request.body, 'sign-in request');
+    const session = await login(db, credentials, { now: clock(), cost: passwordCost });
     if (session === null) throw new HttpError(401, 'bad_credentials', 'the e-mail address or the password is wrong');
     return sendParsed(reply, LoginResponse, session);
   });

@@ -1,38 +1,12 @@
-/** Password hashing and bearer tokens: scrypt with a per-user salt, and tokens stored only as SHA-256. */
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+/** Signing in and bearer tokens: passwords checked against their scrypt hash, tokens stored only as SHA-256. */
+import { createHash, randomBytes } from 'node:crypto';
 import type { LoginResponse } from '../shared/api/auth';
 import type { User } from '../shared/domain/people';
 import type { PortalDatabase } from './db';
-
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
-
-const KEY_LENGTH = 64;
-const SALT_LENGTH = 16;
+import { type ScryptCost, hashPassword, isBelowCost, unmatchableHash, verifyPassword } from './password';
 
 /** How long a login lasts: one working day, so an engineer signs in once per shift. */
 export const TOKEN_LIFETIME_MS = 12 * 60 * 60 * 1000;
-
-/** Stored as `scrypt$<salt>$<key>` (base64url) so the scheme can change later without ambiguity. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(SALT_LENGTH);
-  const key = await scryptAsync(password, salt, KEY_LENGTH);
-  return `scrypt$${salt.toString('base64url')}$${key.toString('base64url')}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || salt === undefined || key === undefined) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length);
-  return timingSafeEqual(actual, expected);
-}
-
-/**
- * A hash no password matches, checked when the e-mail is unknown so that an unknown address and a
- * wrong password take the same time and cannot be told apart.
- */
-const UNKNOWN_USER_HASH = `scrypt$${randomBytes(SALT_LENGTH).toString('base64url')}$${randomBytes(KEY_LENGTH).toString('base64url')}`;
 
 /** The only form in which a token is stored or looked up. */
 function hashToken(token: string): string {
@@ -45,16 +19,21 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** Signs a user in: a new token when the e-mail and password match, null otherwise (whichever was wrong). */
+/**
+ * Signs a user in: a new token when the e-mail and password match, null otherwise (whichever was wrong).
+ * A password hashed at a lower cost than `cost` is hashed again at `cost` on the way.
+ */
 export async function login(
   db: PortalDatabase,
-  email: string,
-  password: string,
-  now: Date,
+  { email, password }: { email: string; password: string },
+  { now, cost }: { now: Date; cost: ScryptCost },
 ): Promise<LoginResponse | null> {
   const account = db.findAccountByEmail(email);
-  const matches = await verifyPassword(password, account?.passwordHash ?? UNKNOWN_USER_HASH);
+  const matches = await verifyPassword(password, account?.passwordHash ?? unmatchableHash(cost));
   if (account === null || !matches) return null;
+  if (isBelowCost(account.passwordHash, cost)) {
+    db.updatePasswordHash(account.user.id, await hashPassword(password, cost));
+  }
   const token = randomBytes(32).toString('base64url');
   db.transaction(() => {
     db.deleteExpiredTokens(now.toISOString());

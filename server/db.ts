@@ -131,6 +131,7 @@ function prepareStatements(sqlite: Database.Database) {
     countUsers: prepare('SELECT count(*) AS n FROM users').pluck(),
     teamMembers: prepare('SELECT id, name, role FROM users WHERE team_id = ? ORDER BY name'),
     userByEmail: prepare(`SELECT ${USER_COLUMNS} WHERE u.email = ?`),
+    updatePasswordHash: prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     insertToken: prepare('INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     deleteExpiredTokens: prepare('DELETE FROM auth_tokens WHERE expires_at <= ?'),
     deleteToken: prepare('DELETE FROM auth_tokens WHERE token_hash = ?'),
@@ -258,6 +259,10 @@ export class PortalDatabase {
   findAccountByEmail(email: string): UserAccount | null {
     const row = this.statements.userByEmail.get(email.toLowerCase());
     return row === undefined ? null : toAccount(row);
+  }
+
+  updatePasswordHash(userId: string, passwordHash: string): void {
+    this.statements.updatePasswordHash.run(passwordHash, userId);
   }
 
   insertToken(tokenHash: string, userId: string, createdAt: string, expiresAt: string): void {

@@ -5,17 +5,23 @@
  */
 import { linkIsOpen, schedulingPath } from '../shared/domain/remote-session';
 import type { Clock } from '../shared/domain/time';
-import { hashPassword } from './auth';
 import type { PortalDatabase } from './db';
 import { demoUsers, resellers, teams } from './demo/organisations';
 import { planAccounts, planTickets } from './demo/plans';
 import { DemoRandom } from './demo/random';
 import { DemoSessions } from './demo/session-story';
 import { tellStory } from './demo/story';
+import { type ScryptCost, hashPassword } from './password';
 
 export { type DemoUser, DEMO_PASSWORD, demoUsers } from './demo/organisations';
 
 export const DEFAULT_DEMO_SEED = 20261125;
+
+/**
+ * The demo users' passwords are hashed cheaply, so seeding stays quick: the password is printed in the
+ * README anyway, and each is hashed again at the server's cost at the user's first sign-in.
+ */
+export const DEMO_PASSWORD_COST: ScryptCost = { logN: 12, r: 8, p: 1 };
 
 export interface SeedSummary {
   users: number;
@@ -39,7 +45,7 @@ export async function seedDemoData(
     tellStory(plan, `CSS-${100001 + index}`, random, now, sessions),
   );
   // Hashed before the transaction: scrypt runs off the main thread, the transaction cannot wait for it.
-  const passwordHashes = await Promise.all(demoUsers.map((user) => hashPassword(user.password)));
+  const passwordHashes = await Promise.all(demoUsers.map((user) => hashPassword(user.password, DEMO_PASSWORD_COST)));
 
   const seeded = db.transaction(() => {
     // Checked again: another process may have seeded the same file while the passwords were hashed.

@@ -3,22 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
 import { ErrorBody } from '../../../shared/api/errors';
-import { TOKEN_LIFETIME_MS, hashPassword, verifyPassword } from '../../../server/auth';
+import { TOKEN_LIFETIME_MS } from '../../../server/auth';
 import { NOW, type Portal, bearer, giulia, listen, seededPortal, signIn, snapshot } from './fixtures';
 
 const LOGIN = `${API_PREFIX}/auth/login`;
 const LOGOUT = `${API_PREFIX}/auth/logout`;
 const PULL = `${API_PREFIX}/sync/pull`;
-
-describe('password hashing', () => {
-  it('verifies the right password and rejects a wrong one; equal passwords hash differently', async () => {
-    const hash = await hashPassword('demo1234');
-    expect(await verifyPassword('demo1234', hash)).toBe(true);
-    expect(await verifyPassword('demo12345', hash)).toBe(false);
-    expect(await hashPassword('demo1234')).not.toBe(hash);
-    expect(await verifyPassword('demo1234', 'not-a-hash')).toBe(false);
-  });
-});
 
 describe('sign-in and bearer tokens', () => {
   let portal: Portal;

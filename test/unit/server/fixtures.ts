@@ -12,7 +12,7 @@ import type { Ticket } from '../../../shared/domain/ticket';
 import type { Mutation } from '../../../shared/mutations';
 import { type ServerDependencies, buildServer } from '../../../server/app';
 import { type PortalDatabase, openDatabase } from '../../../server/db';
-import { demoUsers, seedDemoData } from '../../../server/seed';
+import { DEMO_PASSWORD_COST, demoUsers, seedDemoData } from '../../../server/seed';
 import { checkedResponses, takeContractViolations, watchContract } from '../../support/contract';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
@@ -71,14 +71,16 @@ export function damageMiddlePage(file: string): void {
 }
 
 /** The server's settings a test may choose. */
-export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins'>;
+export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins' | 'passwordCost'>;
 
 /** The seeded demo portal, or one opened on `image` (a serialized database: a backup, or a restart). */
 export async function seededPortal(image?: Buffer, settings: PortalSettings = {}): Promise<Portal> {
   let now = NOW;
   const clock = () => now;
   const db = openDatabase(image ?? (await seededImage()));
-  const app = buildServer({ db, clock, logger: false, ...settings });
+  // Signing in at the seed's cost keeps each test's sign-ins quick; auth.test.ts signs in at the
+  // server's own cost and sees those hashes upgraded.
+  const app = buildServer({ db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST, ...settings });
   watchContract(app);
   return {
     db,
