@@ -1,16 +1,15 @@
-/** The portal's HTTP API: routes wired to sign-in, pull, push, customer intake and scheduling, with CORS, security headers and the shared error shape. */
+/** The portal's HTTP API: routes wired to sign-in, pull, push, customer intake and scheduling, with CORS, security headers, rate limits and the shared error shape. */
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX, DESKTOP_CONSOLE_ORIGIN } from '../shared/api';
-import { LoginRequest, LoginResponse } from '../shared/api/auth';
 import { fieldIssues } from '../shared/api/errors';
 import { PUSH_BODY_LIMIT_BYTES, PullQuery, PushRequest, PushResponse } from '../shared/api/sync';
 import { DEFAULT_FLOW_POLICY, type FlowPolicy } from '../shared/domain/flow';
 import type { User } from '../shared/domain/people';
 import { TeamContext } from '../shared/domain/team';
 import type { Clock } from '../shared/domain/time';
-import { authenticate, login, revoke } from './auth';
+import { authenticate } from './auth';
 import type { PortalDatabase } from './db';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
@@ -27,8 +26,10 @@ import { LeadStore } from './lead-store';
 import { HealthResponse, openApiDocument } from './openapi';
 import { PASSWORD_COST, type ScryptCost } from './password';
 import { pullChanges } from './pull';
+import { registerRateLimits } from './rate-limits';
 import { pushMutations } from './push';
 import { registerSchedulingRoutes } from './scheduling/routes';
+import { registerSignInRoutes } from './sign-in';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -91,6 +92,7 @@ export function buildServer({
     void reply.header('cache-control', 'no-store');
     done();
   });
+  registerRateLimits(app, clock);
   installErrorHandlers(app);
   // Bodies are JSON only: without Fastify's text/plain parser, any other type is refused with 415.
   app.removeContentTypeParser('text/plain');
@@ -121,18 +123,6 @@ export function buildServer({
 
   app.get(`${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(openApiDocument()));
 
-  app.post(`${API_PREFIX}/auth/login`, async (request, reply) => {
-    const credentials = parseRequest(LoginRequest, request.body, 'sign-in request');
-    const session = await login(db, credentials, { now: clock(), cost: passwordCost });
-    if (session === null) throw new HttpError(401, 'bad_credentials', 'the e-mail address or the password is wrong');
-    return sendParsed(reply, LoginResponse, session);
-  });
-
-  app.post(`${API_PREFIX}/auth/logout`, { onRequest: requireSignIn }, (request, reply) => {
-    revoke(db, request.headers.authorization);
-    return reply.code(204).send();
-  });
-
   app.get(`${API_PREFIX}/sync/pull`, { onRequest: requireSignIn }, (request, reply) => {
     const query = PullQuery.safeParse(request.query);
     if (!query.success) {
@@ -160,6 +150,7 @@ export function buildServer({
     sendParsed(reply, TeamContext, teamOf(signedIn(request))),
   );
 
+  registerSignInRoutes(app, { db, clock, passwordCost, requireSignIn });
   registerIntakeRoutes(app, { db, clock });
   registerSchedulingRoutes(app, { db, clock });
   registerLeadRoutes(app, { leadStore, clock, requireSignIn, signedIn });

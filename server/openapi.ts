@@ -36,7 +36,9 @@ import {
   error,
   json,
   leadErrors,
+  rateLimited,
 } from './openapi/responses';
+import { WRONG_PASSWORDS_ALLOWED, WRONG_PASSWORD_WINDOW_MS } from './sign-in';
 
 /** The health check's answer; the shared contract has no schema for it, it is the server's own. */
 export const HealthResponse = z.object({ ok: z.literal(true) });
@@ -50,8 +52,9 @@ const DESCRIPTION = [
     'with the statuses in `x-any-request` (an unknown method or path is 404, never 405); OPTIONS on any path is ' +
     'the CORS preflight (`x-cors-preflight`), and every GET also answers HEAD, without a body. Every answer carries ' +
     '`Cache-Control: no-store` and `X-Content-Type-Options: nosniff`.',
-  'This reference portal limits no request rate: it never answers 429, nor 503. A client should still treat ' +
-    'either, from a portal that does, as "try again later" (after Retry-After when given), never as a refusal.',
+  'Rate limits answer 429 `rate_limited` with Retry-After: sign-in after repeated wrong passwords, and the ' +
+    'customer intake after many new requests from one address. This reference portal never answers 503. A client ' +
+    'treats 429 or 503 as "try again later" (after Retry-After when given), never as a refusal of its data.',
 ].join('\n\n');
 
 const PULL_DESCRIPTION = [
@@ -105,6 +108,11 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
             '200': { description: 'Signed in', ...json(LoginResponse) },
             ...bodyErrors(DEFAULT_BODY_LIMIT_BYTES),
             '401': error('bad_credentials: the e-mail or the password is wrong (which one is not said)'),
+            '429': rateLimited(
+              `${WRONG_PASSWORDS_ALLOWED} wrong passwords for this account, or from this address, within ` +
+                `${WRONG_PASSWORD_WINDOW_MS / 1000} seconds: its sign-in is paused until that window ends, the right ` +
+                'password included (the account need not exist)',
+            ),
             ...commonErrors,
           },
         },

@@ -8,6 +8,17 @@ export const json = <S extends z.ZodType>(schema: S) => ({ content: { 'applicati
 
 export const error = (description: string): ZodOpenApiResponseObject => ({ description, ...json(ErrorBody) });
 
+const retryAfter = z.object({
+  'retry-after': z.string().meta({ description: 'The seconds to wait before trying again, a whole number' }),
+});
+
+/** A refusal for the rate of requests: the shared error shape, and when to try again. */
+export const rateLimited = (description: string): ZodOpenApiResponseObject => ({
+  description: `rate_limited: ${description}; Retry-After says in how many seconds to try again`,
+  headers: retryAfter,
+  ...json(ErrorBody),
+});
+
 /** A page of the customer-facing web form: HTML for a browser, not JSON. */
 export const htmlPage = (description: string): ZodOpenApiResponseObject => ({
   description,

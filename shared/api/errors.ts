@@ -12,6 +12,7 @@ export const ErrorCode = z.enum([
   'forbidden',
   'bad_cursor',
   'not_found',
+  'rate_limited',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -143,17 +143,22 @@ describe('GET /openapi.json', () => {
   });
 
   it('documents what the HTTP layer answers on every operation, and what any request may get', () => {
+    const rateLimited: string[] = [];
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(expect.arrayContaining(EVERYWHERE));
-        expect(Object.keys(operation.responses), `${method} ${path}`).not.toContain('429');
+        const limited = operation.responses['429'] as { headers?: Record<string, unknown> } | undefined;
+        if (limited === undefined) continue;
+        rateLimited.push(`${method.toUpperCase()} ${path}`);
+        expect(limited.headers, `${method} ${path}`).toHaveProperty('retry-after');
       }
     }
+    expect(rateLimited.sort()).toEqual([`POST ${API_PREFIX}/auth/login`]);
     expect(Object.keys(document['x-any-request']).sort()).toEqual(['400', '404', '408', '431', '500']);
     for (const { $ref } of Object.values(document['x-any-request'])) {
       expect(document.components.responses).toHaveProperty($ref.replace('#/components/responses/', ''));
     }
-    expect(document.info.description).toContain('it never answers 429');
+    expect(document.info.description).toContain('Rate limits answer 429 `rate_limited` with Retry-After');
   });
 
   it('states the body limit of each endpoint that reads one', () => {
