@@ -24,7 +24,7 @@ import { Mutation, Refusal } from '../shared/mutations';
 import { DEFAULT_BODY_LIMIT_BYTES, formatBytes } from './http';
 import { CHAT_INTAKE_PATH, INTAKE_BODY_LIMIT } from './intake/routes';
 import { PUSH_DESCRIPTION, PushRequestBody, mutationArgs } from './openapi/mutations';
-import { customerPages } from './openapi/pages';
+import { INTAKE_LIMIT_DESCRIPTION, customerPages } from './openapi/pages';
 import {
   anyRequestResponses,
   authenticatedErrors,
@@ -188,6 +188,7 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
           responses: {
             '201': { description: 'The ticket was created in its team queue', ...json(IntakeReceipt) },
             ...bodyErrors(INTAKE_BODY_LIMIT),
+            '429': rateLimited(INTAKE_LIMIT_DESCRIPTION),
             ...commonErrors,
           },
         },

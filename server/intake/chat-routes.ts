@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { INTAKE_FIELDS, type IntakeField } from '../../shared/api/intake';
 import type { Clock } from '../../shared/domain/time';
+import type { Limit } from '../rate-limits';
 import { type ChatAnswers, type ChatStep, renderChat } from './chat-page';
 import { createIntakeTicket, readIntake } from './create';
 import { renderProblem } from './form';
@@ -50,7 +51,13 @@ function readPost(body: unknown): { answers: ChatAnswers; changing: { field: Int
 
 export function registerChatPage(
   app: FastifyInstance,
-  { store, clock, formPath, bodyLimit }: { store: IntakeStore; clock: Clock; formPath: string; bodyLimit: number },
+  {
+    store,
+    clock,
+    limit,
+    formPath,
+    bodyLimit,
+  }: { store: IntakeStore; clock: Clock; limit: Limit; formPath: string; bodyLimit: number },
 ): void {
   const problemPage = (status: number) => renderProblem(status, CHAT_PAGE_PATH);
   registerPages(app, { name: 'chat page', problemPage }, (pages) => {
@@ -59,7 +66,7 @@ export function registerChatPage(
 
     pages.get(CHAT_PAGE_PATH, (_request, reply) => sendPage(reply, 200, show({}, nextStep(store, {}))));
 
-    pages.post(CHAT_PAGE_PATH, { bodyLimit }, (request, reply) => {
+    pages.post(CHAT_PAGE_PATH, { bodyLimit }, async (request, reply) => {
       const { answers, changing } = readPost(request.body ?? {});
       const step = nextStep(store, answers);
       if (step.kind === 'ask') {
@@ -68,10 +75,13 @@ export function registerChatPage(
         return sendPage(reply, step.error === null ? 200 : 400, show(answers, { ...step, draft }));
       }
       if (formText(request.body, 'send') !== 'yes') return sendPage(reply, 200, show(answers, step));
+      // Only sending opens a request: the answers before it are not limited.
+      await limit.check(request, reply);
       const intake = readIntake(store, answers);
       // nextStep found every answer valid; a reseller removed since is asked for again.
       if (!intake.ok) return sendPage(reply, 400, show(answers, nextStep(store, answers)));
       const ticket = createIntakeTicket(store, intake, 'chat', clock());
+      await limit.count(request);
       return reply.redirect(`${CHAT_RECEIPT_PATH}/${ticket.number}`, 303);
     });
 

@@ -140,6 +140,9 @@ export function renderReceipt(number: string, formPath: string): string {
 const PROBLEM_TEXT: Record<number, string> = {
   404: 'There is no such request page. If you sent a request, check the number in our e-mail.',
   413: 'The request is too large to send. Shorten the description (at most 20,000 characters) and send it again.',
+  429:
+    'Too many requests were sent from your network in the last few minutes, so this one was not. Wait a few ' +
+    "minutes, then go back with your browser's Back button (what you typed is still there) and send it again.",
   500: 'Something went wrong on our side and the request was not saved. Please try again in a few minutes.',
 };
 

@@ -6,6 +6,7 @@ import { INTAKE_FIELDS, IntakeReceipt, type IntakeField } from '../../shared/api
 import type { Clock } from '../../shared/domain/time';
 import type { PortalDatabase } from '../db';
 import { HttpError, sendParsed } from '../http';
+import { createLimit, inSeconds } from '../rate-limits';
 import { CHAT_PAGE_PATH, registerChatPage } from './chat-routes';
 import { createIntakeTicket, readIntake } from './create';
 import { renderIntakeForm, renderProblem } from './form';
@@ -23,8 +24,22 @@ export const CHAT_INTAKE_PATH = `${API_PREFIX}/intake/chat`;
  */
 export const INTAKE_BODY_LIMIT = 256 * 1024;
 
+/**
+ * New requests one address may open in a window, through any door: each lands in every console of its
+ * team, so one client must not flood them (a helpdesk behind one address still has room for a busy morning).
+ */
+export const INTAKE_REQUESTS_PER_ADDRESS = 10;
+export const INTAKE_WINDOW_MS = 10 * 60_000;
+
 export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: PortalDatabase; clock: Clock }): void {
   const store = new IntakeStore(db);
+  const limit = createLimit(app, {
+    max: INTAKE_REQUESTS_PER_ADDRESS,
+    windowMs: INTAKE_WINDOW_MS,
+    refusal: (seconds) =>
+      `too many support requests were opened from your address in the last ${INTAKE_WINDOW_MS / 60_000} minutes: ` +
+      `send this one again in ${inSeconds(seconds)}`,
+  });
   const problemPage = (status: number) => renderProblem(status, INTAKE_FORM_PATH);
   registerPages(app, { name: 'intake form', problemPage }, (form) => {
     const showForm = (
@@ -47,21 +62,24 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
 
     form.get(INTAKE_FORM_PATH, (_request, reply) => showForm(reply, 200, {}, []));
 
-    form.post(INTAKE_FORM_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, (request, reply) => {
+    form.post(INTAKE_FORM_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, async (request, reply) => {
+      await limit.check(request, reply);
       // A post with no body at all is a form with every field empty.
       const body = request.body ?? {};
       const intake = readIntake(store, body);
       if (!intake.ok) return showForm(reply, 400, formValues(body, INTAKE_FIELDS), intake.issues);
       const ticket = createIntakeTicket(store, intake, 'web_form', clock());
+      await limit.count(request);
       // Post, redirect, get: reloading the receipt cannot send the request a second time.
       return reply.redirect(`${INTAKE_RECEIPT_PATH}/${ticket.number}`, 303);
     });
 
     registerReceipt(form, store, INTAKE_RECEIPT_PATH, INTAKE_FORM_PATH);
   });
-  registerChatPage(app, { store, clock, formPath: INTAKE_FORM_PATH, bodyLimit: INTAKE_BODY_LIMIT });
+  registerChatPage(app, { store, clock, limit, formPath: INTAKE_FORM_PATH, bodyLimit: INTAKE_BODY_LIMIT });
 
-  app.post(CHAT_INTAKE_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, (request, reply) => {
+  app.post(CHAT_INTAKE_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, async (request, reply) => {
+    await limit.check(request, reply);
     const intake = readIntake(store, request.body);
     if (!intake.ok) {
       throw new HttpError(
@@ -72,6 +90,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
       );
     }
     const ticket = createIntakeTicket(store, intake, 'chat', clock());
+    await limit.count(request);
     return sendParsed(reply, IntakeReceipt, { id: ticket.id, number: ticket.number }, 201);
   });
 }

@@ -4,9 +4,15 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { IntakeRequest } from '../../shared/api/intake';
 import { TicketNumber } from '../../shared/domain/ticket';
 import { CHAT_PAGE_PATH, CHAT_RECEIPT_PATH } from '../intake/chat-routes';
-import { INTAKE_BODY_LIMIT, INTAKE_FORM_PATH, INTAKE_RECEIPT_PATH } from '../intake/routes';
+import {
+  INTAKE_BODY_LIMIT,
+  INTAKE_FORM_PATH,
+  INTAKE_RECEIPT_PATH,
+  INTAKE_REQUESTS_PER_ADDRESS,
+  INTAKE_WINDOW_MS,
+} from '../intake/routes';
 import { SCHEDULING_BODY_LIMIT, SCHEDULING_PAGE_PATH } from '../scheduling/routes';
-import { formErrors, htmlPage, pageErrors } from './responses';
+import { formErrors, htmlPage, pageErrors, rateLimitedPage } from './responses';
 
 /** The customer's scheduling page, in OpenAPI's path syntax. */
 const SCHEDULING_PATH = SCHEDULING_PAGE_PATH.replace(':token', '{token}');
@@ -25,6 +31,10 @@ const created = (receiptPath: string) => ({
   description: 'Created: Location is the receipt page of the new ticket',
   headers: z.object({ location: z.string().meta({ description: `${receiptPath}/{number}` }) }),
 });
+/** The intake's limit on new requests, as the form and the chat page answer it. */
+export const INTAKE_LIMIT_DESCRIPTION =
+  `Nothing is created: ${INTAKE_REQUESTS_PER_ADDRESS} requests were opened from this address, through any of the ` +
+  `intake's doors, within ${INTAKE_WINDOW_MS / 60_000} minutes`;
 const unreadable = htmlPage("The body's length is not its Content-Length; nothing was changed");
 
 /** The page a customer lands on once their request is a ticket. */
@@ -56,6 +66,7 @@ export const customerPages: ZodOpenApiPathsObject = {
         '400': htmlPage(
           'The form again, with the message of each failing field and the entries kept; nothing is created',
         ),
+        '429': rateLimitedPage(INTAKE_LIMIT_DESCRIPTION),
         ...formErrors(INTAKE_BODY_LIMIT),
       },
     },
@@ -85,6 +96,7 @@ export const customerPages: ZodOpenApiPathsObject = {
         '200': htmlPage('The transcript and the next question, or the answers to check before sending'),
         '303': created(CHAT_RECEIPT_PATH),
         '400': htmlPage('The same question again, with the message of the invalid answer; nothing is created'),
+        '429': rateLimitedPage(`${INTAKE_LIMIT_DESCRIPTION} (answering is not limited, only sending)`),
         ...formErrors(INTAKE_BODY_LIMIT),
       },
     },

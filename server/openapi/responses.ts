@@ -25,6 +25,12 @@ export const htmlPage = (description: string): ZodOpenApiResponseObject => ({
   content: { 'text/html': { schema: z.string() } },
 });
 
+/** A page refusing for the rate of requests, saying when to try again. */
+export const rateLimitedPage = (description: string): ZodOpenApiResponseObject => ({
+  ...htmlPage(`${description}; Retry-After says in how many seconds to try again`),
+  headers: retryAfter,
+});
+
 /** Registered once (components.responses), referenced by every operation. */
 const shared = (id: string, description: string): ZodOpenApiResponseObject => ({ id, ...error(description) });
 

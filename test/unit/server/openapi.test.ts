@@ -95,8 +95,8 @@ describe('GET /openapi.json', () => {
     const required = ['resellerId', 'contactName', 'contactEmail', 'subject', 'description'];
     expect(chat?.requestBody?.content['application/json']?.schema.required).toEqual(required);
     expect(form?.requestBody?.content['application/x-www-form-urlencoded']?.schema.required).toEqual(required);
-    expect(Object.keys(chat?.responses ?? {}).sort()).toEqual(withCommon('201', '400', '413', '415'));
-    expect(Object.keys(form?.responses ?? {}).sort()).toEqual(withCommon('303', '400', '413', '415'));
+    expect(Object.keys(chat?.responses ?? {}).sort()).toEqual(withCommon('201', '400', '413', '415', '429'));
+    expect(Object.keys(form?.responses ?? {}).sort()).toEqual(withCommon('303', '400', '413', '415', '429'));
     expect(document.components.schemas).toHaveProperty('IntakeReceipt');
   });
 
@@ -153,7 +153,9 @@ describe('GET /openapi.json', () => {
         expect(limited.headers, `${method} ${path}`).toHaveProperty('retry-after');
       }
     }
-    expect(rateLimited.sort()).toEqual([`POST ${API_PREFIX}/auth/login`]);
+    expect(rateLimited.sort()).toEqual(
+      [`POST ${API_PREFIX}/auth/login`, `POST ${API_PREFIX}/intake/chat`, 'POST /chat', 'POST /intake'].sort(),
+    );
     expect(Object.keys(document['x-any-request']).sort()).toEqual(['400', '404', '408', '431', '500']);
     for (const { $ref } of Object.values(document['x-any-request'])) {
       expect(document.components.responses).toHaveProperty($ref.replace('#/components/responses/', ''));
