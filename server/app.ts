@@ -55,6 +55,11 @@ export interface ServerDependencies {
    * server): only these may read the API's answers from a browser.
    */
   consoleOrigins?: readonly string[];
+  /**
+   * True behind a reverse proxy on this machine: the caller's address, which the rate limits count by,
+   * is then the one the proxy forwards (X-Forwarded-For) rather than the proxy's own.
+   */
+  behindProxy?: boolean;
   /** The scrypt cost passwords are hashed at; OWASP's by default (a test may choose a cheaper one). */
   passwordCost?: ScryptCost;
 }
@@ -67,10 +72,13 @@ export function buildServer({
   portalUrl = () => null,
   logger = { level: 'warn' },
   consoleOrigins = [],
+  behindProxy = false,
   passwordCost = PASSWORD_COST,
 }: ServerDependencies): FastifyInstance {
   const app = Fastify({
     logger,
+    // The server listens on loopback only, so a proxy in front of it connects from there.
+    trustProxy: behindProxy ? 'loopback' : false,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // Refusals made before a route runs carry the contract's ErrorBody too.
     clientErrorHandler: answerClientError,

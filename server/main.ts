@@ -17,7 +17,7 @@ export const DATABASE_FILE = 'portal.sqlite';
 /** The portal only ever listens on loopback: it is a local reference server, not a deployment. */
 const HOST = '127.0.0.1';
 
-const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--public-url URL] [--console-origin ORIGIN]...
+const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--public-url URL] [--console-origin ORIGIN]... [--behind-proxy]
   --demo            seed demo teams, users and tickets into the database if this start creates it
   --port N          port to listen on, 0 for any free port (default ${DEFAULT_SERVER_PORT})
   --data DIR        directory of the database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})
@@ -26,7 +26,9 @@ const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--publ
   --console-origin ORIGIN
                     an origin the console is served from in a browser, such as https://console.example.com,
                     allowed to call the API (CORS); repeat it for several. The desktop shell's
-                    ${DESKTOP_CONSOLE_ORIGIN} is always allowed, no other origin is`;
+                    ${DESKTOP_CONSOLE_ORIGIN} is always allowed, no other origin is
+  --behind-proxy    a reverse proxy on this machine forwards the requests (see the README, Behind TLS):
+                    the caller's address is read from its X-Forwarded-For`;
 
 export interface ServerOptions {
   port: number;
@@ -36,6 +38,8 @@ export interface ServerOptions {
   publicUrl?: string | null;
   /** The origins the console is served from in a browser, besides the desktop shell's. */
   consoleOrigins?: string[];
+  /** True when a reverse proxy on this machine forwards the requests. */
+  behindProxy?: boolean;
 }
 
 export type CliParse = { ok: true; options: ServerOptions } | { ok: true; help: true } | { ok: false; message: string };
@@ -46,6 +50,7 @@ const cliOptions = {
   data: { type: 'string' },
   'public-url': { type: 'string' },
   'console-origin': { type: 'string', multiple: true },
+  'behind-proxy': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -57,7 +62,15 @@ export function parseCliArgs(args: readonly string[]): CliParse {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  const { demo, port, data, help, 'public-url': publicUrl, 'console-origin': origins = [] } = parsed.values;
+  const {
+    demo,
+    port,
+    data,
+    help,
+    'public-url': publicUrl,
+    'console-origin': origins = [],
+    'behind-proxy': behindProxy,
+  } = parsed.values;
   if (help) return { ok: true, help: true };
   const portal = publicUrl === undefined ? null : portalAddress(publicUrl);
   const consoleOrigins = origins.map(consoleOrigin);
@@ -86,6 +99,7 @@ export function parseCliArgs(args: readonly string[]): CliParse {
       demo,
       ...(portal === null ? {} : { publicUrl: portal }),
       ...(consoleOrigins.length === 0 ? {} : { consoleOrigins }),
+      ...(behindProxy ? { behindProxy } : {}),
     },
   };
 }
@@ -138,6 +152,7 @@ export async function startServer({
   demo,
   publicUrl = null,
   consoleOrigins = [],
+  behindProxy = false,
   clock = systemClock,
 }: ServerOptions & { clock?: Clock }): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
@@ -151,7 +166,7 @@ export async function startServer({
     const notSeeded = demo && db.isEmpty() ? demoNotSeeded(file) : null;
     // The listening address is known once listening; scheduling links made before then are paths.
     let listeningUrl: string | null = null;
-    const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl, consoleOrigins });
+    const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl, consoleOrigins, behindProxy });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
     const boundPort = typeof address === 'object' && address !== null ? address.port : port;

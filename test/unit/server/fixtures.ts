@@ -71,7 +71,7 @@ export function damageMiddlePage(file: string): void {
 }
 
 /** The server's settings a test may choose. */
-export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins' | 'passwordCost'>;
+export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins' | 'behindProxy' | 'passwordCost'>;
 
 /** The seeded demo portal, or one opened on `image` (a serialized database: a backup, or a restart). */
 export async function seededPortal(image?: Buffer, settings: PortalSettings = {}): Promise<Portal> {

@@ -66,6 +66,10 @@ describe('parseCliArgs', () => {
     expect(!parsed.ok && parsed.message).toMatch(message);
   });
 
+  it('reads --behind-proxy', () => {
+    expect(parseCliArgs(['--behind-proxy'])).toMatchObject({ ok: true, options: { behindProxy: true } });
+  });
+
   it('reads each --console-origin as the origin a browser sends', () => {
     expect(
       parseCliArgs(['--console-origin', 'https://console.example.com/', '--console-origin', 'http://localhost:4173']),

@@ -73,6 +73,32 @@ describe('sign-in throttling', () => {
     expect((await signInFrom('203.0.113.8', giulia.email, 'demo1234')).statusCode).toBe(200);
   });
 
+  it('counts by the address a proxy forwards only when told it is behind one', async () => {
+    const fromProxy = (app: Portal['app'], client: string, password: string) =>
+      app.inject({
+        method: 'POST',
+        url: LOGIN,
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': client },
+        payload: { email: `nobody-${client}@css.example`, password },
+      });
+    const proxied = await seededPortal(undefined, { behindProxy: true });
+    try {
+      for (let attempt = 1; attempt <= 10; attempt += 1) {
+        expect((await fromProxy(proxied.app, '203.0.113.30', 'guess')).statusCode).toBe(401);
+      }
+      expect((await fromProxy(proxied.app, '203.0.113.30', 'guess')).statusCode).toBe(429);
+      expect((await fromProxy(proxied.app, '203.0.113.31', 'guess')).statusCode).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+    // Not behind a proxy, the header is anyone's to write: the connection's address counts.
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      expect((await fromProxy(portal.app, `203.0.113.${attempt}`, 'guess')).statusCode).toBe(401);
+    }
+    expect((await fromProxy(portal.app, '203.0.113.99', 'guess')).statusCode).toBe(429);
+  });
+
   it('never counts a right password, nor a request that is not a sign-in', async () => {
     for (let attempt = 1; attempt <= 15; attempt += 1) {
       expect((await signInFrom('192.0.2.1', giulia.email, 'demo1234')).statusCode).toBe(200);
