@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiClient } from '../../renderer/data/api-client';
 import { buildServer } from '../../server/app';
 import { type PortalDatabase, openDatabase } from '../../server/db';
-import { DEMO_PASSWORD, type DemoUser, demoUsers, seedDemoData } from '../../server/seed';
+import { DEMO_PASSWORD, DEMO_PASSWORD_COST, type DemoUser, demoUsers, seedDemoData } from '../../server/seed';
 import type { Ticket } from '../../shared/domain';
 import { watchContract } from './contract';
 import { inProcessApi } from './in-process-api';
@@ -27,7 +27,8 @@ function seededImage(): Promise<SeededImage> {
   seeded ??= (async () => {
     const db = openDatabase(':memory:');
     await seedDemoData(db, { clock: () => PORTAL_NOW });
-    const app = buildServer({ db, clock: () => PORTAL_NOW, logger: false });
+    // At the seed's cost: the runs sign in again and again, which at the server's own would take their time.
+    const app = buildServer({ db, clock: () => PORTAL_NOW, logger: false, passwordCost: DEMO_PASSWORD_COST });
     const tokens = new Map<string, string>();
     for (const user of demoUsers) {
       const session = await inProcessApi(app, null).login({ email: user.email, password: DEMO_PASSWORD });
@@ -78,7 +79,7 @@ export async function openPortal(): Promise<Portal> {
   let port = 0;
   const start = async (image: Buffer) => {
     const db = openDatabase(image);
-    const app = buildServer({ db, clock, logger: false });
+    const app = buildServer({ db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST });
     watchContract(app);
     await app.listen({ host: '127.0.0.1', port });
     port = (app.server.address() as AddressInfo).port;
