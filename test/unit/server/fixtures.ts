@@ -98,6 +98,14 @@ export async function seededPortal(image?: Buffer, settings: PortalSettings = {}
 /** Starts the portal listening on a free loopback port, for tests of real HTTP: its address. */
 export const listen = (portal: Portal): Promise<string> => portal.app.listen({ host: '127.0.0.1', port: 0 });
 
+/** A sign-in over real HTTP to the portal listening at `address`, answered whatever it is. */
+export const signInOver = (address: string, email: string, password: string): Promise<Response> =>
+  fetch(`${address}${API_PREFIX}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+
 export function demoUser(email: string) {
   const user = demoUsers.find((candidate) => candidate.email === email);
   if (user === undefined) throw new Error(`no demo user ${email}`);

@@ -4,7 +4,7 @@ import { API_PREFIX } from '../../../shared/api';
 import { LoginResponse } from '../../../shared/api/auth';
 import { PASSWORD_COST, type ScryptCost, hashPassword, isBelowCost, verifyPassword } from '../../../server/password';
 import { DEMO_PASSWORD_COST } from '../../../server/seed';
-import { type Portal, bearer, david, giulia, listen, seededPortal } from './fixtures';
+import { type Portal, bearer, david, giulia, listen, seededPortal, signInOver } from './fixtures';
 
 const CHEAP: ScryptCost = { logN: 10, r: 8, p: 1 };
 
@@ -71,12 +71,7 @@ describe('signing in at the default cost', () => {
     expect(storedHash(david.id)).toMatch(
       new RegExp(`^scrypt\\$ln=${DEMO_PASSWORD_COST.logN},r=${DEMO_PASSWORD_COST.r},p=${DEMO_PASSWORD_COST.p}\\$`),
     );
-    const signIn = (email: string, password: string) =>
-      fetch(`${address}${API_PREFIX}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
+    const signIn = (email: string, password: string) => signInOver(address, email, password);
 
     const older = storedHash(giulia.id);
     expect((await signIn(giulia.email, 'wrong password')).status).toBe(401);

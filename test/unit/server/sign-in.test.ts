@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../../shared/api';
 import { ErrorBody } from '../../../shared/api/errors';
 import { WRONG_PASSWORDS_ALLOWED, WRONG_PASSWORD_WINDOW_MS } from '../../../server/sign-in';
-import { NOW, type Portal, giulia, listen, marco, seededPortal } from './fixtures';
+import { NOW, type Portal, giulia, listen, marco, seededPortal, signInOver } from './fixtures';
 
 const LOGIN = `${API_PREFIX}/auth/login`;
 
@@ -23,12 +23,7 @@ describe('sign-in throttling', () => {
     expect(WRONG_PASSWORDS_ALLOWED).toBe(10);
     expect(WRONG_PASSWORD_WINDOW_MS).toBe(60_000);
     const address = await listen(portal);
-    const signIn = (password: string) =>
-      fetch(`${address}${LOGIN}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: giulia.email, password }),
-      });
+    const signIn = (password: string) => signInOver(address, giulia.email, password);
 
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       expect((await signIn(`guess-${attempt}`)).status).toBe(401);
