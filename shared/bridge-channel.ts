@@ -5,6 +5,9 @@ export const BridgeChannel = {
   settingsSet: 'bridge:settings-set',
   saveFile: 'bridge:save-file',
   notify: 'bridge:notify',
+  tokenRead: 'bridge:token-read',
+  tokenStore: 'bridge:token-store',
+  tokenClear: 'bridge:token-clear',
 } as const;
 
 /** One of the BridgeChannel names, so a handler or an invoke cannot name a channel that does not exist. */

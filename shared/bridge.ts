@@ -4,7 +4,7 @@
  * never exceptions thrown across the process boundary.
  */
 import { z } from 'zod';
-import { DEFAULT_SERVER_URL } from './api';
+import { DEFAULT_SERVER_URL, LoginResponse } from './api';
 import { Severity } from './domain/escalation';
 import { UserId } from './domain/people';
 
@@ -220,6 +220,12 @@ export const NotifyRequest = z
   .strict();
 export type NotifyRequest = z.infer<typeof NotifyRequest>;
 
+/** The bearer token of the signed-in session, as the server's login answers it, with a bound for IPC. */
+export const SessionToken = LoginResponse.shape.token.max(4096, {
+  message: 'the token must be at most 4,096 characters',
+});
+export type SessionToken = z.infer<typeof SessionToken>;
+
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The renderer's view of the shell, exposed as `window.bridge` by the preload script. */
@@ -231,4 +237,9 @@ export interface Bridge {
   saveFile(request: SaveFileRequest): Promise<IpcResult<SaveFileResult>>;
   /** A desktop notification; shown is false where notifications are unsupported or refused. */
   notify(request: NotifyRequest): Promise<IpcResult<{ shown: boolean }>>;
+  /** The stored sign-in token, or null when there is none. */
+  readToken(): Promise<IpcResult<SessionToken | null>>;
+  /** Keeps the token where the host keeps secrets (the OS keychain via safeStorage in the shell). */
+  storeToken(token: SessionToken): Promise<IpcResult<null>>;
+  clearToken(): Promise<IpcResult<null>>;
 }

@@ -1,7 +1,18 @@
 /** The Electron entry: wires the shell's modules into the app lifecycle; the logic lives in those modules. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, Notification, app, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
 import { registerBridgeHandlers } from './ipc';
@@ -11,6 +22,7 @@ import { rendererSource } from './renderer-source';
 import { createFileSaver } from './save-file';
 import { guardSession, guardWebContents } from './security';
 import { openSettingsStore } from './settings-electron-store';
+import { createTokenStore, tokenFileAt } from './token';
 import { showMainWindow } from './window';
 
 const log = (message: string) => console.warn(`[shell] ${message}`);
@@ -50,6 +62,12 @@ function start(): void {
     notify: createNotifier({
       isSupported: () => Notification.isSupported(),
       create: (options) => new Notification(options),
+    }),
+    token: createTokenStore({
+      safeStorage,
+      file: tokenFileAt(path.join(app.getPath('userData'), 'session-token')),
+      platform: process.platform,
+      log,
     }),
     origin: source.origin,
     log,

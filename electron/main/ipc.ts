@@ -4,6 +4,7 @@ import {
   BridgeChannel,
   NotifyRequest,
   SaveFileRequest,
+  SessionToken,
   SettingsPatch,
   type AppInfo,
   type BridgeChannelName,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/bridge';
 import { parseAtBridge } from '../../shared/bridge-host';
 import type { SettingsStore } from './settings';
+import type { TokenStore } from './token';
 import { isSameOrigin } from './trusted-origin';
 
 export interface BridgeServices {
@@ -21,6 +23,8 @@ export interface BridgeServices {
   saveFile: (sender: WebContents, request: SaveFileRequest) => Promise<IpcResult<SaveFileResult>>;
   /** notify.ts's notifier. */
   notify: (request: NotifyRequest) => { shown: boolean };
+  /** token.ts's store: the sign-in token, encrypted at rest. */
+  token: TokenStore;
   /** The renderer's origin; a message from any other frame is refused. */
   origin: URL;
   log: (message: string) => void;
@@ -29,7 +33,7 @@ export interface BridgeServices {
 type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
 
 export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: BridgeServices): void {
-  const { appInfo, settings, saveFile, notify, origin, log } = services;
+  const { appInfo, settings, saveFile, notify, token, origin, log } = services;
 
   const handle = <T>(
     channel: BridgeChannelName,
@@ -72,5 +76,16 @@ export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, service
   handle(BridgeChannel.notify, 1, ([request]) => {
     const parsed = parseAtBridge(NotifyRequest, request, 'notify');
     return parsed.ok ? { ok: true, value: notify(parsed.value) } : parsed;
+  });
+  handle(BridgeChannel.tokenRead, 0, () => ({ ok: true, value: token.read() }));
+  handle(BridgeChannel.tokenStore, 1, ([value]) => {
+    const parsed = parseAtBridge(SessionToken, value, 'token');
+    if (!parsed.ok) return parsed;
+    token.store(parsed.value);
+    return { ok: true, value: null };
+  });
+  handle(BridgeChannel.tokenClear, 0, () => {
+    token.clear();
+    return { ok: true, value: null };
   });
 }

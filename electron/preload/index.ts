@@ -1,6 +1,6 @@
 /** The preload: exposes `window.bridge` (shared/bridge.ts) over IPC and nothing else, no ipcRenderer or generic invoke. */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { AppInfo, Bridge, IpcResult, SaveFileResult, Settings } from '../../shared/bridge';
+import type { AppInfo, Bridge, IpcResult, SaveFileResult, SessionToken, Settings } from '../../shared/bridge';
 import { BridgeChannel, type BridgeChannelName } from '../../shared/bridge-channel';
 
 // Main answers every channel with an IpcResult and never throws (electron/main/ipc.ts).
@@ -13,6 +13,9 @@ const bridge: Bridge = {
   setSettings: (patch) => invoke<Settings>(BridgeChannel.settingsSet, patch),
   saveFile: (request) => invoke<SaveFileResult>(BridgeChannel.saveFile, request),
   notify: (request) => invoke<{ shown: boolean }>(BridgeChannel.notify, request),
+  readToken: () => invoke<SessionToken | null>(BridgeChannel.tokenRead),
+  storeToken: (token) => invoke<null>(BridgeChannel.tokenStore, token),
+  clearToken: () => invoke<null>(BridgeChannel.tokenClear),
 };
 
 contextBridge.exposeInMainWorld('bridge', bridge);

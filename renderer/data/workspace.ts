@@ -243,7 +243,7 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
 export const workspaceActions = {
   /** Reopens the last session, if any, without touching the network. */
   async restore(): Promise<void> {
-    const session = loadSession();
+    const session = await loadSession();
     if (session === null) return;
     try {
       await open(session);
@@ -265,7 +265,7 @@ export const workspaceActions = {
     try {
       const { token, user } = await new ApiClient(serverUrl).login({ email, password });
       const session: Session = { serverUrl, token, user };
-      saveSession(session);
+      await saveSession(session);
       await platform.setSettings({ serverUrl, lastEmail: email });
       await open(session);
     } catch (error) {
@@ -292,7 +292,7 @@ export const workspaceActions = {
       workspace.store.db.close();
       workspace = null;
     }
-    clearSession();
+    void clearSession();
     queueActions.reset();
     useTicketStore.setState(initialTicketState);
     useSyncStore.setState(initialSyncStatus);

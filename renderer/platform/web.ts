@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   NotifyRequest,
   SaveFileRequest,
+  SessionToken,
   Settings,
   SettingsPatch,
   type Bridge,
@@ -23,8 +24,16 @@ export const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? '0.0.0-dev';
 /** The localStorage key holding the settings record, as JSON. */
 export const SETTINGS_KEY = 'css-console.settings';
 
-/** `storage` is the tab's localStorage; settings are parsed on every read, as another tab may have changed them. */
-export function createWebBridge(storage: Storage): Bridge {
+/** The sessionStorage key holding the sign-in token. */
+export const TOKEN_KEY = 'css-console.token';
+
+/**
+ * `storage` is the tab's localStorage; settings are parsed on every read, as another tab may have
+ * changed them. `tokenStorage` is the tab's sessionStorage: a browser has no keychain to encrypt the
+ * token with, so it is not the secure place for it; sessionStorage at least keeps it to this tab and
+ * drops it when the tab closes (the desktop shell keeps it encrypted with the OS keychain instead).
+ */
+export function createWebBridge(storage: Storage, tokenStorage: Storage): Bridge {
   const read = (): Settings => {
     const stored = readJson(storage);
     if (stored === undefined) return DEFAULT_SETTINGS;
@@ -53,7 +62,31 @@ export function createWebBridge(storage: Storage): Bridge {
     setSettings: (patch) => Promise.resolve(setSettings(patch)),
     saveFile: (request) => Promise.resolve(download(request)),
     notify: (request) => notifications(request),
+    readToken: () => Promise.resolve(readToken(tokenStorage)),
+    storeToken: (token) => Promise.resolve(storeToken(tokenStorage, token)),
+    clearToken: () => {
+      tokenStorage.removeItem(TOKEN_KEY);
+      return Promise.resolve({ ok: true, value: null });
+    },
   };
+}
+
+function readToken(tokenStorage: Storage): IpcResult<SessionToken | null> {
+  const stored = tokenStorage.getItem(TOKEN_KEY);
+  if (stored === null) return { ok: true, value: null };
+  const parsed = parseAtBridge(SessionToken, stored, 'stored token');
+  return parsed.ok ? parsed : { ok: true, value: null };
+}
+
+function storeToken(tokenStorage: Storage, token: unknown): IpcResult<null> {
+  const parsed = parseAtBridge(SessionToken, token, 'token');
+  if (!parsed.ok) return parsed;
+  try {
+    tokenStorage.setItem(TOKEN_KEY, parsed.value);
+  } catch (error) {
+    return { ok: false, error: `the sign-in could not be kept in this browser: ${String(error)}` };
+  }
+  return { ok: true, value: null };
 }
 
 const MIME_TYPE: Record<string, string> = { csv: 'text/csv', ics: 'text/calendar' };

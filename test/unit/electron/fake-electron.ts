@@ -1,5 +1,5 @@
 /** A small stand-in for the `electron` module: records what the shell registers, so tests drive it without Electron. */
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, SafeStorage } from 'electron';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -138,6 +138,12 @@ export class BrowserWindow extends Emitter {
 
 const ready = Promise.resolve();
 
+/** app.getPath's folders; a test points userData at a temporary folder. */
+const paths: Record<string, string> = {
+  downloads: '/home/anna/Downloads',
+  userData: '/home/anna/.config/CSS Engineer Console',
+};
+
 export const app = Object.assign(new Emitter(), {
   isPackaged: false,
   setName: vi.fn(),
@@ -146,8 +152,37 @@ export const app = Object.assign(new Emitter(), {
   whenReady: () => ready,
   getAppPath: () => '/opt/css-console',
   getVersion: () => '0.1.0',
-  getPath: (_name: string) => '/home/anna/Downloads',
+  paths,
+  getPath(name: string): string {
+    const folder = paths[name];
+    if (folder === undefined) throw new Error(`no path for ${name}`);
+    return folder;
+  },
 });
+
+/**
+ * safeStorage with a stand-in cipher (reversed base64 behind a marker): enough to show what reaches
+ * the disk is not the token, and that only this "keychain" reads it back.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as ReturnType<SafeStorage['getSelectedStorageBackend']>,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
+    return this.backend;
+  },
+  encryptString: vi.fn((text: string) =>
+    Buffer.from(`sealed:${[...Buffer.from(text).toString('base64')].reverse().join('')}`),
+  ),
+  decryptString: vi.fn((bytes: Buffer) => {
+    const text = bytes.toString();
+    if (!text.startsWith('sealed:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from([...text.slice('sealed:'.length)].reverse().join(''), 'base64').toString();
+  }),
+};
 
 /** Electron's Notification: records what was shown; `supported` stands for Notification.isSupported(). */
 export class Notification extends Emitter {

@@ -35,6 +35,7 @@ function bridge() {
       defaultFolder: () => '/home/anna/Downloads',
     }),
     notify: createNotifier({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }),
+    token: { read: () => null, store: vi.fn(), clear: vi.fn() },
     origin: new URL(consolePage),
     log,
   });

@@ -29,7 +29,8 @@ function bridge(settings: SettingsStore = createSettingsStore({ store: { ...DEFA
     isSupported: () => Notification.isSupported(),
     create: (options) => new Notification(options),
   });
-  registerBridgeHandlers(ipcMain, { appInfo, settings, saveFile, notify, origin: new URL(consolePage), log });
+  const token = { read: () => null, store: vi.fn(), clear: vi.fn() };
+  registerBridgeHandlers(ipcMain, { appInfo, settings, saveFile, notify, token, origin: new URL(consolePage), log });
   return { ipcMain, settings, log };
 }
 

@@ -1,7 +1,18 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeChannel, DEFAULT_SETTINGS } from '../../../shared/bridge';
-import { BrowserWindow, FakeWebContents, Notification, app, dialog, ipcMain, protocol, session } from './fake-electron';
+import {
+  BrowserWindow,
+  FakeWebContents,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+} from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 const folder = await vi.hoisted(async () => {
@@ -23,6 +34,7 @@ vi.mock('electron-store', async () => {
 });
 
 beforeAll(async () => {
+  app.paths.userData = folder;
   await import('../../../electron/main/index');
   await app.whenReady();
 });
@@ -89,6 +101,18 @@ describe('the Electron entry', () => {
       value: { shown: true },
     });
     expect(Notification.created.at(-1)?.options).toEqual({ title: 'Follow-up due', body: 'CSS-104233' });
+  });
+
+  it('keeps the sign-in token encrypted with safeStorage in the user-data folder', () => {
+    const token = 'c2a8f0e4-5b1d-4f7e-9a63-0d2b7c41e9f8.4b6e1f0a';
+    expect(ipcMain.invoke(BridgeChannel.tokenStore, 'app://console/index.html', token)).toEqual({
+      ok: true,
+      value: null,
+    });
+    const onDisk = readFileSync(path.join(folder, 'session-token'));
+    expect(onDisk).toEqual(safeStorage.encryptString(token));
+    expect(onDisk.toString()).not.toContain(token);
+    expect(ipcMain.invoke(BridgeChannel.tokenRead, 'app://console/index.html')).toEqual({ ok: true, value: token });
   });
 
   it('guards every webContents as it is created', () => {

@@ -15,23 +15,39 @@ beforeAll(async () => {
 
 describe('the preload', () => {
   it('exposes the Bridge methods and nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'getSettings', 'notify', 'saveFile', 'setSettings']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'appInfo',
+      'clearToken',
+      'getSettings',
+      'notify',
+      'readToken',
+      'saveFile',
+      'setSettings',
+      'storeToken',
+    ]);
   });
 
   it('invokes each method on its BridgeChannel, passing only the request', async () => {
     const file = { suggestedName: 'escalations.csv', content: 'Ticket\r\n' };
+    const token = 'c2a8f0e4-5b1d-4f7e-9a63-0d2b7c41e9f8.4b6e1f0a';
     const reminder = { title: 'Follow-up due', body: 'CSS-104233', tag: 'follow-up:CSS-104233' };
     await bridge.appInfo();
     await bridge.getSettings();
     await bridge.setSettings({ theme: 'dark' });
     await bridge.saveFile(file);
     await bridge.notify(reminder);
+    await bridge.readToken();
+    await bridge.storeToken(token);
+    await bridge.clearToken();
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [BridgeChannel.appInfo],
       [BridgeChannel.settingsGet],
       [BridgeChannel.settingsSet, { theme: 'dark' }],
       [BridgeChannel.saveFile, file],
       [BridgeChannel.notify, reminder],
+      [BridgeChannel.tokenRead],
+      [BridgeChannel.tokenStore, token],
+      [BridgeChannel.tokenClear],
     ]);
   });
 

@@ -287,4 +287,35 @@ describe('SyncEngine with the reference server', () => {
     expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
     store.db.close();
   });
+
+  it('asks for a new sign-in when the token has expired, and keeps the change for the next session', async () => {
+    const { api, user } = await signIn('sofia.conti@css.example');
+    const { store, engine } = engineFor(api, cable(), user);
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
+
+    // The server answers an expired token as it answers an unknown one: 401.
+    const signedOut: string[] = [];
+    const expired = new SyncEngine({
+      store,
+      api: new ApiClient(server.url, 'e'.repeat(43)),
+      connectivity: cable(),
+      clientId: CLIENT_ID,
+      onStatus: () => undefined,
+      onUnauthenticated: () => signedOut.push(user.id),
+      retries: 1,
+    });
+    const mutation = note(target.id, 'Sent while the sign-in had expired.');
+    await store.enqueue(mutation);
+    await expired.sync();
+    expect(signedOut).toEqual([user.id]);
+    expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
+
+    await engine.sync();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    store.db.close();
+  });
 });
