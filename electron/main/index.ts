@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BrowserWindow,
+  Menu,
   Notification,
   app,
   dialog,
@@ -13,9 +14,12 @@ import {
   session,
   shell,
 } from 'electron';
+import electronLog from 'electron-log/main';
+import { autoUpdater } from 'electron-updater';
 import { APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
 import { registerBridgeHandlers } from './ipc';
+import { applicationMenuTemplate } from './menu';
 import { createNotifier } from './notify';
 import { APP_SCHEME, createRendererHandler, registerAppScheme } from './protocol';
 import { rendererSource } from './renderer-source';
@@ -23,9 +27,13 @@ import { createFileSaver } from './save-file';
 import { guardSession, guardWebContents } from './security';
 import { openSettingsStore } from './settings-electron-store';
 import { createTokenStore, tokenFileAt } from './token';
+import { createUpdates } from './updates';
 import { showMainWindow } from './window';
 
-const log = (message: string) => console.warn(`[shell] ${message}`);
+// electron-log writes to the person's log folder (Windows %APPDATA%\<app>\logs, macOS
+// ~/Library/Logs/<app>, Linux ~/.config/<app>/logs), where IT support asks for it.
+const log = (message: string) => electronLog.warn(`[shell] ${message}`);
+autoUpdater.logger = electronLog;
 
 app.setName(APP_NAME);
 registerAppScheme(protocol);
@@ -44,6 +52,23 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  const updates = createUpdates({
+    updater: autoUpdater,
+    isPackaged: app.isPackaged,
+    feedUrl: process.env.CSS_CONSOLE_UPDATE_URL,
+    ask: async (message, detail, buttons) => (await dialog.showMessageBox({ message, detail, buttons })).response,
+    log,
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        checkForUpdates: () => updates.check(true),
+        developer: !app.isPackaged,
+        platform: process.platform,
+      }),
+    ),
+  );
+  updates.check(false);
   const settings = openSettingsStore(log);
   const policy = () => contentSecurityPolicy(settings.get().serverUrl, source.dev);
   guardSession(session.defaultSession, { origin: source.origin, contentSecurityPolicy: policy });

@@ -208,7 +208,24 @@ export const dialog = {
   showSaveDialog: vi.fn((..._args: unknown[]) =>
     Promise.resolve<{ canceled: boolean; filePath?: string }>({ canceled: true }),
   ),
+  /** Answers the first button unless a test says otherwise. */
+  showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
 };
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+/** electron-updater's autoUpdater (a module of its own, mocked beside this one). */
+export class FakeUpdater extends Emitter {
+  logger: unknown = null;
+  readonly checkForUpdates = vi.fn(() => Promise.resolve(null));
+  readonly setFeedURL = vi.fn();
+  readonly quitAndInstall = vi.fn();
+}
+export const autoUpdater = new FakeUpdater();
+/** electron-log's main-process logger. */
+export const electronLog = { warn: vi.fn(), info: vi.fn(), error: vi.fn() };
 export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const contextBridge = { exposeInMainWorld: vi.fn() };

@@ -5,9 +5,12 @@ import { BridgeChannel, DEFAULT_SETTINGS } from '../../../shared/bridge';
 import {
   BrowserWindow,
   FakeWebContents,
+  Menu,
   Notification,
   app,
+  autoUpdater,
   dialog,
+  electronLog,
   ipcMain,
   protocol,
   safeStorage,
@@ -15,6 +18,8 @@ import {
 } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron-updater', async () => ({ autoUpdater: (await import('./fake-electron')).autoUpdater }));
+vi.mock('electron-log/main', async () => ({ default: (await import('./fake-electron')).electronLog }));
 const folder = await vi.hoisted(async () => {
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -113,6 +118,21 @@ describe('the Electron entry', () => {
     expect(onDisk).toEqual(safeStorage.encryptString(token));
     expect(onDisk.toString()).not.toContain(token);
     expect(ipcMain.invoke(BridgeChannel.tokenRead, 'app://console/index.html')).toEqual({ ok: true, value: token });
+  });
+
+  it('logs with electron-log, checks for updates at start, and offers "Check for updates…" in Help', () => {
+    expect(autoUpdater.logger).toBe(electronLog);
+    const [[template]] = Menu.buildFromTemplate.mock.calls as [
+      [{ role?: string; submenu?: { label?: string; click?: () => void }[] }[]],
+    ];
+    const help = template.find((menu) => menu.role === 'help');
+    const check = help?.submenu?.find((item) => item.label === 'Check for updates…');
+    check?.click?.();
+    // Run from sources (not packaged): the person is told updates come with the installed console.
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Updates come with the installed console.' }),
+    );
+    expect(Menu.setApplicationMenu).toHaveBeenCalled();
   });
 
   it('guards every webContents as it is created', () => {
