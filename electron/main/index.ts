@@ -18,6 +18,7 @@ import electronLog from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
 import { APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
+import { createExternalLinkOpener } from './external-link';
 import { registerBridgeHandlers } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { createNotifier } from './notify';
@@ -37,13 +38,22 @@ autoUpdater.logger = electronLog;
 
 app.setName(APP_NAME);
 registerAppScheme(protocol);
+/** A message box on the console's window when there is one; resolves to the index of the button chosen. */
+async function ask(message: string, detail: string, buttons: string[]): Promise<number> {
+  const owner = BrowserWindow.getAllWindows()[0];
+  const options = { message, detail, buttons, cancelId: buttons.length - 1 };
+  return (await (owner === undefined ? dialog.showMessageBox(options) : dialog.showMessageBox(owner, options)))
+    .response;
+}
+
 const source = rendererSource(process.env.CSS_CONSOLE_DEV_URL, app.isPackaged);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const openExternal = createExternalLinkOpener({ ask, open: (url) => shell.openExternal(url) });
   app.on('web-contents-created', (_event, contents) =>
-    guardWebContents(contents, { origin: source.origin, openExternal: (url) => shell.openExternal(url), log }),
+    guardWebContents(contents, { origin: source.origin, openExternal, log }),
   );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -56,7 +66,7 @@ function start(): void {
     updater: autoUpdater,
     isPackaged: app.isPackaged,
     feedUrl: process.env.CSS_CONSOLE_UPDATE_URL,
-    ask: async (message, detail, buttons) => (await dialog.showMessageBox({ message, detail, buttons })).response,
+    ask,
     log,
   });
   Menu.setApplicationMenu(

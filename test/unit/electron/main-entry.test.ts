@@ -15,6 +15,7 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
 } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -130,9 +131,26 @@ describe('the Electron entry', () => {
     check?.click?.();
     // Run from sources (not packaged): the person is told updates come with the installed console.
     expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      BrowserWindow.opened[0],
       expect.objectContaining({ message: 'Updates come with the installed console.' }),
     );
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('opens an https link in the browser only once the person has seen where it goes', async () => {
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    contents.windowOpenHandler?.({ url: 'https://learn.microsoft.com/a' });
+    await vi.waitFor(() =>
+      expect(dialog.showMessageBox).toHaveBeenCalledWith(
+        BrowserWindow.opened[0],
+        expect.objectContaining({ message: 'Open learn.microsoft.com in your browser?' }),
+      ),
+    );
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    contents.windowOpenHandler?.({ url: 'https://learn.microsoft.com/b' });
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/b'));
   });
 
   it('guards every webContents as it is created', () => {
