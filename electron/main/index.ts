@@ -5,17 +5,21 @@ import {
   BrowserWindow,
   Menu,
   Notification,
+  Tray,
   app,
   dialog,
   ipcMain,
+  nativeImage,
   nativeTheme,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
 } from 'electron';
 import electronLog from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
+import { BridgeChannel } from '../../shared/bridge-channel';
 import { APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
 import { createExternalLinkOpener } from './external-link';
@@ -26,10 +30,12 @@ import { APP_SCHEME, createRendererHandler, registerAppScheme } from './protocol
 import { rendererSource } from './renderer-source';
 import { createFileSaver } from './save-file';
 import { guardSession, guardWebContents } from './security';
-import { openSettingsStore } from './settings-electron-store';
+import { openSettingsStore, openWindowStateFile } from './settings-electron-store';
 import { createTokenStore, tokenFileAt } from './token';
+import { createTray } from './tray';
 import { createUpdates } from './updates';
 import { showMainWindow } from './window';
+import { restoredWindowState } from './window-state';
 
 // electron-log writes to the person's log folder (Windows %APPDATA%\<app>\logs, macOS
 // ~/Library/Logs/<app>, Linux ~/.config/<app>/logs), where IT support asks for it.
@@ -79,6 +85,35 @@ function start(): void {
     ),
   );
   updates.check(false);
+
+  const windowState = openWindowStateFile();
+  const showWindow = () =>
+    showMainWindow({
+      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      startUrl: source.startUrl,
+      dark: nativeTheme.shouldUseDarkColors,
+      state: restoredWindowState(
+        windowState.store,
+        screen.getAllDisplays().map((display) => display.workArea),
+        log,
+      ),
+      saveState: (state) => (windowState.store = state),
+      log,
+    });
+  const openTicket = (ticketId: string) => showWindow().webContents.send(BridgeChannel.openTicket, ticketId);
+  const tray = createTray({
+    // The app icon, scaled to a tray's size by Electron.
+    create: () =>
+      new Tray(
+        nativeImage.createFromPath(path.join(app.getAppPath(), 'build', 'icons', 'icon.png')).resize({ width: 16 }),
+      ),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    openConsole: showWindow,
+    openTicket,
+    checkForUpdates: () => updates.check(true),
+    quit: () => app.quit(),
+  });
+
   const settings = openSettingsStore(log);
   const policy = () => contentSecurityPolicy(settings.get().serverUrl, source.dev);
   guardSession(session.defaultSession, { origin: source.origin, contentSecurityPolicy: policy });
@@ -97,6 +132,7 @@ function start(): void {
     notify: createNotifier({
       isSupported: () => Notification.isSupported(),
       create: (options) => new Notification(options),
+      openTicket,
     }),
     token: createTokenStore({
       safeStorage,
@@ -104,17 +140,11 @@ function start(): void {
       platform: process.platform,
       log,
     }),
+    showStatus: (status) => tray.show(status),
     origin: source.origin,
     log,
   });
 
-  const showWindow = () =>
-    showMainWindow({
-      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
-      startUrl: source.startUrl,
-      dark: nativeTheme.shouldUseDarkColors,
-      log,
-    });
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
   showWindow();

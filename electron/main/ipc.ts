@@ -2,6 +2,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   BridgeChannel,
+  DesktopStatus,
   NotifyRequest,
   SaveFileRequest,
   SessionToken,
@@ -25,6 +26,8 @@ export interface BridgeServices {
   notify: (request: NotifyRequest) => { shown: boolean };
   /** token.ts's store: the sign-in token, encrypted at rest. */
   token: TokenStore;
+  /** tray.ts's tray: shows the counts the renderer reports. */
+  showStatus: (status: DesktopStatus) => void;
   /** The renderer's origin; a message from any other frame is refused. */
   origin: URL;
   log: (message: string) => void;
@@ -33,7 +36,7 @@ export interface BridgeServices {
 type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
 
 export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: BridgeServices): void {
-  const { appInfo, settings, saveFile, notify, token, origin, log } = services;
+  const { appInfo, settings, saveFile, notify, token, showStatus, origin, log } = services;
 
   const handle = <T>(
     channel: BridgeChannelName,
@@ -86,6 +89,12 @@ export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, service
   });
   handle(BridgeChannel.tokenClear, 0, () => {
     token.clear();
+    return { ok: true, value: null };
+  });
+  handle(BridgeChannel.desktopStatus, 1, ([status]) => {
+    const parsed = parseAtBridge(DesktopStatus, status, 'desktopStatus');
+    if (!parsed.ok) return parsed;
+    showStatus(parsed.value);
     return { ok: true, value: null };
   });
 }

@@ -16,6 +16,15 @@ const bridge: Bridge = {
   readToken: () => invoke<SessionToken | null>(BridgeChannel.tokenRead),
   storeToken: (token) => invoke<null>(BridgeChannel.tokenStore, token),
   clearToken: () => invoke<null>(BridgeChannel.tokenClear),
+  setDesktopStatus: (status) => invoke<null>(BridgeChannel.desktopStatus, status),
+  onOpenTicket(listener) {
+    // Only the ticket id crosses, never the IPC event (it would hand the page the sender).
+    const forward = (_event: unknown, ticketId: unknown) => {
+      if (typeof ticketId === 'string') listener(ticketId);
+    };
+    ipcRenderer.on(BridgeChannel.openTicket, forward);
+    return () => void ipcRenderer.removeListener(BridgeChannel.openTicket, forward);
+  },
 };
 
 contextBridge.exposeInMainWorld('bridge', bridge);

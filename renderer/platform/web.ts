@@ -1,6 +1,7 @@
 /** The web host of the Bridge: what the shell offers, done with browser APIs when the console runs in a plain tab. */
 import {
   DEFAULT_SETTINGS,
+  DesktopStatus,
   NotifyRequest,
   SaveFileRequest,
   SessionToken,
@@ -55,7 +56,10 @@ export function createWebBridge(storage: Storage, tokenStorage: Storage): Bridge
     return { ok: true, value: next };
   };
 
-  const notifications = browserNotifications();
+  const openTicketListeners = new Set<(ticketId: string) => void>();
+  const notifications = browserNotifications((ticketId) => {
+    for (const listener of openTicketListeners) listener(ticketId);
+  });
   return {
     appInfo: () => Promise.resolve({ ok: true, value: { name: APP_NAME, version: APP_VERSION, host: 'web' } }),
     getSettings: () => Promise.resolve({ ok: true, value: read() }),
@@ -67,6 +71,15 @@ export function createWebBridge(storage: Storage, tokenStorage: Storage): Bridge
     clearToken: () => {
       tokenStorage.removeItem(TOKEN_KEY);
       return Promise.resolve({ ok: true, value: null });
+    },
+    // A browser has no tray; the status is still checked, so a bad one fails here as in the shell.
+    setDesktopStatus: (status) => {
+      const parsed = parseAtBridge(DesktopStatus, status, 'desktopStatus');
+      return Promise.resolve(parsed.ok ? { ok: true, value: null } : parsed);
+    },
+    onOpenTicket(listener) {
+      openTicketListeners.add(listener);
+      return () => void openTicketListeners.delete(listener);
     },
   };
 }
@@ -112,8 +125,11 @@ function download(request: unknown): IpcResult<SaveFileResult> {
   return { ok: true, value: { saved: true, path: null } };
 }
 
-/** The browser's Notification API; permission is asked at most once, as a refused prompt is not asked again. */
-function browserNotifications() {
+/**
+ * The browser's Notification API; permission is asked at most once, as a refused prompt is not asked
+ * again. A click on a notification about a ticket brings the tab forward and opens it.
+ */
+function browserNotifications(openTicket: (ticketId: string) => void) {
   let asked = false;
   const allowed = async (): Promise<boolean> => {
     if (Notification.permission === 'default' && !asked) {
@@ -126,9 +142,15 @@ function browserNotifications() {
     const parsed = parseAtBridge(NotifyRequest, request, 'notify');
     if (!parsed.ok) return parsed;
     if (typeof Notification === 'undefined' || !(await allowed())) return { ok: true, value: { shown: false } };
-    const { title, body, tag } = parsed.value;
+    const { title, body, tag, ticketId } = parsed.value;
     try {
-      new Notification(title, { body, tag });
+      const notification = new Notification(title, { body, tag });
+      if (ticketId !== undefined) {
+        notification.onclick = () => {
+          window.focus();
+          openTicket(ticketId);
+        };
+      }
     } catch (error) {
       // Some browsers allow notifications only from a service worker and throw here.
       console.warn(`the notification could not be shown: ${String(error)}`);

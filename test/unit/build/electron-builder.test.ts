@@ -46,7 +46,13 @@ describe('build/electron-builder.yml', () => {
     expect(new URL(url).protocol).toBe('https:');
   });
 
-  it('ships only the bundles, never node_modules or sources', () => {
-    expect(config.files).toEqual(['dist/electron/**', 'dist/renderer/**', 'package.json', '!node_modules/**']);
+  it('ships only the bundles and the tray icon, never node_modules or sources', () => {
+    expect(config.files).toEqual([
+      'dist/electron/**',
+      'dist/renderer/**',
+      'build/icons/icon.png',
+      'package.json',
+      '!node_modules/**',
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 /** A small stand-in for the `electron` module: records what the shell registers, so tests drive it without Electron. */
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, SafeStorage } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  IpcMainInvokeEvent,
+  MenuItemConstructorOptions,
+  SafeStorage,
+} from 'electron';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -16,6 +21,14 @@ class Emitter {
     return this.on(event, listener);
   }
 
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((registered) => registered !== listener),
+    );
+    return this;
+  }
+
   emit(event: string, ...args: unknown[]): void {
     for (const listener of this.listeners.get(event) ?? []) (listener as (...values: unknown[]) => unknown)(...args);
   }
@@ -26,6 +39,7 @@ export interface WindowOpenDetails {
 }
 
 export class FakeWebContents extends Emitter {
+  readonly send = vi.fn();
   windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | undefined;
 
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
@@ -119,7 +133,18 @@ export class BrowserWindow extends Emitter {
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
+  readonly maximize = vi.fn();
   minimized = false;
+  maximized = false;
+  normalBounds = { x: 80, y: 60, width: 1280, height: 800 };
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getNormalBounds() {
+    return this.normalBounds;
+  }
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -201,6 +226,43 @@ export class Notification extends Emitter {
   }
 }
 
+/** Electron's Tray: records its tooltip and the template of its menu (built by the fake Menu). */
+export class Tray extends Emitter {
+  static readonly created: Tray[] = [];
+  toolTip = '';
+  menu: { template: MenuItemConstructorOptions[] } | undefined;
+
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  setContextMenu(menu: { template: MenuItemConstructorOptions[] }): void {
+    this.menu = menu;
+  }
+
+  /** Clicks the menu item whose label starts with `label`. */
+  choose(label: string): void {
+    const item = this.menu?.template.find((entry) => entry.label?.startsWith(label));
+    if (item?.click === undefined) throw new Error(`no menu item ${label}`);
+    (item.click as () => void)();
+  }
+}
+
+export const nativeImage = {
+  createFromPath: (filePath: string) => ({ filePath, resize: (size: { width: number }) => ({ filePath, size }) }),
+};
+export const screen = {
+  workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }],
+  getAllDisplays() {
+    return this.workAreas.map((workArea) => ({ workArea }));
+  },
+};
+
 export const ipcMain = new FakeIpcMain();
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
 export const session = { defaultSession: new FakeSession() };
@@ -212,7 +274,7 @@ export const dialog = {
   showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
 };
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]) => ({ template })),
   setApplicationMenu: vi.fn(),
 };
 
@@ -229,6 +291,6 @@ export const electronLog = { warn: vi.fn(), info: vi.fn(), error: vi.fn() };
 export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
-export const ipcRenderer = {
+export const ipcRenderer = Object.assign(new Emitter(), {
   invoke: vi.fn((..._args: unknown[]) => Promise.resolve<unknown>({ ok: true, value: null })),
-};
+});

@@ -16,6 +16,7 @@ import {
   safeStorage,
   session,
   shell,
+  Tray,
 } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -151,6 +152,35 @@ describe('the Electron entry', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
     contents.windowOpenHandler?.({ url: 'https://learn.microsoft.com/b' });
     await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/b'));
+  });
+
+  it('shows the counts the console reports in the tray, and refuses a bad report', () => {
+    const [tray] = Tray.created;
+    const status = { openTickets: 4, overdueFollowUps: 2, nextSession: null };
+    expect(ipcMain.invoke(BridgeChannel.desktopStatus, 'app://console/index.html', status)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(tray?.toolTip).toContain('4 open tickets, 2 overdue follow-ups');
+    expect(
+      ipcMain.invoke(BridgeChannel.desktopStatus, 'app://console/index.html', { ...status, openTickets: -1 }),
+    ).toEqual({ ok: false, error: 'desktopStatus.openTickets: a count cannot be negative' });
+    expect(tray?.toolTip).toContain('4 open tickets');
+  });
+
+  it('opens the ticket of a clicked notification in the console, brought forward', () => {
+    const [window] = BrowserWindow.opened;
+    const ticketId = '9b2f6a52-4c1e-4d8a-9f3e-2a7c5b1d0e44';
+    const alert = { title: 'New Critical ticket', body: 'CSS-104300', tag: `new-ticket:${ticketId}`, ticketId };
+    expect(ipcMain.invoke(BridgeChannel.notify, 'app://console/index.html', alert)).toEqual({
+      ok: true,
+      value: { shown: true },
+    });
+    window?.focus.mockClear();
+    Notification.created.at(-1)?.emit('click');
+    expect(window?.focus).toHaveBeenCalled();
+    expect(window?.webContents.send).toHaveBeenCalledWith(BridgeChannel.openTicket, ticketId);
+    expect(BrowserWindow.opened).toHaveLength(1);
   });
 
   it('guards every webContents as it is created', () => {

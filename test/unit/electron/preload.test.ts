@@ -20,8 +20,10 @@ describe('the preload', () => {
       'clearToken',
       'getSettings',
       'notify',
+      'onOpenTicket',
       'readToken',
       'saveFile',
+      'setDesktopStatus',
       'setSettings',
       'storeToken',
     ]);
@@ -49,6 +51,17 @@ describe('the preload', () => {
       [BridgeChannel.tokenStore, token],
       [BridgeChannel.tokenClear],
     ]);
+  });
+
+  it('hands the page only the ticket id main asks to open, until it unsubscribes', () => {
+    const opened: string[] = [];
+    const unsubscribe = bridge.onOpenTicket((ticketId) => opened.push(ticketId));
+    const event = { sender: 'the IPC event, which the page must never get' };
+    ipcRenderer.emit(BridgeChannel.openTicket, event, '9b2f6a52-4c1e-4d8a-9f3e-2a7c5b1d0e44');
+    ipcRenderer.emit(BridgeChannel.openTicket, event, { not: 'an id' });
+    unsubscribe();
+    ipcRenderer.emit(BridgeChannel.openTicket, event, '0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e');
+    expect(opened).toEqual(['9b2f6a52-4c1e-4d8a-9f3e-2a7c5b1d0e44']);
   });
 
   it("answers with main's IpcResult as is", async () => {

@@ -95,6 +95,7 @@ describe('the token channels', () => {
       saveFile: vi.fn(),
       notify: vi.fn(),
       token: store,
+      showStatus: vi.fn(),
       origin: new URL(consolePage),
       log: vi.fn(),
     });

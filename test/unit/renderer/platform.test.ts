@@ -149,9 +149,11 @@ describe('the web host showing a notification', () => {
   /** A stand-in for the browser's Notification; `answer` is what the permission prompt resolves to. */
   function fakeNotifications(permission: NotificationPermission, answer: NotificationPermission = permission) {
     const shown: { title: string; options: NotificationOptions | undefined }[] = [];
+    const instances: { onclick: (() => void) | null }[] = [];
     const FakeNotification = Object.assign(
-      function (this: unknown, title: string, options?: NotificationOptions) {
+      function (this: { onclick: (() => void) | null }, title: string, options?: NotificationOptions) {
         shown.push({ title, options });
+        instances.push(this);
       },
       {
         permission,
@@ -162,7 +164,7 @@ describe('the web host showing a notification', () => {
       },
     );
     vi.stubGlobal('Notification', FakeNotification);
-    return { shown, FakeNotification };
+    return { shown, instances, FakeNotification };
   }
 
   it('asks for permission once, then shows the notification with its tag', async () => {
@@ -194,6 +196,33 @@ describe('the web host showing a notification', () => {
     expect(await createWebBridge(localStorage, sessionStorage).notify(reminder)).toEqual({
       ok: true,
       value: { shown: false },
+    });
+  });
+
+  it('opens the ticket of a clicked notification, for each listener still subscribed', async () => {
+    const { instances } = fakeNotifications('granted');
+    const bridge = createWebBridge(localStorage, sessionStorage);
+    const opened: string[] = [];
+    const unsubscribe = bridge.onOpenTicket((ticketId) => opened.push(ticketId));
+    const ticketId = '9b2f6a52-4c1e-4d8a-9f3e-2a7c5b1d0e44';
+    await bridge.notify({ ...reminder, ticketId });
+    await bridge.notify({ ...reminder, tag: 'follow-up:CSS-104240' });
+    instances[0]?.onclick?.();
+    expect(instances[1]?.onclick ?? null).toBeNull();
+    unsubscribe();
+    instances[0]?.onclick?.();
+    expect(opened).toEqual([ticketId]);
+  });
+
+  it('checks the desktop status as main does, though a browser has no tray', async () => {
+    const bridge = createWebBridge(localStorage, sessionStorage);
+    expect(await bridge.setDesktopStatus({ openTickets: 3, overdueFollowUps: 0, nextSession: null })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await bridge.setDesktopStatus({ openTickets: 1.5, overdueFollowUps: 0, nextSession: null })).toEqual({
+      ok: false,
+      error: 'desktopStatus.openTickets: a count is a whole number',
     });
   });
 
@@ -249,6 +278,8 @@ describe('platform', () => {
       readToken: vi.fn(),
       storeToken: vi.fn(),
       clearToken: vi.fn(),
+      setDesktopStatus: vi.fn(),
+      onOpenTicket: vi.fn(),
     } satisfies Bridge;
     window.bridge = bridge;
     try {
