@@ -9,6 +9,7 @@ import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
 import { dueFollowUps } from './follow-up-alerts';
+import { newUrgentTickets } from './new-ticket-alerts';
 import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalDataError, LocalStore } from './local-store';
@@ -85,7 +86,7 @@ function announceDueFollowUps(store: LocalStore, session: Session): () => void {
     const tickets = await store.myTicketsInStage(session.user.id, 'escalated');
     const due = dueFollowUps(tickets, (await store.team()).cadence, new Date(), session.user.id, announced);
     for (const alert of due) {
-      await platform.notify({ title: alert.title, body: alert.body, tag: alert.key });
+      await platform.notify({ title: alert.title, body: alert.body, tag: alert.key, ticketId: alert.ticketId });
       announced.add(alert.key);
     }
     // Only keys of open escalations are worth keeping.
@@ -165,7 +166,13 @@ async function open(session: Session): Promise<void> {
     },
     onHistoryLost: (resent) => useSessionStore.setState({ notice: historyLostNotice(resent) }),
   });
+  const openedAt = systemClock();
+  const announcedTickets = new Set<string>();
   const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
+    for (const alert of newUrgentTickets(summaries, user.id, openedAt, announcedTickets)) {
+      announcedTickets.add(alert.ticketId);
+      void platform.notify(alert);
+    }
     void refreshAttention(store);
     current.search?.changed();
     queueActions.merge(ticketIds, summaries);
@@ -254,6 +261,23 @@ export const workspaceActions = {
           : `The local copy could not be opened (${error instanceof Error ? error.message : String(error)}).`;
       useSessionStore.setState({ session: null, signingIn: false, error: reason, notice: null });
     }
+  },
+
+  /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */
+  async desktopCounts(now: Date): Promise<{ openTickets: number; overdueFollowUps: number } | null> {
+    if (workspace === null) return null;
+    const { store, session } = workspace;
+    const userId = session.user.id;
+    const [{ mine }, closed, escalated, team] = await Promise.all([
+      store.scopeCounts(userId),
+      store.myClosedCount(userId),
+      store.myTicketsInStage(userId, 'escalated'),
+      store.team(),
+    ]);
+    return {
+      openTickets: mine - closed,
+      overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
+    };
   },
 
   dismissNotice(): void {
