@@ -73,6 +73,16 @@ function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember)
   return { store, engine, status };
 }
 
+/** A first sync for `email`, and one of their open tickets to change. */
+async function syncedWithOpenTicket(email: string, connectivity: Connectivity = cable()) {
+  const { api, user } = await signIn(email);
+  const synced = engineFor(api, connectivity, user);
+  await synced.engine.sync();
+  const target = (await allSummaries(synced.store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+  if (target === undefined) throw new Error(`the demo data gives ${email} no open ticket`);
+  return { ...synced, api, user, target };
+}
+
 function note(ticketId: string, body: string): Mutation {
   const id = crypto.randomUUID();
   return { id, name: 'addNote', args: { ticketId, noteId: id, body }, createdAt: new Date().toISOString() };
@@ -105,12 +115,11 @@ describe('SyncEngine with the reference server', () => {
   });
 
   it('keeps a note made offline in the outbox, then delivers it once when back online', async () => {
-    const { api, user } = await signIn('marco.bianchi@css.example');
     const connectivity = cable();
-    const { store, engine, status } = engineFor(api, connectivity, user);
-    await engine.sync();
-    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
+    const { api, store, engine, status, target } = await syncedWithOpenTicket(
+      'marco.bianchi@css.example',
+      connectivity,
+    );
 
     connectivity.plug(false);
     const mutation = note(target.id, 'Customer will run the connectivity analyzer tonight.');
@@ -133,11 +142,7 @@ describe('SyncEngine with the reference server', () => {
   });
 
   it('does not apply a change twice when its first push succeeded but the answer was lost', async () => {
-    const { api, user } = await signIn('sofia.conti@css.example');
-    const { store, engine } = engineFor(api, cable(), user);
-    await engine.sync();
-    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
+    const { api, store, engine, target } = await syncedWithOpenTicket('sofia.conti@css.example');
     const mutation = note(target.id, 'Shared the Conditional Access what-if results.');
     await store.enqueue(mutation);
 
@@ -289,11 +294,7 @@ describe('SyncEngine with the reference server', () => {
   });
 
   it('asks for a new sign-in when the token has expired, and keeps the change for the next session', async () => {
-    const { api, user } = await signIn('sofia.conti@css.example');
-    const { store, engine } = engineFor(api, cable(), user);
-    await engine.sync();
-    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
+    const { api, user, store, engine, target } = await syncedWithOpenTicket('sofia.conti@css.example');
 
     // The server answers an expired token as it answers an unknown one: 401.
     const signedOut: string[] = [];
