@@ -248,6 +248,9 @@ export const DesktopStatus = z
   .strict();
 export type DesktopStatus = z.infer<typeof DesktopStatus>;
 
+/** Nothing to show: signed out, or the console has not reported yet. */
+export const NO_DESKTOP_STATUS: DesktopStatus = { openTickets: 0, overdueFollowUps: 0, nextSession: null };
+
 /** The bearer token of the signed-in session, as the server's login answers it, with a bound for IPC. */
 export const SessionToken = LoginResponse.shape.token.max(4096, {
   message: 'the token must be at most 4,096 characters',

@@ -1,6 +1,6 @@
 /** The tray icon: the engineer's counts that matter at a glance, and a menu to open the console or a ticket. */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { DesktopStatus } from '../../shared/bridge';
+import { NO_DESKTOP_STATUS, type DesktopStatus } from '../../shared/bridge';
 import { APP_NAME } from '../../shared/bridge-host';
 
 /** The part of Electron's Tray used here. */
@@ -23,9 +23,6 @@ export interface TrayDependencies extends TrayActions {
   /** Menu.buildFromTemplate. */
   buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
 }
-
-/** Until the renderer reports (signed out, or still reading its local copy). */
-export const NO_STATUS: DesktopStatus = { openTickets: 0, overdueFollowUps: 0, nextSession: null };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -60,6 +57,6 @@ export function createTray({ create, buildMenu, ...actions }: TrayDependencies) 
     tray.setToolTip(trayToolTip(status));
     tray.setContextMenu(buildMenu(trayMenuTemplate(status, actions)));
   };
-  show(NO_STATUS);
+  show(NO_DESKTOP_STATUS);
   return { show };
 }

@@ -3,6 +3,7 @@
  * moved, a minute passed) and a ticket asked for from outside the page (a notification, the tray) opened.
  */
 import { useEffect } from 'react';
+import { NO_DESKTOP_STATUS } from '../../shared/bridge';
 import { calendarSelectors, useCalendarStore } from '../data/stores/calendar-store';
 import { useQueueStore } from '../data/stores/queue-store';
 import { workspaceActions } from '../data/workspace';
@@ -17,6 +18,8 @@ export function useDesktopPresence(): void {
   const queueVersion = useQueueStore((s) => s.version);
 
   useEffect(() => platform.onOpenTicket(openSessionTicket), []);
+  // Signed out (the layout goes): the tray no longer shows the last person's counts.
+  useEffect(() => () => void platform.setDesktopStatus(NO_DESKTOP_STATUS), []);
 
   useEffect(() => {
     let current = true;
