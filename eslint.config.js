@@ -25,7 +25,7 @@ const layer = (files, { folders, packages = [], message }) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.node22/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -4,7 +4,7 @@
  * never exceptions thrown across the process boundary.
  */
 import { z } from 'zod';
-import { DEFAULT_SERVER_URL } from './api';
+import { DEFAULT_SERVER_URL, LoginResponse } from './api';
 import { Severity } from './domain/escalation';
 import { UserId } from './domain/people';
 
@@ -216,9 +216,46 @@ export const NotifyRequest = z
       .string()
       .min(1, { message: 'the tag is empty' })
       .max(200, { message: 'the tag must be at most 200 characters' }),
+    /** The ticket a click on the notification opens. */
+    ticketId: z.uuid({ message: 'the ticket id must be a UUID' }).optional(),
   })
   .strict();
 export type NotifyRequest = z.infer<typeof NotifyRequest>;
+
+const count = z
+  .number()
+  .int({ message: 'a count is a whole number' })
+  .min(0, { message: 'a count cannot be negative' })
+  .max(1_000_000, { message: 'a count is at most 1,000,000' });
+
+/** What the tray shows: the engineer's counts that matter, computed by the renderer from its local copy. */
+export const DesktopStatus = z
+  .object({
+    openTickets: count,
+    overdueFollowUps: count,
+    /** The next confirmed remote session, worded by the renderer in the engineer's zone ("Tue 14:30 · CSS-104233"). */
+    nextSession: z
+      .object({
+        ticketId: z.uuid({ message: 'the ticket id must be a UUID' }),
+        label: z
+          .string()
+          .min(1, { message: 'the label is empty' })
+          .max(120, { message: 'the label must be at most 120 characters' }),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type DesktopStatus = z.infer<typeof DesktopStatus>;
+
+/** Nothing to show: signed out, or the console has not reported yet. */
+export const NO_DESKTOP_STATUS: DesktopStatus = { openTickets: 0, overdueFollowUps: 0, nextSession: null };
+
+/** The bearer token of the signed-in session, as the server's login answers it, with a bound for IPC. */
+export const SessionToken = LoginResponse.shape.token.max(4096, {
+  message: 'the token must be at most 4,096 characters',
+});
+export type SessionToken = z.infer<typeof SessionToken>;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -231,4 +268,13 @@ export interface Bridge {
   saveFile(request: SaveFileRequest): Promise<IpcResult<SaveFileResult>>;
   /** A desktop notification; shown is false where notifications are unsupported or refused. */
   notify(request: NotifyRequest): Promise<IpcResult<{ shown: boolean }>>;
+  /** The stored sign-in token, or null when there is none. */
+  readToken(): Promise<IpcResult<SessionToken | null>>;
+  /** Keeps the token where the host keeps secrets (the OS keychain via safeStorage in the shell). */
+  storeToken(token: SessionToken): Promise<IpcResult<null>>;
+  clearToken(): Promise<IpcResult<null>>;
+  /** Shows the counts in the tray; a browser has no tray and ignores them. */
+  setDesktopStatus(status: DesktopStatus): Promise<IpcResult<null>>;
+  /** Calls `listener` when the person asks for a ticket from outside the page (a notification, the tray); returns the unsubscribe. */
+  onOpenTicket(listener: (ticketId: string) => void): () => void;
 }

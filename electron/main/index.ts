@@ -1,29 +1,65 @@
 /** The Electron entry: wires the shell's modules into the app lifecycle; the logic lives in those modules. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, Notification, app, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  ipcMain,
+  nativeImage,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import electronLog from 'electron-log/main';
+import { autoUpdater } from 'electron-updater';
+import { BridgeChannel } from '../../shared/bridge-channel';
 import { APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
+import { createExternalLinkOpener } from './external-link';
 import { registerBridgeHandlers } from './ipc';
+import { applicationMenuTemplate } from './menu';
 import { createNotifier } from './notify';
 import { APP_SCHEME, createRendererHandler, registerAppScheme } from './protocol';
 import { rendererSource } from './renderer-source';
 import { createFileSaver } from './save-file';
 import { guardSession, guardWebContents } from './security';
-import { openSettingsStore } from './settings-electron-store';
+import { openSettingsStore, openWindowStateFile } from './settings-electron-store';
+import { createTokenStore, tokenFileAt } from './token';
+import { createTray } from './tray';
+import { createUpdates } from './updates';
 import { showMainWindow } from './window';
+import { restoredWindowState } from './window-state';
 
-const log = (message: string) => console.warn(`[shell] ${message}`);
+// electron-log writes to the person's log folder (Windows %APPDATA%\<app>\logs, macOS
+// ~/Library/Logs/<app>, Linux ~/.config/<app>/logs), where IT support asks for it.
+const log = (message: string) => electronLog.warn(`[shell] ${message}`);
+autoUpdater.logger = electronLog;
 
 app.setName(APP_NAME);
 registerAppScheme(protocol);
+/** A message box on the console's window when there is one; resolves to the index of the button chosen. */
+async function ask(message: string, detail: string, buttons: string[]): Promise<number> {
+  const owner = BrowserWindow.getAllWindows()[0];
+  const options = { message, detail, buttons, cancelId: buttons.length - 1 };
+  return (await (owner === undefined ? dialog.showMessageBox(options) : dialog.showMessageBox(owner, options)))
+    .response;
+}
+
 const source = rendererSource(process.env.CSS_CONSOLE_DEV_URL, app.isPackaged);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const openExternal = createExternalLinkOpener({ ask, open: (url) => shell.openExternal(url) });
   app.on('web-contents-created', (_event, contents) =>
-    guardWebContents(contents, { origin: source.origin, openExternal: (url) => shell.openExternal(url), log }),
+    guardWebContents(contents, { origin: source.origin, openExternal, log }),
   );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -32,6 +68,52 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  const updates = createUpdates({
+    updater: autoUpdater,
+    isPackaged: app.isPackaged,
+    feedUrl: process.env.CSS_CONSOLE_UPDATE_URL,
+    ask,
+    log,
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        checkForUpdates: () => updates.check(true),
+        developer: !app.isPackaged,
+        platform: process.platform,
+      }),
+    ),
+  );
+  updates.check(false);
+
+  const windowState = openWindowStateFile();
+  const showWindow = () =>
+    showMainWindow({
+      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      startUrl: source.startUrl,
+      dark: nativeTheme.shouldUseDarkColors,
+      state: restoredWindowState(
+        windowState.store,
+        screen.getAllDisplays().map((display) => display.workArea),
+        log,
+      ),
+      saveState: (state) => (windowState.store = state),
+      log,
+    });
+  const openTicket = (ticketId: string) => showWindow().webContents.send(BridgeChannel.openTicket, ticketId);
+  const tray = createTray({
+    // The app icon, scaled to a tray's size by Electron.
+    create: () =>
+      new Tray(
+        nativeImage.createFromPath(path.join(app.getAppPath(), 'build', 'icons', 'icon.png')).resize({ width: 16 }),
+      ),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    openConsole: showWindow,
+    openTicket,
+    checkForUpdates: () => updates.check(true),
+    quit: () => app.quit(),
+  });
+
   const settings = openSettingsStore(log);
   const policy = () => contentSecurityPolicy(settings.get().serverUrl, source.dev);
   guardSession(session.defaultSession, { origin: source.origin, contentSecurityPolicy: policy });
@@ -50,18 +132,19 @@ function start(): void {
     notify: createNotifier({
       isSupported: () => Notification.isSupported(),
       create: (options) => new Notification(options),
+      openTicket,
     }),
+    token: createTokenStore({
+      safeStorage,
+      file: tokenFileAt(path.join(app.getPath('userData'), 'session-token')),
+      platform: process.platform,
+      log,
+    }),
+    showStatus: (status) => tray.show(status),
     origin: source.origin,
     log,
   });
 
-  const showWindow = () =>
-    showMainWindow({
-      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
-      startUrl: source.startUrl,
-      dark: nativeTheme.shouldUseDarkColors,
-      log,
-    });
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
   showWindow();

@@ -2,8 +2,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   BridgeChannel,
+  DesktopStatus,
   NotifyRequest,
   SaveFileRequest,
+  SessionToken,
   SettingsPatch,
   type AppInfo,
   type BridgeChannelName,
@@ -12,6 +14,7 @@ import {
 } from '../../shared/bridge';
 import { parseAtBridge } from '../../shared/bridge-host';
 import type { SettingsStore } from './settings';
+import type { TokenStore } from './token';
 import { isSameOrigin } from './trusted-origin';
 
 export interface BridgeServices {
@@ -21,6 +24,10 @@ export interface BridgeServices {
   saveFile: (sender: WebContents, request: SaveFileRequest) => Promise<IpcResult<SaveFileResult>>;
   /** notify.ts's notifier. */
   notify: (request: NotifyRequest) => { shown: boolean };
+  /** token.ts's store: the sign-in token, encrypted at rest. */
+  token: TokenStore;
+  /** tray.ts's tray: shows the counts the renderer reports. */
+  showStatus: (status: DesktopStatus) => void;
   /** The renderer's origin; a message from any other frame is refused. */
   origin: URL;
   log: (message: string) => void;
@@ -29,7 +36,7 @@ export interface BridgeServices {
 type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
 
 export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: BridgeServices): void {
-  const { appInfo, settings, saveFile, notify, origin, log } = services;
+  const { appInfo, settings, saveFile, notify, token, showStatus, origin, log } = services;
 
   const handle = <T>(
     channel: BridgeChannelName,
@@ -72,5 +79,22 @@ export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, service
   handle(BridgeChannel.notify, 1, ([request]) => {
     const parsed = parseAtBridge(NotifyRequest, request, 'notify');
     return parsed.ok ? { ok: true, value: notify(parsed.value) } : parsed;
+  });
+  handle(BridgeChannel.tokenRead, 0, () => ({ ok: true, value: token.read() }));
+  handle(BridgeChannel.tokenStore, 1, ([value]) => {
+    const parsed = parseAtBridge(SessionToken, value, 'token');
+    if (!parsed.ok) return parsed;
+    token.store(parsed.value);
+    return { ok: true, value: null };
+  });
+  handle(BridgeChannel.tokenClear, 0, () => {
+    token.clear();
+    return { ok: true, value: null };
+  });
+  handle(BridgeChannel.desktopStatus, 1, ([status]) => {
+    const parsed = parseAtBridge(DesktopStatus, status, 'desktopStatus');
+    if (!parsed.ok) return parsed;
+    showStatus(parsed.value);
+    return { ok: true, value: null };
   });
 }

@@ -6,7 +6,7 @@ import { isSameOrigin } from './trusted-origin';
 export interface ContentsGuard {
   /** The renderer's origin; the only place a window may navigate to. */
   origin: URL;
-  /** Opens a link in the person's browser (shell.openExternal). */
+  /** Shows the person where an https link goes and opens it in their browser if they agree (external-link.ts). */
   openExternal: (url: string) => Promise<void>;
   log: (message: string) => void;
 }
@@ -21,9 +21,10 @@ export function guardWebContents(contents: WebContents, { origin, openExternal, 
   contents.on('will-navigate', stayHome);
   contents.on('will-redirect', stayHome);
 
-  // No window is ever opened in-app; a web link to another site goes to the person's browser.
+  // No window is ever opened in-app; an https link to another site may go to the person's browser.
+  // Plain http is not handed over: the customer-written text a link may come from is not to be trusted.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isWebLink(url) && !isSameOrigin(url, origin)) {
+    if (isHttpsLink(url) && !isSameOrigin(url, origin)) {
       openExternal(url).catch((error: unknown) => log(`could not open ${url} in the browser: ${String(error)}`));
     }
     return { action: 'deny' };
@@ -32,8 +33,8 @@ export function guardWebContents(contents: WebContents, { origin, openExternal, 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-function isWebLink(url: string): boolean {
-  return URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
+function isHttpsLink(url: string): boolean {
+  return URL.canParse(url) && new URL(url).protocol === 'https:';
 }
 
 export interface SessionGuard {

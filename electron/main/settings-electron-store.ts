@@ -1,5 +1,5 @@
 /**
- * The settings file in the user-data folder, kept by electron-store. Only the entry imports this:
+ * The settings and window-state files in the user-data folder, kept by electron-store. Only the entry imports this:
  * electron-store ends any process that is not Electron, tests included.
  */
 import ElectronStore from 'electron-store';
@@ -8,4 +8,9 @@ import { createSettingsStore, settingsFileOptions, type SettingsStore } from './
 
 export function openSettingsStore(log: (message: string) => void): SettingsStore {
   return createSettingsStore(new ElectronStore<Settings>({ name: 'settings', ...settingsFileOptions(log) }), log);
+}
+
+/** The window's last size and place; read back through its schema by window-state.ts. */
+export function openWindowStateFile(): { store: unknown } {
+  return new ElectronStore({ name: 'window-state' });
 }

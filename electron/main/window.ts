@@ -1,21 +1,30 @@
-/** The console's one window: locked-down web preferences, a sensible size, shown once painted. */
+/** The console's one window: locked-down web preferences, its remembered size and place, shown once painted. */
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import { APP_NAME } from '../../shared/bridge-host';
+import type { WindowState } from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
   startUrl: string;
   /** Painted before the renderer is, e.g. while resizing; matches the Fluent theme in use. */
   dark: boolean;
+  /** Where the window was when it last closed (window-state.ts), or null for the default size, centred. */
+  state: WindowState | null;
+  saveState: (state: WindowState) => void;
   log: (message: string) => void;
 }
 
 /** Exported so the tests can hold the security preferences to account. */
-export function mainWindowOptions({ preloadPath, dark }: Pick<MainWindowOptions, 'preloadPath' | 'dark'>) {
+export function mainWindowOptions({
+  preloadPath,
+  dark,
+  state,
+}: Pick<MainWindowOptions, 'preloadPath' | 'dark' | 'state'>) {
   return {
     title: APP_NAME,
-    width: 1280,
-    height: 800,
+    width: state?.width ?? 1280,
+    height: state?.height ?? 800,
+    ...(state === null ? {} : { x: state.x, y: state.y }),
     minWidth: 960,
     minHeight: 600,
     // Shown on 'ready-to-show' so the person never sees an empty frame.
@@ -47,7 +56,11 @@ export function showMainWindow(options: MainWindowOptions): BrowserWindow {
 
 function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const mainWindow = new BrowserWindow(mainWindowOptions(options));
+  if (options.state?.maximized === true) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow.show());
+  mainWindow.on('close', () =>
+    options.saveState({ ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() }),
+  );
   mainWindow
     .loadURL(options.startUrl)
     .catch((error: unknown) => options.log(`could not load ${options.startUrl}: ${String(error)}`));

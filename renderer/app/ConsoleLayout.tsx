@@ -40,6 +40,7 @@ import { useSessionStore } from '../data/stores/session-store';
 import { useSyncStore } from '../data/stores/sync-store';
 import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
+import { useDesktopPresence } from './use-desktop-presence';
 
 // Only leads open it: engineers never download recharts and the lead view.
 // The ticket pane loads after the queue: start-up shows the queue first.
@@ -78,6 +79,7 @@ export function ConsoleLayout() {
   const view = useUiStore((s) => s.view);
   // On a narrow window the header's buttons keep their icons (and their names, for screen readers and on hover).
   const narrow = useNarrowWindow();
+  useDesktopPresence();
   const iconOnly = (name: string) => (narrow ? { 'aria-label': name, title: name } : { children: name });
   if (user === undefined) return null;
   const lead = user.role === 'lead';

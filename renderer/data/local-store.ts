@@ -569,6 +569,11 @@ export class LocalStore {
   }
 
   /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */
+  /** How many of the user's tickets are closed: the tray counts the others as open. */
+  async myClosedCount(userId: string): Promise<number> {
+    return this.db.summaries.where('[assigneeKey+stage]').equals([userId, 'closed']).count();
+  }
+
   async myTicketsInStage(userId: string, stage: Stage): Promise<Ticket[]> {
     return this.ticketsAsSeen(
       await this.db.summaries.where('[assigneeKey+stage]').equals([userId, stage]).primaryKeys(),

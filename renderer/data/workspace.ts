@@ -9,6 +9,7 @@ import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
 import { dueFollowUps } from './follow-up-alerts';
+import { newUrgentTickets } from './new-ticket-alerts';
 import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalDataError, LocalStore } from './local-store';
@@ -85,7 +86,7 @@ function announceDueFollowUps(store: LocalStore, session: Session): () => void {
     const tickets = await store.myTicketsInStage(session.user.id, 'escalated');
     const due = dueFollowUps(tickets, (await store.team()).cadence, new Date(), session.user.id, announced);
     for (const alert of due) {
-      await platform.notify({ title: alert.title, body: alert.body, tag: alert.key });
+      await platform.notify({ title: alert.title, body: alert.body, tag: alert.key, ticketId: alert.ticketId });
       announced.add(alert.key);
     }
     // Only keys of open escalations are worth keeping.
@@ -169,7 +170,13 @@ async function open(session: Session): Promise<void> {
     },
     onHistoryLost: (resent) => useSessionStore.setState({ notice: historyLostNotice(resent) }),
   });
+  const openedAt = systemClock();
+  const announcedTickets = new Set<string>();
   const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
+    for (const alert of newUrgentTickets(summaries, user.id, openedAt, announcedTickets)) {
+      announcedTickets.add(alert.ticketId);
+      void platform.notify(alert);
+    }
     void refreshAttention(store);
     current.search?.changed();
     queueActions.merge(ticketIds, summaries);
@@ -247,7 +254,7 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
 export const workspaceActions = {
   /** Reopens the last session, if any, without touching the network. */
   async restore(): Promise<void> {
-    const session = loadSession();
+    const session = await loadSession();
     if (session === null) return;
     try {
       await open(session);
@@ -260,6 +267,23 @@ export const workspaceActions = {
     }
   },
 
+  /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */
+  async desktopCounts(now: Date): Promise<{ openTickets: number; overdueFollowUps: number } | null> {
+    if (workspace === null) return null;
+    const { store, session } = workspace;
+    const userId = session.user.id;
+    const [{ mine }, closed, escalated, team] = await Promise.all([
+      store.scopeCounts(userId),
+      store.myClosedCount(userId),
+      store.myTicketsInStage(userId, 'escalated'),
+      store.team(),
+    ]);
+    return {
+      openTickets: mine - closed,
+      overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
+    };
+  },
+
   dismissNotice(): void {
     useSessionStore.setState({ notice: null });
   },
@@ -269,7 +293,7 @@ export const workspaceActions = {
     try {
       const { token, user } = await new ApiClient(serverUrl).login({ email, password });
       const session: Session = { serverUrl, token, user };
-      saveSession(session);
+      await saveSession(session);
       await platform.setSettings({ serverUrl, lastEmail: email });
       await open(session);
     } catch (error) {
@@ -301,7 +325,7 @@ export const workspaceActions = {
       workspace.store.db.close();
       workspace = null;
     }
-    clearSession();
+    void clearSession();
     queueActions.reset();
     useTicketStore.setState(initialTicketState);
     useSyncStore.setState(initialSyncStatus);

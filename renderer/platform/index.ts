@@ -9,4 +9,4 @@ declare global {
   }
 }
 
-export const platform: Bridge = window.bridge ?? createWebBridge(window.localStorage);
+export const platform: Bridge = window.bridge ?? createWebBridge(window.localStorage, window.sessionStorage);

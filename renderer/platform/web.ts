@@ -1,8 +1,10 @@
 /** The web host of the Bridge: what the shell offers, done with browser APIs when the console runs in a plain tab. */
 import {
   DEFAULT_SETTINGS,
+  DesktopStatus,
   NotifyRequest,
   SaveFileRequest,
+  SessionToken,
   Settings,
   SettingsPatch,
   type Bridge,
@@ -23,8 +25,16 @@ export const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? '0.0.0-dev';
 /** The localStorage key holding the settings record, as JSON. */
 export const SETTINGS_KEY = 'css-console.settings';
 
-/** `storage` is the tab's localStorage; settings are parsed on every read, as another tab may have changed them. */
-export function createWebBridge(storage: Storage): Bridge {
+/** The sessionStorage key holding the sign-in token. */
+export const TOKEN_KEY = 'css-console.token';
+
+/**
+ * `storage` is the tab's localStorage; settings are parsed on every read, as another tab may have
+ * changed them. `tokenStorage` is the tab's sessionStorage: a browser has no keychain to encrypt the
+ * token with, so it is not the secure place for it; sessionStorage at least keeps it to this tab and
+ * drops it when the tab closes (the desktop shell keeps it encrypted with the OS keychain instead).
+ */
+export function createWebBridge(storage: Storage, tokenStorage: Storage): Bridge {
   const read = (): Settings => {
     const stored = readJson(storage);
     if (stored === undefined) return DEFAULT_SETTINGS;
@@ -46,14 +56,50 @@ export function createWebBridge(storage: Storage): Bridge {
     return { ok: true, value: next };
   };
 
-  const notifications = browserNotifications();
+  const openTicketListeners = new Set<(ticketId: string) => void>();
+  const notifications = browserNotifications((ticketId) => {
+    for (const listener of openTicketListeners) listener(ticketId);
+  });
   return {
     appInfo: () => Promise.resolve({ ok: true, value: { name: APP_NAME, version: APP_VERSION, host: 'web' } }),
     getSettings: () => Promise.resolve({ ok: true, value: read() }),
     setSettings: (patch) => Promise.resolve(setSettings(patch)),
     saveFile: (request) => Promise.resolve(download(request)),
     notify: (request) => notifications(request),
+    readToken: () => Promise.resolve(readToken(tokenStorage)),
+    storeToken: (token) => Promise.resolve(storeToken(tokenStorage, token)),
+    clearToken: () => {
+      tokenStorage.removeItem(TOKEN_KEY);
+      return Promise.resolve({ ok: true, value: null });
+    },
+    // A browser has no tray; the status is still checked, so a bad one fails here as in the shell.
+    setDesktopStatus: (status) => {
+      const parsed = parseAtBridge(DesktopStatus, status, 'desktopStatus');
+      return Promise.resolve(parsed.ok ? { ok: true, value: null } : parsed);
+    },
+    onOpenTicket(listener) {
+      openTicketListeners.add(listener);
+      return () => void openTicketListeners.delete(listener);
+    },
   };
+}
+
+function readToken(tokenStorage: Storage): IpcResult<SessionToken | null> {
+  const stored = tokenStorage.getItem(TOKEN_KEY);
+  if (stored === null) return { ok: true, value: null };
+  const parsed = parseAtBridge(SessionToken, stored, 'stored token');
+  return parsed.ok ? parsed : { ok: true, value: null };
+}
+
+function storeToken(tokenStorage: Storage, token: unknown): IpcResult<null> {
+  const parsed = parseAtBridge(SessionToken, token, 'token');
+  if (!parsed.ok) return parsed;
+  try {
+    tokenStorage.setItem(TOKEN_KEY, parsed.value);
+  } catch (error) {
+    return { ok: false, error: `the sign-in could not be kept in this browser: ${String(error)}` };
+  }
+  return { ok: true, value: null };
 }
 
 const MIME_TYPE: Record<string, string> = { csv: 'text/csv', ics: 'text/calendar' };
@@ -79,8 +125,11 @@ function download(request: unknown): IpcResult<SaveFileResult> {
   return { ok: true, value: { saved: true, path: null } };
 }
 
-/** The browser's Notification API; permission is asked at most once, as a refused prompt is not asked again. */
-function browserNotifications() {
+/**
+ * The browser's Notification API; permission is asked at most once, as a refused prompt is not asked
+ * again. A click on a notification about a ticket brings the tab forward and opens it.
+ */
+function browserNotifications(openTicket: (ticketId: string) => void) {
   let asked = false;
   const allowed = async (): Promise<boolean> => {
     if (Notification.permission === 'default' && !asked) {
@@ -93,9 +142,15 @@ function browserNotifications() {
     const parsed = parseAtBridge(NotifyRequest, request, 'notify');
     if (!parsed.ok) return parsed;
     if (typeof Notification === 'undefined' || !(await allowed())) return { ok: true, value: { shown: false } };
-    const { title, body, tag } = parsed.value;
+    const { title, body, tag, ticketId } = parsed.value;
     try {
-      new Notification(title, { body, tag });
+      const notification = new Notification(title, { body, tag });
+      if (ticketId !== undefined) {
+        notification.onclick = () => {
+          window.focus();
+          openTicket(ticketId);
+        };
+      }
     } catch (error) {
       // Some browsers allow notifications only from a service worker and throw here.
       console.warn(`the notification could not be shown: ${String(error)}`);

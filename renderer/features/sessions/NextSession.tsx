@@ -4,25 +4,18 @@
  */
 import { Button, Tooltip, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { CalendarClockRegular } from '@fluentui/react-icons';
-import { addDays, format, isSameDay } from 'date-fns';
+import { format } from 'date-fns';
 import { slotInZone } from '../../../shared/domain/remote-session';
 import { calendarSelectors, useCalendarStore } from '../../data/stores/calendar-store';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useNarrowWindow } from '../../ui/use-narrow-window';
 import { openSessionTicket } from './open-session-ticket';
-import { inYourZone } from './session-time';
+import { inYourZone, whenText } from './session-time';
 
 const useStyles = makeStyles({
   button: { minWidth: 0, maxWidth: '100%' },
   text: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
-
-/** "14:00", "Tomorrow 09:30", "Thu 3 Dec 10:00": as near as the session is. */
-function whenText(start: Date, now: Date): string {
-  if (isSameDay(start, now)) return format(start, 'HH:mm');
-  if (isSameDay(start, addDays(now, 1))) return `Tomorrow ${format(start, 'HH:mm')}`;
-  return format(start, 'EEE d MMM HH:mm');
-}
 
 export function NextSession({ className }: { className?: string }) {
   const styles = useStyles();

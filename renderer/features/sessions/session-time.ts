@@ -3,7 +3,7 @@
  * beside the customer's, checked against the customer's working hours and the arguments' rules.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getISODay } from 'date-fns';
+import { addDays, format, getISODay, isSameDay } from 'date-fns';
 import {
   ProposedSlotsArg,
   WORKING_HOURS,
@@ -84,4 +84,11 @@ export function checkSlots(drafts: readonly SlotDraft[], customerZone: string, n
       outsideWorkingHours: !withinWorkingHours(slot, customerZone),
     };
   });
+}
+
+/** "14:00", "Tomorrow 09:30", "Thu 3 Dec 10:00": as near as the session is. */
+export function whenText(start: Date, now: Date): string {
+  if (isSameDay(start, now)) return format(start, 'HH:mm');
+  if (isSameDay(start, addDays(now, 1))) return `Tomorrow ${format(start, 'HH:mm')}`;
+  return format(start, 'EEE d MMM HH:mm');
 }

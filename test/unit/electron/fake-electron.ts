@@ -1,5 +1,10 @@
 /** A small stand-in for the `electron` module: records what the shell registers, so tests drive it without Electron. */
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  IpcMainInvokeEvent,
+  MenuItemConstructorOptions,
+  SafeStorage,
+} from 'electron';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -16,6 +21,14 @@ class Emitter {
     return this.on(event, listener);
   }
 
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((registered) => registered !== listener),
+    );
+    return this;
+  }
+
   emit(event: string, ...args: unknown[]): void {
     for (const listener of this.listeners.get(event) ?? []) (listener as (...values: unknown[]) => unknown)(...args);
   }
@@ -26,6 +39,7 @@ export interface WindowOpenDetails {
 }
 
 export class FakeWebContents extends Emitter {
+  readonly send = vi.fn();
   windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | undefined;
 
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
@@ -119,7 +133,18 @@ export class BrowserWindow extends Emitter {
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
+  readonly maximize = vi.fn();
   minimized = false;
+  maximized = false;
+  normalBounds = { x: 80, y: 60, width: 1280, height: 800 };
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getNormalBounds() {
+    return this.normalBounds;
+  }
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -138,6 +163,12 @@ export class BrowserWindow extends Emitter {
 
 const ready = Promise.resolve();
 
+/** app.getPath's folders; a test points userData at a temporary folder. */
+const paths: Record<string, string> = {
+  downloads: '/home/anna/Downloads',
+  userData: '/home/anna/.config/CSS Engineer Console',
+};
+
 export const app = Object.assign(new Emitter(), {
   isPackaged: false,
   setName: vi.fn(),
@@ -146,8 +177,37 @@ export const app = Object.assign(new Emitter(), {
   whenReady: () => ready,
   getAppPath: () => '/opt/css-console',
   getVersion: () => '0.1.0',
-  getPath: (_name: string) => '/home/anna/Downloads',
+  paths,
+  getPath(name: string): string {
+    const folder = paths[name];
+    if (folder === undefined) throw new Error(`no path for ${name}`);
+    return folder;
+  },
 });
+
+/**
+ * safeStorage with a stand-in cipher (reversed base64 behind a marker): enough to show what reaches
+ * the disk is not the token, and that only this "keychain" reads it back.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as ReturnType<SafeStorage['getSelectedStorageBackend']>,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
+    return this.backend;
+  },
+  encryptString: vi.fn((text: string) =>
+    Buffer.from(`sealed:${[...Buffer.from(text).toString('base64')].reverse().join('')}`),
+  ),
+  decryptString: vi.fn((bytes: Buffer) => {
+    const text = bytes.toString();
+    if (!text.startsWith('sealed:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from([...text.slice('sealed:'.length)].reverse().join(''), 'base64').toString();
+  }),
+};
 
 /** Electron's Notification: records what was shown; `supported` stands for Notification.isSupported(). */
 export class Notification extends Emitter {
@@ -166,6 +226,43 @@ export class Notification extends Emitter {
   }
 }
 
+/** Electron's Tray: records its tooltip and the template of its menu (built by the fake Menu). */
+export class Tray extends Emitter {
+  static readonly created: Tray[] = [];
+  toolTip = '';
+  menu: { template: MenuItemConstructorOptions[] } | undefined;
+
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  setContextMenu(menu: { template: MenuItemConstructorOptions[] }): void {
+    this.menu = menu;
+  }
+
+  /** Clicks the menu item whose label starts with `label`. */
+  choose(label: string): void {
+    const item = this.menu?.template.find((entry) => entry.label?.startsWith(label));
+    if (item?.click === undefined) throw new Error(`no menu item ${label}`);
+    (item.click as () => void)();
+  }
+}
+
+export const nativeImage = {
+  createFromPath: (filePath: string) => ({ filePath, resize: (size: { width: number }) => ({ filePath, size }) }),
+};
+export const screen = {
+  workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }],
+  getAllDisplays() {
+    return this.workAreas.map((workArea) => ({ workArea }));
+  },
+};
+
 export const ipcMain = new FakeIpcMain();
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
 export const session = { defaultSession: new FakeSession() };
@@ -173,10 +270,27 @@ export const dialog = {
   showSaveDialog: vi.fn((..._args: unknown[]) =>
     Promise.resolve<{ canceled: boolean; filePath?: string }>({ canceled: true }),
   ),
+  /** Answers the first button unless a test says otherwise. */
+  showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
 };
+export const Menu = {
+  buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+/** electron-updater's autoUpdater (a module of its own, mocked beside this one). */
+export class FakeUpdater extends Emitter {
+  logger: unknown = null;
+  readonly checkForUpdates = vi.fn(() => Promise.resolve(null));
+  readonly setFeedURL = vi.fn();
+  readonly quitAndInstall = vi.fn();
+}
+export const autoUpdater = new FakeUpdater();
+/** electron-log's main-process logger. */
+export const electronLog = { warn: vi.fn(), info: vi.fn(), error: vi.fn() };
 export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
-export const ipcRenderer = {
+export const ipcRenderer = Object.assign(new Emitter(), {
   invoke: vi.fn((..._args: unknown[]) => Promise.resolve<unknown>({ ok: true, value: null })),
-};
+});

@@ -34,7 +34,13 @@ function bridge() {
       writeFile: (filePath, content) => writeFile(filePath, content, 'utf8'),
       defaultFolder: () => '/home/anna/Downloads',
     }),
-    notify: createNotifier({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }),
+    notify: createNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (o) => new Notification(o),
+      openTicket: vi.fn(),
+    }),
+    token: { read: () => null, store: vi.fn(), clear: vi.fn() },
+    showStatus: vi.fn(),
     origin: new URL(consolePage),
     log,
   });

@@ -15,6 +15,8 @@ import { createSettingsStore, type SettingsStore } from '../../../electron/main/
 import { FakeIpcMain, Notification, dialog } from './fake-electron';
 
 const consolePage = 'app://console/index.html';
+/** Every channel but openTicket, which main sends rather than answers. */
+const answered = Object.values(BridgeChannel).filter((channel) => channel !== BridgeChannel.openTicket);
 const appInfo = { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' } as const;
 
 function bridge(settings: SettingsStore = createSettingsStore({ store: { ...DEFAULT_SETTINGS } }, vi.fn())) {
@@ -28,14 +30,25 @@ function bridge(settings: SettingsStore = createSettingsStore({ store: { ...DEFA
   const notify = createNotifier({
     isSupported: () => Notification.isSupported(),
     create: (options) => new Notification(options),
+    openTicket: vi.fn(),
   });
-  registerBridgeHandlers(ipcMain, { appInfo, settings, saveFile, notify, origin: new URL(consolePage), log });
+  const token = { read: () => null, store: vi.fn(), clear: vi.fn() };
+  registerBridgeHandlers(ipcMain, {
+    appInfo,
+    settings,
+    saveFile,
+    notify,
+    token,
+    showStatus: vi.fn(),
+    origin: new URL(consolePage),
+    log,
+  });
   return { ipcMain, settings, log };
 }
 
 describe('registerBridgeHandlers', () => {
   it('registers exactly the BridgeChannel channels', () => {
-    expect([...bridge().ipcMain.handlers.keys()].sort()).toEqual(Object.values(BridgeChannel).sort());
+    expect([...bridge().ipcMain.handlers.keys()].sort()).toEqual([...answered].sort());
   });
 
   it('answers the console with app info and settings', () => {
@@ -113,7 +126,7 @@ describe('registerBridgeHandlers', () => {
     ['a frame that is gone', null],
   ])('refuses a message from %s on every channel', (_case, sender) => {
     const { ipcMain, settings, log } = bridge();
-    for (const channel of Object.values(BridgeChannel)) {
+    for (const channel of answered) {
       const args = channel === BridgeChannel.settingsSet ? [{ theme: 'dark' }] : [];
       expect(ipcMain.invoke(channel, sender, ...args)).toEqual({
         ok: false,
@@ -121,7 +134,7 @@ describe('registerBridgeHandlers', () => {
       });
     }
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
-    expect(log).toHaveBeenCalledTimes(Object.values(BridgeChannel).length);
+    expect(log).toHaveBeenCalledTimes(answered.length);
   });
 
   it('answers a failed save with an error instead of throwing across the boundary', () => {

@@ -40,14 +40,21 @@ describe('guardWebContents', () => {
     expect(contents.navigate('will-navigate', 'app://console/index.html')).toBe(true);
   });
 
-  it('denies every window.open, handing only web links to other sites to the browser', () => {
+  it('denies every window.open, handing only https links to other sites to the browser', () => {
     const { contents, openExternal } = guarded();
     const open = (url: string) => contents.windowOpenHandler?.({ url });
 
     expect(open('https://learn.microsoft.com/partner-center')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/partner-center');
 
-    for (const url of ['app://console/index.html', 'file:///etc/passwd', 'ms-msdt:/id', 'javascript:alert(1)', 'x']) {
+    for (const url of [
+      'app://console/index.html',
+      'http://learn.microsoft.com/partner-center',
+      'file:///etc/passwd',
+      'ms-msdt:/id',
+      'javascript:alert(1)',
+      'x',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     expect(openExternal).toHaveBeenCalledTimes(1);

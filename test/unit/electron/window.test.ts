@@ -8,6 +8,8 @@ const options = {
   preloadPath: '/opt/css-console/dist/electron/preload.cjs',
   startUrl: 'app://console/index.html',
   dark: false,
+  state: null,
+  saveState: vi.fn(),
   log: vi.fn(),
 };
 

@@ -243,6 +243,29 @@ describe('LocalStore', () => {
   });
 });
 
+describe('LocalStore.myClosedCount', () => {
+  it("counts only the user's closed tickets, which the tray leaves out of the open ones", async () => {
+    const store = openStore();
+    const ticket = (n: number, overrides: Partial<Ticket>) =>
+      makeTicketInStage(overrides.stage ?? 'investigation', {
+        id: `00000000-0000-4000-8000-${String(700 + n).padStart(12, '0')}`,
+        number: `CSS-${300000 + n}`,
+        ...overrides,
+      });
+    await store.applyPullPage(
+      [
+        ticket(1, { stage: 'closed', assignee: ENGINEER }),
+        ticket(2, { assignee: ENGINEER }),
+        ticket(3, { stage: 'closed', assignee: COLLEAGUE }),
+      ],
+      '3',
+      FIXED_NOW,
+    );
+    expect(await store.myClosedCount(ENGINEER.id)).toBe(1);
+    expect((await store.scopeCounts(ENGINEER.id)).mine).toBe(2);
+  });
+});
+
 describe('LocalStore.ticketsInStage', () => {
   const escalated = (n: number, overrides: Partial<Ticket> = {}) =>
     makeTicketInStage('escalated', {

@@ -123,6 +123,16 @@ function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember,
   return { store, engine, status };
 }
 
+/** A first sync for `email`, and one of their open tickets to change. */
+async function syncedWithOpenTicket(email: string, connectivity: Connectivity = cable()) {
+  const { api, user } = await signIn(email);
+  const synced = engineFor(api, connectivity, user);
+  await synced.engine.sync();
+  const target = (await allSummaries(synced.store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+  if (target === undefined) throw new Error(`the demo data gives ${email} no open ticket`);
+  return { ...synced, api, user, target };
+}
+
 function note(ticketId: string, body: string): Mutation {
   const id = crypto.randomUUID();
   return { id, name: 'addNote', args: { ticketId, noteId: id, body }, createdAt: new Date().toISOString() };
@@ -155,12 +165,11 @@ describe('SyncEngine with the reference server', () => {
   });
 
   it('keeps a note made offline in the outbox, then delivers it once when back online', async () => {
-    const { api, user } = await signIn('marco.bianchi@css.example');
     const connectivity = cable();
-    const { store, engine, status } = engineFor(api, connectivity, user);
-    await engine.sync();
-    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (target === undefined) throw new Error('the demo data gives Marco no open ticket');
+    const { api, store, engine, status, target } = await syncedWithOpenTicket(
+      'marco.bianchi@css.example',
+      connectivity,
+    );
 
     connectivity.plug(false);
     const mutation = note(target.id, 'Customer will run the connectivity analyzer tonight.');
@@ -183,11 +192,7 @@ describe('SyncEngine with the reference server', () => {
   });
 
   it('does not apply a change twice when its first push succeeded but the answer was lost', async () => {
-    const { api, user } = await signIn('sofia.conti@css.example');
-    const { store, engine } = engineFor(api, cable(), user);
-    await engine.sync();
-    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (target === undefined) throw new Error('the demo data gives Sofia no open ticket');
+    const { api, store, engine, target } = await syncedWithOpenTicket('sofia.conti@css.example');
     const mutation = note(target.id, 'Shared the Conditional Access what-if results.');
     await store.enqueue(mutation);
 
@@ -384,6 +389,33 @@ describe('SyncEngine with the reference server', () => {
       'The server at http://127.0.0.1:9 cannot be reached. Check the address and your connection.',
     );
     expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
+    store.db.close();
+  });
+
+  it('asks for a new sign-in when the token has expired, and keeps the change for the next session', async () => {
+    const { api, user, store, engine, target } = await syncedWithOpenTicket('sofia.conti@css.example');
+
+    // The server answers an expired token as it answers an unknown one: 401.
+    const signedOut: string[] = [];
+    const expired = new SyncEngine({
+      store,
+      api: new ApiClient(server.url, 'e'.repeat(43)),
+      connectivity: cable(),
+      clientId: CLIENT_ID,
+      onStatus: () => undefined,
+      onUnauthenticated: () => signedOut.push(user.id),
+      retries: 1,
+    });
+    const mutation = note(target.id, 'Sent while the sign-in had expired.');
+    await store.enqueue(mutation);
+    await expired.sync();
+    expect(signedOut).toEqual([user.id]);
+    expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
+
+    await engine.sync();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    expect(onServer?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
     store.db.close();
   });
 });

@@ -1,0 +1,64 @@
+/** Auto-update with electron-updater from the configured feed, checked at start and from the "Check for updates" menu entry. */
+import type { AppUpdater } from 'electron-updater';
+
+/** The part of electron-updater's autoUpdater used here (it downloads on its own and installs when the app quits). */
+export type Updater = Pick<AppUpdater, 'checkForUpdates' | 'setFeedURL' | 'quitAndInstall' | 'on'>;
+
+export interface UpdateDependencies {
+  updater: Updater;
+  /** electron-updater reads the feed from the installed app's resources: a copy run from sources has none. */
+  isPackaged: boolean;
+  /** CSS_CONSOLE_UPDATE_URL: a feed other than the one built in (build/electron-builder.yml's publish). */
+  feedUrl: string | undefined;
+  /** A message box with these buttons; resolves to the index of the one chosen. */
+  ask: (message: string, detail: string, buttons: string[]) => Promise<number>;
+  log: (message: string) => void;
+}
+
+export interface Updates {
+  /** `byPerson`: asked from the menu, so "up to date" and failures are said, not only logged. */
+  check(byPerson: boolean): void;
+}
+
+export function createUpdates({ updater, isPackaged, feedUrl, ask, log }: UpdateDependencies): Updates {
+  if (feedUrl !== undefined) {
+    if (URL.canParse(feedUrl) && new URL(feedUrl).protocol === 'https:')
+      updater.setFeedURL({ provider: 'generic', url: feedUrl });
+    else log(`CSS_CONSOLE_UPDATE_URL must be an https:// address; keeping the built-in update feed`);
+  }
+  let byPerson = false;
+  const tell = (message: string, detail: string) => void ask(message, detail, ['OK']);
+
+  updater.on('update-not-available', () => {
+    if (byPerson) tell('CSS Engineer Console is up to date.', 'There is no newer version on the update feed.');
+    byPerson = false;
+  });
+  updater.on('error', (error) => {
+    log(`the update check failed: ${error.message}`);
+    if (byPerson)
+      tell('Updates could not be checked.', `${error.message}\n\nTry again later, or ask your IT department.`);
+    byPerson = false;
+  });
+  updater.on('update-downloaded', ({ version }) => {
+    byPerson = false;
+    void ask(
+      `Version ${version} is ready to install.`,
+      'Restart now to install it; otherwise it is installed when you quit. Your unsent changes are kept either way.',
+      ['Restart now', 'Later'],
+    ).then((choice) => {
+      if (choice === 0) updater.quitAndInstall();
+    });
+  });
+
+  return {
+    check(asked) {
+      if (!isPackaged) {
+        if (asked)
+          tell('Updates come with the installed console.', 'This copy runs from its sources: update it with git.');
+        return;
+      }
+      byPerson = asked;
+      updater.checkForUpdates().catch((error: unknown) => log(`the update check failed: ${String(error)}`));
+    },
+  };
+}
