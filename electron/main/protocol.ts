@@ -2,10 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
+import { APP_HOST, APP_SCHEME, DESKTOP_CONSOLE_ORIGIN } from '../../shared/desktop-origin';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'console';
-export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+export const APP_START_URL = `${DESKTOP_CONSOLE_ORIGIN}/index.html`;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

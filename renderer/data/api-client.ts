@@ -73,7 +73,10 @@ function toApiError(error: unknown, serverUrl: string): ApiError {
   if (response.status === 401) return new ApiError('unauthenticated', detail, 401);
   const wait = retryAfterMs(response.headers['retry-after'], response.headers.date);
   if (response.status === 429 || (response.status === 503 && wait !== null)) {
-    const message = `The server is busy and asks to wait ${waitWords(wait)} before trying again (${detail}).`;
+    // The portal's own words say why and for how long; a gateway's page says nothing of use.
+    const message = body.success
+      ? detail
+      : `The server is busy and asks to wait ${waitWords(wait)} before trying again (${detail}).`;
     return new ApiError('busy', message, response.status, wait);
   }
   if (response.status === 408) {

@@ -6,6 +6,5 @@ export * from './sync';
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_SERVER_PORT = 4317;
 export const DEFAULT_SERVER_URL = `http://127.0.0.1:${DEFAULT_SERVER_PORT}`;
-/** The origin of the console in the desktop shell, which serves it over its own app:// protocol. */
-export const DESKTOP_CONSOLE_ORIGIN = 'app://console';
+export { DESKTOP_CONSOLE_ORIGIN } from '../desktop-origin';
 export * from './intake';
