@@ -191,6 +191,9 @@ export class LocalStore {
    * The page answers a pull from the stored cursor, so the server's history holds every change up to
    * it: acknowledged changes it covers are forgotten (until then they are kept, to be sent again should
    * the server lose them).
+   * `after` is the cursor the pull followed (the sync engine's pages name it): should the stored cursor
+   * have moved meanwhile (a damaged ticket set aside sends it back to 0, to pull that ticket again), the
+   * page's tickets are stored but the cursor stays where it was, and the answer is false: pull again.
    */
   async applyPullPage(
     tickets: readonly Ticket[],
@@ -198,11 +201,17 @@ export class LocalStore {
     syncedAt: string,
     removed: readonly string[] = [],
     history: string | null = null,
-  ): Promise<void> {
+    after: Cursor | null = null,
+  ): Promise<boolean> {
     const ids = tickets.map((ticket) => ticket.id);
     let gone: string[] = [];
     let summaries: TicketSummary[] = [];
+    let followed = true;
     await this.db.transaction('rw', this.writeTables(), async () => {
+      if (after !== null) {
+        const stored = await this.db.meta.get('cursor');
+        followed = (stored?.key === 'cursor' ? stored.value : '0') === after;
+      }
       const pulled = new Set(ids);
       const candidates = removed.filter((id) => !pulled.has(id));
       gone = candidates.length === 0 ? [] : await this.db.tickets.where(':id').anyOf(candidates).primaryKeys();
@@ -233,13 +242,16 @@ export class LocalStore {
       }
       await this.db.outbox.bulkDelete(acknowledged);
       await this.markForSearch([...ids, ...gone]);
-      await this.db.meta.bulkPut([
-        { key: 'cursor', value: cursor },
-        { key: 'history', value: history },
-        { key: 'lastSyncAt', value: syncedAt },
-      ]);
+      await this.db.meta.put({ key: 'lastSyncAt', value: syncedAt });
+      if (followed) {
+        await this.db.meta.bulkPut([
+          { key: 'cursor', value: cursor },
+          { key: 'history', value: history },
+        ]);
+      }
     });
     this.notify([...ids, ...gone], summaries);
+    return followed;
   }
 
   /**

@@ -239,7 +239,8 @@ export class SyncEngine {
    * Pulls every page after the stored cursor. Returns false when the server answers that the cursor is
    * not in its history: the acknowledged changes are then marked to be sent again and the cursor
    * set back to 0 (startOver), and the next pull brings everything, after which the tickets it did not
-   * bring leave the local copy.
+   * bring leave the local copy. Should the stored cursor move back while a page is on its way (a
+   * damaged ticket set aside), the pull stops there and the engine runs once more, from that cursor.
    */
   private async pullAll(): Promise<boolean> {
     const { store, api, pageSize, now, onStatus, onHistoryLost } = this.options;
@@ -271,7 +272,12 @@ export class SyncEngine {
         // The next page is on its way while this one is written: the stored cursor still moves only
         // with the page it ends, in the same transaction, so a failed write drops the page fetched ahead.
         next = page.hasMore ? handled(pull(page.cursor, page.history, [])) : null;
-        await store.applyPullPage(page.tickets, page.cursor, now().toISOString(), page.removed, page.history);
+        const at = now().toISOString();
+        if (!(await store.applyPullPage(page.tickets, page.cursor, at, page.removed, page.history, cursor))) {
+          // The local copy went back meanwhile (a damaged ticket set aside): the next run pulls from there.
+          this.again = true;
+          return true;
+        }
         for (const ticket of page.tickets) kept?.add(ticket.id);
         cursor = page.cursor;
         received += page.tickets.length;

@@ -164,6 +164,29 @@ describe('SyncEngine with the reference server', () => {
     store.db.close();
   });
 
+  it('pulls again a damaged ticket set aside while a pull was on its way', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    const { store, engine } = engineFor(api, cable(), user);
+    await engine.sync();
+    const victim = (await allSummaries(store))[0];
+    if (victim === undefined) throw new Error('the demo data gives Giulia no ticket');
+    await store.db.tickets.put({ id: victim.id, stage: 'lost in transit' } as unknown as Ticket);
+
+    // The answer to the next pull arrives just after the ticket is opened, found damaged and set aside.
+    const pull = api.pull.bind(api);
+    api.pull = async (...request) => {
+      api.pull = pull;
+      const page = await pull(...request);
+      await expect(store.ticketView(victim.id)).rejects.toThrow(/set aside/);
+      return page;
+    };
+    await engine.sync();
+
+    expect((await store.ticketView(victim.id))?.ticket.title).toBe(victim.title);
+    expect((await allSummaries(store)).map((s) => s.id)).toContain(victim.id);
+    store.db.close();
+  });
+
   it('keeps a note made offline in the outbox, then delivers it once when back online', async () => {
     const connectivity = cable();
     const { api, store, engine, status, target } = await syncedWithOpenTicket(
