@@ -5,6 +5,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../shared/domain/time';
+import { plural } from '../shared/plural';
 import { HttpError } from './http';
 
 type Counted = (error: Error | null, result?: { current: number; ttl: number }) => void;
@@ -75,13 +76,15 @@ export function registerRateLimits(app: FastifyInstance, clock: Clock): void {
 
 /** A limit on what requests do: checked before the work, counted when it happened. */
 export interface Limit {
-  /** Refuses the request (429, with Retry-After) when its key has used up its window. */
-  check(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-  /** Counts one against the request's key. */
-  count(request: FastifyRequest): Promise<void>;
+  /**
+   * Runs `work` unless the request's key has used up its window (then 429, with Retry-After); the
+   * requests under the same key still at work are counted as used, so a burst sent at once is held to
+   * the limit too. What `work` marks with `count` counts against the key once it ends.
+   */
+  guard<T>(request: FastifyRequest, reply: FastifyReply, work: (count: () => void) => T | Promise<T>): Promise<T>;
 }
 
-export const inSeconds = (seconds: number) => `${seconds} second${seconds === 1 ? '' : 's'}`;
+export const inSeconds = (seconds: number) => plural(seconds, 'second', 'seconds');
 
 /**
  * At most `max` counted per `windowMs` for each key (by default the caller's address); `refusal` says
@@ -104,15 +107,29 @@ export function createLimit(
       timeWindow: windowMs,
       ...(key === undefined ? {} : { keyGenerator: key }),
     }));
+  // Requests at work under each key: counted as used until they end.
+  const atWork = new Map<string, number>();
   return {
-    async check(request, reply) {
+    async guard(request, reply, work) {
       const state = await limited()(request, { increment: false });
-      if (state.isAllowed || state.remaining > 0) return;
-      void reply.header('retry-after', String(state.ttlInSeconds));
-      throw new HttpError(429, 'rate_limited', refusal(state.ttlInSeconds));
-    },
-    async count(request) {
-      await limited()(request);
+      const busy = atWork.get(state.key) ?? 0;
+      if (!state.isAllowed && state.remaining - busy <= 0) {
+        void reply.header('retry-after', String(Math.max(1, state.ttlInSeconds)));
+        throw new HttpError(429, 'rate_limited', refusal(Math.max(1, state.ttlInSeconds)));
+      }
+      atWork.set(state.key, busy + 1);
+      let counted = false;
+      try {
+        return await work(() => {
+          counted = true;
+        });
+      } finally {
+        // Counted before it stops being at work, so no request in between sees it as neither.
+        if (counted) await limited()(request);
+        const left = (atWork.get(state.key) ?? 1) - 1;
+        if (left === 0) atWork.delete(state.key);
+        else atWork.set(state.key, left);
+      }
     },
   };
 }

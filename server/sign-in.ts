@@ -31,29 +31,32 @@ export function registerSignInRoutes(
   },
 ): void {
   const wrongPasswords = { max: WRONG_PASSWORDS_ALLOWED, windowMs: WRONG_PASSWORD_WINDOW_MS };
-  const limits = [
-    createLimit(app, {
-      ...wrongPasswords,
-      key: account,
-      refusal: (seconds) =>
-        `too many wrong passwords for this account: its sign-in is paused; try again in ${inSeconds(seconds)}`,
-    }),
-    createLimit(app, {
-      ...wrongPasswords,
-      refusal: (seconds) =>
-        `too many wrong passwords from your address: sign-in from it is paused; try again in ${inSeconds(seconds)}`,
-    }),
-  ];
+  const byAccount = createLimit(app, {
+    ...wrongPasswords,
+    key: account,
+    refusal: (seconds) =>
+      `too many wrong passwords for this account: its sign-in is paused; try again in ${inSeconds(seconds)}`,
+  });
+  const byAddress = createLimit(app, {
+    ...wrongPasswords,
+    refusal: (seconds) =>
+      `too many wrong passwords from your address: sign-in from it is paused; try again in ${inSeconds(seconds)}`,
+  });
 
   app.post(`${API_PREFIX}/auth/login`, async (request, reply) => {
     const credentials = parseRequest(LoginRequest, request.body, 'sign-in request');
     // Checked before the password, so a paused sign-in costs no hashing, and the right password waits too.
-    for (const limit of limits) await limit.check(request, reply);
-    const session = await login(db, credentials, { now: clock(), cost: passwordCost });
-    if (session === null) {
-      await Promise.all(limits.map((limit) => limit.count(request)));
-      throw new HttpError(401, 'bad_credentials', 'the e-mail address or the password is wrong');
-    }
+    const session = await byAccount.guard(request, reply, (countForAccount) =>
+      byAddress.guard(request, reply, async (countForAddress) => {
+        const signedIn = await login(db, credentials, { now: clock(), cost: passwordCost });
+        if (signedIn === null) {
+          countForAccount();
+          countForAddress();
+        }
+        return signedIn;
+      }),
+    );
+    if (session === null) throw new HttpError(401, 'bad_credentials', 'the e-mail address or the password is wrong');
     return sendParsed(reply, LoginResponse, session);
   });
 

@@ -5,6 +5,9 @@ import { Settings, type IpcResult, type SettingsPatch } from './bridge';
 /** The product's name, reported by `appInfo` and shown as the window title. */
 export const APP_NAME = 'CSS Engineer Console';
 
+/** The installers' application id (build/electron-builder.yml's appId): Windows ties notifications to it. */
+export const APP_ID = 'com.css-console.desktop';
+
 /**
  * Parses a value arriving at the bridge. A refusal names each failing path under `subject`
  * ("settings.serverUrl: the server URL must start with http:// or https://"), so the person reading

@@ -13,6 +13,9 @@ export { BridgeChannel, type BridgeChannelName } from './bridge-channel';
 /** A host name, an IPv4 address or a bracketed IPv6 address: nothing a security policy would read as syntax. */
 const PLAIN_HOST = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
 
+/** Plain http to this computer itself, which never crosses a network. */
+const LOOPBACK_HTTP = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?\/?$/i;
+
 /** The http(s) origin the console syncs with, e.g. http://127.0.0.1:4317: no path, query or credentials. */
 export const ServerUrl = z
   .url({
@@ -24,6 +27,10 @@ export const ServerUrl = z
   .max(2000)
   .regex(/^https?:\/\/[^/?#@]+\/?$/, {
     message: 'the server URL must be just the server address, without a path, such as http://127.0.0.1:4317',
+  })
+  .refine((url) => /^https:\/\//i.test(url) || LOOPBACK_HTTP.test(url), {
+    message:
+      'a server on another computer must be reached with https://, which encrypts your password and the tickets on the way (http:// is only for a server on this computer)',
   });
 
 export const Theme = z.enum(['system', 'light', 'dark']);

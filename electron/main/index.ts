@@ -20,7 +20,7 @@ import {
 import electronLog from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
 import { BridgeChannel } from '../../shared/bridge-channel';
-import { APP_NAME } from '../../shared/bridge-host';
+import { APP_ID, APP_NAME } from '../../shared/bridge-host';
 import { contentSecurityPolicy } from './csp';
 import { createExternalLinkOpener } from './external-link';
 import { registerBridgeHandlers } from './ipc';
@@ -44,6 +44,8 @@ const log = (message: string) => electronLog.warn(`[shell] ${message}`);
 autoUpdater.logger = electronLog;
 
 app.setName(APP_NAME);
+// Windows shows a notification, and routes its click back, only for the id the installer registered.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 registerAppScheme(protocol);
 /** A message box on the console's window when there is one; resolves to the index of the button chosen. */
 async function ask(message: string, detail: string, buttons: string[]): Promise<number> {
@@ -54,6 +56,8 @@ async function ask(message: string, detail: string, buttons: string[]): Promise<
 }
 
 const source = rendererSource(process.env.CSS_CONSOLE_DEV_URL, app.isPackaged);
+/** Set when the app quits: until then, closing the window keeps the console running in the tray (window.ts). */
+let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -62,6 +66,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, { origin: source.origin, openExternal, log }),
   );
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -99,6 +106,7 @@ function start(): void {
         log,
       ),
       saveState: (state) => (windowState.store = state),
+      keepInTray: () => !quitting,
       log,
     });
   const openTicket = (ticketId: string) => showWindow().webContents.send(BridgeChannel.openTicket, ticketId);

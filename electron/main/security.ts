@@ -33,7 +33,8 @@ export function guardWebContents(contents: WebContents, { origin, openExternal, 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-function isHttpsLink(url: string): boolean {
+/** Whether `url` is a well-formed https:// address. */
+export function isHttpsLink(url: string): boolean {
   return URL.canParse(url) && new URL(url).protocol === 'https:';
 }
 

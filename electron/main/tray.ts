@@ -2,6 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { NO_DESKTOP_STATUS, type DesktopStatus } from '../../shared/bridge';
 import { APP_NAME } from '../../shared/bridge-host';
+import { plural } from '../../shared/plural';
 
 /** The part of Electron's Tray used here. */
 export interface ShellTray {
@@ -23,8 +24,6 @@ export interface TrayDependencies extends TrayActions {
   /** Menu.buildFromTemplate. */
   buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function trayToolTip({ openTickets, overdueFollowUps, nextSession }: DesktopStatus): string {
   return [

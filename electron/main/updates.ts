@@ -1,5 +1,6 @@
 /** Auto-update with electron-updater from the configured feed, checked at start and from the "Check for updates" menu entry. */
 import type { AppUpdater } from 'electron-updater';
+import { isHttpsLink } from './security';
 
 /** The part of electron-updater's autoUpdater used here (it downloads on its own and installs when the app quits). */
 export type Updater = Pick<AppUpdater, 'checkForUpdates' | 'setFeedURL' | 'quitAndInstall' | 'on'>;
@@ -22,8 +23,7 @@ export interface Updates {
 
 export function createUpdates({ updater, isPackaged, feedUrl, ask, log }: UpdateDependencies): Updates {
   if (feedUrl !== undefined) {
-    if (URL.canParse(feedUrl) && new URL(feedUrl).protocol === 'https:')
-      updater.setFeedURL({ provider: 'generic', url: feedUrl });
+    if (isHttpsLink(feedUrl)) updater.setFeedURL({ provider: 'generic', url: feedUrl });
     else log(`CSS_CONSOLE_UPDATE_URL must be an https:// address; keeping the built-in update feed`);
   }
   let byPerson = false;
@@ -36,7 +36,10 @@ export function createUpdates({ updater, isPackaged, feedUrl, ask, log }: Update
   updater.on('error', (error) => {
     log(`the update check failed: ${error.message}`);
     if (byPerson)
-      tell('Updates could not be checked.', `${error.message}\n\nTry again later, or ask your IT department.`);
+      tell(
+        'Updates could not be checked.',
+        `The update server could not be reached, or its answer was not usable. Try again later, or ask your IT department.\n\nDetails: ${error.message}`,
+      );
     byPerson = false;
   });
   updater.on('update-downloaded', ({ version }) => {

@@ -11,6 +11,11 @@ export interface MainWindowOptions {
   /** Where the window was when it last closed (window-state.ts), or null for the default size, centred. */
   state: WindowState | null;
   saveState: (state: WindowState) => void;
+  /**
+   * Whether closing the window hides it in the tray (true until the app quits): the console in it goes
+   * on syncing and telling of new tickets and due follow-ups; the tray's "Open" brings it back.
+   */
+  keepInTray: () => boolean;
   log: (message: string) => void;
 }
 
@@ -50,6 +55,7 @@ export function showMainWindow(options: MainWindowOptions): BrowserWindow {
   const existing = BrowserWindow.getAllWindows()[0];
   if (existing === undefined) return createMainWindow(options);
   if (existing.isMinimized()) existing.restore();
+  if (!existing.isVisible()) existing.show();
   existing.focus();
   return existing;
 }
@@ -58,9 +64,12 @@ function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const mainWindow = new BrowserWindow(mainWindowOptions(options));
   if (options.state?.maximized === true) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow.show());
-  mainWindow.on('close', () =>
-    options.saveState({ ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() }),
-  );
+  mainWindow.on('close', (event) => {
+    options.saveState({ ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+    if (!options.keepInTray()) return;
+    event.preventDefault();
+    mainWindow.hide();
+  });
   mainWindow
     .loadURL(options.startUrl)
     .catch((error: unknown) => options.log(`could not load ${options.startUrl}: ${String(error)}`));

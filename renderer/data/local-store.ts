@@ -15,10 +15,10 @@ import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
 import { summarize, TicketSummary } from './summary';
 
-/** What a committed write changed: the tickets, and the queue rows of those still in the local copy. */
 /** Tickets read in one transaction by ticketsAsSeen. */
 const READ_CHUNK = 250;
 
+/** What a committed write changed: the tickets, and the queue rows of those still in the local copy. */
 export interface StoreChange {
   ticketIds: readonly string[];
   summaries: readonly TicketSummary[];
@@ -580,12 +580,12 @@ export class LocalStore {
     return this.ticketsAsSeen(await this.db.summaries.where('stage').equals(stage).primaryKeys());
   }
 
-  /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */
   /** How many of the user's tickets are closed: the tray counts the others as open. */
   async myClosedCount(userId: string): Promise<number> {
     return this.db.summaries.where('[assigneeKey+stage]').equals([userId, 'closed']).count();
   }
 
+  /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */
   async myTicketsInStage(userId: string, stage: Stage): Promise<Ticket[]> {
     return this.ticketsAsSeen(
       await this.db.summaries.where('[assigneeKey+stage]').equals([userId, stage]).primaryKeys(),

@@ -30,7 +30,11 @@ export async function loadSession(): Promise<Session | null> {
 
 export async function saveSession({ token, ...signedIn }: Session): Promise<void> {
   const stored = await platform.storeToken(token);
-  if (!stored.ok) throw new Error(stored.error);
+  if (!stored.ok) {
+    throw new Error(
+      `This computer could not keep your sign-in safely, so you are not signed in. Try again; if it keeps failing, ask your IT department (details: ${stored.error}).`,
+    );
+  }
   localStorage.setItem(SESSION_KEY, JSON.stringify(signedIn));
 }
 

@@ -10,3 +10,6 @@ declare global {
 }
 
 export const platform: Bridge = window.bridge ?? createWebBridge(window.localStorage, window.sessionStorage);
+
+/** In a plain browser tab: the sign-in is kept in the tab, without the keychain's encryption the desktop app has. */
+export const inBrowser = window.bridge === undefined;

@@ -76,13 +76,14 @@ export function registerChatPage(
       }
       if (formText(request.body, 'send') !== 'yes') return sendPage(reply, 200, show(answers, step));
       // Only sending opens a request: the answers before it are not limited.
-      await limit.check(request, reply);
-      const intake = readIntake(store, answers);
-      // nextStep found every answer valid; a reseller removed since is asked for again.
-      if (!intake.ok) return sendPage(reply, 400, show(answers, nextStep(store, answers)));
-      const ticket = createIntakeTicket(store, intake, 'chat', clock());
-      await limit.count(request);
-      return reply.redirect(`${CHAT_RECEIPT_PATH}/${ticket.number}`, 303);
+      return limit.guard(request, reply, (count) => {
+        const intake = readIntake(store, answers);
+        // nextStep found every answer valid; a reseller removed since is asked for again.
+        if (!intake.ok) return sendPage(reply, 400, show(answers, nextStep(store, answers)));
+        const ticket = createIntakeTicket(store, intake, 'chat', clock());
+        count();
+        return reply.redirect(`${CHAT_RECEIPT_PATH}/${ticket.number}`, 303);
+      });
     });
 
     registerReceipt(pages, store, CHAT_RECEIPT_PATH, CHAT_PAGE_PATH);

@@ -63,15 +63,16 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
     form.get(INTAKE_FORM_PATH, (_request, reply) => showForm(reply, 200, {}, []));
 
     form.post(INTAKE_FORM_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, async (request, reply) => {
-      await limit.check(request, reply);
-      // A post with no body at all is a form with every field empty.
-      const body = request.body ?? {};
-      const intake = readIntake(store, body);
-      if (!intake.ok) return showForm(reply, 400, formValues(body, INTAKE_FIELDS), intake.issues);
-      const ticket = createIntakeTicket(store, intake, 'web_form', clock());
-      await limit.count(request);
-      // Post, redirect, get: reloading the receipt cannot send the request a second time.
-      return reply.redirect(`${INTAKE_RECEIPT_PATH}/${ticket.number}`, 303);
+      return limit.guard(request, reply, (count) => {
+        // A post with no body at all is a form with every field empty.
+        const body = request.body ?? {};
+        const intake = readIntake(store, body);
+        if (!intake.ok) return showForm(reply, 400, formValues(body, INTAKE_FIELDS), intake.issues);
+        const ticket = createIntakeTicket(store, intake, 'web_form', clock());
+        count();
+        // Post, redirect, get: reloading the receipt cannot send the request a second time.
+        return reply.redirect(`${INTAKE_RECEIPT_PATH}/${ticket.number}`, 303);
+      });
     });
 
     registerReceipt(form, store, INTAKE_RECEIPT_PATH, INTAKE_FORM_PATH);
@@ -79,18 +80,19 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
   registerChatPage(app, { store, clock, limit, formPath: INTAKE_FORM_PATH, bodyLimit: INTAKE_BODY_LIMIT });
 
   app.post(CHAT_INTAKE_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, async (request, reply) => {
-    await limit.check(request, reply);
-    const intake = readIntake(store, request.body);
-    if (!intake.ok) {
-      throw new HttpError(
-        400,
-        'invalid_request',
-        'the chat intake request is not valid: see each field',
-        intake.issues,
-      );
-    }
-    const ticket = createIntakeTicket(store, intake, 'chat', clock());
-    await limit.count(request);
-    return sendParsed(reply, IntakeReceipt, { id: ticket.id, number: ticket.number }, 201);
+    return limit.guard(request, reply, (count) => {
+      const intake = readIntake(store, request.body);
+      if (!intake.ok) {
+        throw new HttpError(
+          400,
+          'invalid_request',
+          'the chat intake request is not valid: see each field',
+          intake.issues,
+        );
+      }
+      const ticket = createIntakeTicket(store, intake, 'chat', clock());
+      count();
+      return sendParsed(reply, IntakeReceipt, { id: ticket.id, number: ticket.number }, 201);
+    });
   });
 }

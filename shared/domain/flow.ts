@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CLOSURE_REASON_LABEL } from './flow-labels';
 import { Stage, type ClosureReason, type Status, type Ticket } from './ticket';
 import { utcMinute } from './time';
+import { plural } from '../plural';
 
 export * from './flow-labels';
 
@@ -133,8 +134,6 @@ const allow = (stage: Stage, status: Status, closureReason: ClosureReason | null
 });
 
 const refuse = (reason: string): FlowDecision => ({ ok: false, reason });
-
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
 /**
  * Whether `action` may be applied to the ticket now, and where it lands. Never throws: every refusal

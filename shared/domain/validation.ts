@@ -2,6 +2,7 @@
 import { TENANT_DOMAIN_RULE, TenantDomain } from './customer';
 import { PRIORITY_LABEL, SCOPE_LABEL, SUPPORT_PLAN_LABEL } from './ticket-labels';
 import { ValidationLayer, type Ticket, type ValidationCheck } from './ticket';
+import { plural } from '../plural';
 
 /** What validation looks at, so a draft or a partial ticket can be checked too. */
 export type ValidationFacts = Pick<
@@ -39,8 +40,6 @@ const DETAIL_MAX = 500;
 const clip = (text: string): string => (text.length <= DETAIL_MAX ? text : `${text.slice(0, DETAIL_MAX - 1)}…`);
 
 const present = (value: string | null): value is string => value !== null && value.trim() !== '';
-
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
 /** "Contoso Ltd (contoso.onmicrosoft.com)", or whichever of the two is known. */
 export function endCustomerName(ticket: Pick<Ticket, 'endCustomer'>, fallback = 'this end customer'): string {

@@ -9,13 +9,13 @@ import {
   closureNow,
   decideFor,
   outboundReply,
-  plural,
   refuseIfClosed,
   refuseIfIdsTaken,
   refuseTransition,
   replyBody,
   systemEvent,
 } from './ticket-change';
+import { plural } from '../plural';
 
 export const CloseWithoutConfirmationArgs = z.object({
   ticketId: TicketId,

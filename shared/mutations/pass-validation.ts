@@ -9,12 +9,12 @@ import {
   applied,
   changed,
   decideFor,
-  plural,
   refuseIfClosed,
   refuseIfIdsTaken,
   refuseTransition,
   systemEvent,
 } from './ticket-change';
+import { plural } from '../plural';
 
 export const PassValidationArgs = z.object({ ticketId: TicketId, eventId: EntryId });
 export type PassValidationArgs = z.infer<typeof PassValidationArgs>;

@@ -117,5 +117,3 @@ export function listWords(words: readonly string[], conjunction = 'or'): string 
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
-
-export const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;

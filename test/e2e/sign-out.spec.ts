@@ -14,6 +14,7 @@ test('signing out revokes the token at the portal', async ({ page, portal }) => 
   const answer = await revoked;
   expect(answer.status()).toBe(204);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText(/In a browser, your sign-in is kept in this tab only/)).toBeVisible();
   const authorization = await answer.request().headerValue('authorization');
   expect(authorization).toMatch(/^Bearer /);
   const pull = await fetch(`${portal.apiUrl}${API_PREFIX}/sync/pull?cursor=0`, {

@@ -1,6 +1,7 @@
 /** Sign-in: the server to sync with (the local reference server by default), e-mail and password. */
 import {
   Button,
+  Caption1,
   Card,
   Field,
   Input,
@@ -17,6 +18,7 @@ import { ServerUrl } from '../../../shared/bridge';
 import { useSettingsStore } from '../../data/stores/settings-store';
 import { useSessionStore } from '../../data/stores/session-store';
 import { workspaceActions } from '../../data/workspace';
+import { inBrowser } from '../../platform';
 
 const useStyles = makeStyles({
   page: { display: 'grid', placeItems: 'center', height: '100%', backgroundColor: tokens.colorNeutralBackground2 },
@@ -66,6 +68,12 @@ export function LoginScreen() {
           <Button appearance="primary" type="submit" disabled={signingIn || email === '' || password === ''}>
             {signingIn ? 'Signing in…' : 'Sign in'}
           </Button>
+          {inBrowser && (
+            <Caption1>
+              In a browser, your sign-in is kept in this tab only, without the encryption the desktop app gets from your
+              computer's keychain. On a shared computer, sign out and close the tab when you are done.
+            </Caption1>
+          )}
         </form>
       </Card>
     </main>

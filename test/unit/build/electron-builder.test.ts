@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../../shared/bridge-host';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const config = load(readFileSync(path.join(root, 'build', 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
@@ -16,6 +17,10 @@ describe('build/electron-builder.yml', () => {
     const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('installs under the id the shell registers for Windows notifications', () => {
+    expect(config.appId).toBe(APP_ID);
   });
 
   it('sets the fuses: no running as Node, no NODE_OPTIONS or --inspect, encrypted cookies, only the checked ASAR', () => {

@@ -130,7 +130,13 @@ export class BrowserWindow extends Emitter {
 
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
-  readonly show = vi.fn();
+  visible = false;
+  readonly show = vi.fn(() => {
+    this.visible = true;
+  });
+  readonly hide = vi.fn(() => {
+    this.visible = false;
+  });
   readonly focus = vi.fn();
   readonly restore = vi.fn();
   readonly maximize = vi.fn();
@@ -153,6 +159,10 @@ export class BrowserWindow extends Emitter {
 
   isMinimized(): boolean {
     return this.minimized;
+  }
+
+  isVisible(): boolean {
+    return this.visible;
   }
 
   loadURL(url: string): Promise<void> {

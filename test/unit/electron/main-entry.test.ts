@@ -190,6 +190,19 @@ describe('the Electron entry', () => {
     expect(contents.windowOpenHandler?.({ url: 'app://console/index.html' })).toEqual({ action: 'deny' });
   });
 
+  it('keeps running in the tray when the window is closed, until the person quits', () => {
+    const [window] = BrowserWindow.opened;
+    const closing = { preventDefault: vi.fn() };
+    window?.emit('close', closing);
+    expect(closing.preventDefault).toHaveBeenCalled();
+    expect(window?.hide).toHaveBeenCalled();
+
+    app.emit('before-quit');
+    const quitting = { preventDefault: vi.fn() };
+    window?.emit('close', quitting);
+    expect(quitting.preventDefault).not.toHaveBeenCalled();
+  });
+
   it('quits when the last window closes, except on macOS', () => {
     app.emit('window-all-closed');
     expect(app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);

@@ -54,7 +54,7 @@ describe('createUpdates', () => {
     expect(log).toHaveBeenCalledWith('the update check failed: net::ERR_NAME_NOT_RESOLVED');
     expect(ask).toHaveBeenCalledWith(
       'Updates could not be checked.',
-      expect.stringContaining('ERR_NAME_NOT_RESOLVED'),
+      expect.stringMatching(/could not be reached[\s\S]*Details: net::ERR_NAME_NOT_RESOLVED/),
       ['OK'],
     );
   });

@@ -35,6 +35,7 @@ describe('the window remembers its state', () => {
     preloadPath: '/opt/css-console/dist/electron/preload.cjs',
     startUrl: 'app://console/index.html',
     dark: false,
+    keepInTray: () => false,
     log: vi.fn(),
   };
 
@@ -48,7 +49,7 @@ describe('the window remembers its state', () => {
     expect(window.options).toMatchObject({ x: 200, y: 120, width: 1400, height: 900 });
     expect(window.maximize).toHaveBeenCalled();
     window.maximized = true;
-    window.emit('close');
+    window.emit('close', { preventDefault: vi.fn() });
     expect(saveState).toHaveBeenCalledWith({ x: 80, y: 60, width: 1280, height: 800, maximized: true });
   });
 });

@@ -10,6 +10,7 @@ const options = {
   dark: false,
   state: null,
   saveState: vi.fn(),
+  keepInTray: () => true,
   log: vi.fn(),
 };
 
@@ -63,6 +64,25 @@ describe('showMainWindow', () => {
     expect(BrowserWindow.opened).toHaveLength(1);
     expect(first.restore).toHaveBeenCalled();
     expect(first.focus).toHaveBeenCalled();
+  });
+
+  it('hides in the tray when closed, and shows again when asked; it closes once the app quits', () => {
+    let quitting = false;
+    const window = showMainWindow({ ...options, keepInTray: () => !quitting }) as unknown as BrowserWindow;
+    window.emit('ready-to-show');
+    const closing = { preventDefault: vi.fn() };
+    window.emit('close', closing);
+    expect(closing.preventDefault).toHaveBeenCalled();
+    expect(window.isVisible()).toBe(false);
+
+    expect(showMainWindow(options)).toBe(window);
+    expect(window.isVisible()).toBe(true);
+    expect(BrowserWindow.opened).toHaveLength(1);
+
+    quitting = true;
+    const quit = { preventDefault: vi.fn() };
+    window.emit('close', quit);
+    expect(quit.preventDefault).not.toHaveBeenCalled();
   });
 
   it('logs a page that fails to load', async () => {

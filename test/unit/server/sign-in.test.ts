@@ -45,6 +45,15 @@ describe('sign-in throttling', () => {
     expect((await signIn('demo1234')).status).toBe(200);
   });
 
+  it('holds a burst of wrong passwords sent at once to the same ten', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, (_, attempt) => signInFrom(`198.51.100.${attempt}`, giulia.email, `guess-${attempt}`)),
+    );
+    const statuses = burst.map((answer) => answer.statusCode).sort();
+    expect(statuses).toEqual([...Array<number>(10).fill(401), ...Array<number>(5).fill(429)]);
+    expect((await signInFrom('198.51.100.99', giulia.email, 'demo1234')).statusCode).toBe(429);
+  });
+
   it('counts wrong passwords for one account from any address, and leaves other accounts alone', async () => {
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       expect((await signInFrom(`198.51.100.${attempt}`, giulia.email, 'guess')).statusCode).toBe(401);
