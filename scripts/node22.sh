@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Node 22 LTS beside the machine's Node: `setup` installs it from the npm registry's node@22 package
-# and builds a second better-sqlite3 against its headers; `test` runs the unit suite on it.
+# and builds a second better-sqlite3 against its headers; `test` runs the unit suite on it (setting it
+# up first when it is not yet there).
 # Everything lives in .node22/, outside node_modules, so the Node 20 build there is never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,9 +27,13 @@ setup() {
   echo "Node $("$bin/node" --version) and better-sqlite3 $version for it are ready in .node22/"
 }
 
+ready() {
+  [ -x "$bin/node" ] && "$bin/node" -e "new (require('$sqlite'))(':memory:').close()" 2>/dev/null
+}
+
 check() {
-  if [ ! -x "$bin/node" ] || ! "$bin/node" -e "new (require('$sqlite'))(':memory:').close()" 2>/dev/null; then
-    echo 'The unit tests also run on Node 22 LTS, which is not set up here: run scripts/node22.sh setup (needs the npm registry, python3, make and g++).' >&2
+  if ! ready; then
+    echo 'Node 22 LTS could not be set up in .node22/ for the unit tests (it needs the npm registry, python3, make and g++).' >&2
     exit 1
   fi
 }
@@ -36,7 +41,8 @@ check() {
 case "${1:-}" in
   setup) setup ;;
   test)
-    check
+    # The first run sets it up; later runs find it ready.
+    ready || setup
     PATH="$bin:$PATH" CSS_BETTER_SQLITE3="$sqlite" NODE_OPTIONS="--import=$PWD/scripts/node22-better-sqlite3.js" \
       npx vitest run
     ;;
