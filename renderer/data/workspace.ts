@@ -8,6 +8,7 @@ import type { Mutation, MutationArgs, MutationName } from '../../shared/mutation
 import { ApiClient, ApiError } from './api-client';
 import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
+import { type DesktopCounts, desktopCounts } from './desktop-counts';
 import { dueFollowUps } from './follow-up-alerts';
 import { newUrgentTickets } from './new-ticket-alerts';
 import { checkOutbox, type OutboxReport } from './integrity';
@@ -268,20 +269,8 @@ export const workspaceActions = {
   },
 
   /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */
-  async desktopCounts(now: Date): Promise<{ openTickets: number; overdueFollowUps: number } | null> {
-    if (workspace === null) return null;
-    const { store, session } = workspace;
-    const userId = session.user.id;
-    const [{ mine }, closed, escalated, team] = await Promise.all([
-      store.scopeCounts(userId),
-      store.myClosedCount(userId),
-      store.myTicketsInStage(userId, 'escalated'),
-      store.team(),
-    ]);
-    return {
-      openTickets: mine - closed,
-      overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
-    };
+  async desktopCounts(now: Date): Promise<DesktopCounts | null> {
+    return workspace === null ? null : desktopCounts(workspace.store, workspace.session.user.id, now);
   },
 
   dismissNotice(): void {

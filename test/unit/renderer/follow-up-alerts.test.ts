@@ -15,11 +15,12 @@ describe('dueFollowUps', () => {
     expect(dueFollowUps([escalated], DEFAULT_CADENCE, due, ENGINEER.id, new Set())).toEqual([]);
   });
 
-  it('announces a follow-up once it is overdue, keyed by the due time', () => {
+  it('announces a follow-up once it is overdue, keyed by the due time, opening its ticket when clicked', () => {
     const [alert] = dueFollowUps([escalated], DEFAULT_CADENCE, addHours(due, 1), ENGINEER.id, new Set());
     expect(alert).toMatchObject({
       key: `${escalated.id}@${due.toISOString()}`,
       title: `Follow-up due: ${escalated.number}`,
+      ticketId: escalated.id,
     });
   });
 

@@ -1,0 +1,22 @@
+/** The tray's counts: the user's open tickets and their overdue follow-ups, from the local copy's indexes. */
+import { dueFollowUps } from './follow-up-alerts';
+import type { LocalStore } from './local-store';
+
+export interface DesktopCounts {
+  openTickets: number;
+  overdueFollowUps: number;
+}
+
+/** Counted through the queue rows' indexes; only the user's escalated tickets are read in full. */
+export async function desktopCounts(store: LocalStore, userId: string, now: Date): Promise<DesktopCounts> {
+  const [{ mine }, closed, escalated, team] = await Promise.all([
+    store.scopeCounts(userId),
+    store.myClosedCount(userId),
+    store.myTicketsInStage(userId, 'escalated'),
+    store.team(),
+  ]);
+  return {
+    openTickets: mine - closed,
+    overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
+  };
+}
