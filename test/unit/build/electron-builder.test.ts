@@ -36,8 +36,12 @@ describe('build/electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('builds NSIS for Windows, a hardened dmg for macOS, AppImage and deb for Linux', () => {
-    expect(config.win).toMatchObject({ target: ['nsis'] });
+  it('builds NSIS and a per-machine MSI for Windows, a hardened dmg for macOS, AppImage and deb for Linux', () => {
+    expect(config.win).toMatchObject({ target: ['nsis', 'msi'] });
+    expect(config.msi).toMatchObject({
+      perMachine: true,
+      upgradeCode: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+    });
     expect(config.mac).toMatchObject({ target: expect.arrayContaining(['dmg']) as unknown, hardenedRuntime: true });
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'] });
     const { entitlements } = config.mac as { entitlements: string };
