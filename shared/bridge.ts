@@ -159,7 +159,20 @@ export const AppInfo = z.object({
   version: z.string(),
   /** 'electron' inside the desktop shell, 'web' in a plain browser. */
   host: z.enum(['electron', 'web']),
+  /** The server is set by the IT department's policy (ItPolicy): the sign-in screen shows it, unchangeable. */
+  serverUrlSetByIt: z.boolean(),
 });
+
+/**
+ * What an IT department sets for every desktop in a machine-wide policy file (electron/main/policy.ts):
+ * the server, and the update feed or no self-updates at all (where a deployment tool updates the app).
+ */
+export const ItPolicy = z.strictObject({
+  serverUrl: ServerUrl.optional(),
+  updateUrl: z.url({ protocol: /^https$/, message: 'the update feed must be an https:// address' }).optional(),
+  updates: z.boolean().optional(),
+});
+export type ItPolicy = z.infer<typeof ItPolicy>;
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /** The file types the shell saves: CSV exports now, calendar invites next. */

@@ -1,4 +1,5 @@
 /** The Electron entry: wires the shell's modules into the app lifecycle; the logic lives in those modules. */
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -26,6 +27,7 @@ import { createExternalLinkOpener } from './external-link';
 import { registerBridgeHandlers } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { createNotifier } from './notify';
+import { policyFile, readPolicy } from './policy';
 import { APP_SCHEME } from '../../shared/desktop-origin';
 import { createRendererHandler, registerAppScheme } from './protocol';
 import { rendererSource } from './renderer-source';
@@ -76,10 +78,16 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  const policy = readPolicy(
+    policyFile(process.platform, process.env.ProgramData),
+    (file) => readFileSync(file, 'utf8'),
+    log,
+  );
   const updates = createUpdates({
     updater: autoUpdater,
     isPackaged: app.isPackaged,
-    feedUrl: process.env.CSS_CONSOLE_UPDATE_URL,
+    feedUrl: policy.updateUrl ?? process.env.CSS_CONSOLE_UPDATE_URL,
+    enabled: policy.updates !== false,
     ask,
     log,
   });
@@ -123,12 +131,17 @@ function start(): void {
     quit: () => app.quit(),
   });
 
-  const settings = openSettingsStore(log);
-  const policy = () => contentSecurityPolicy(settings.get().serverUrl, source.dev);
-  guardSession(session.defaultSession, { origin: source.origin, contentSecurityPolicy: policy });
-  protocol.handle(APP_SCHEME, createRendererHandler(path.join(app.getAppPath(), 'dist', 'renderer'), policy));
+  const settings = openSettingsStore(log, policy);
+  const csp = () => contentSecurityPolicy(settings.get().serverUrl, source.dev);
+  guardSession(session.defaultSession, { origin: source.origin, contentSecurityPolicy: csp });
+  protocol.handle(APP_SCHEME, createRendererHandler(path.join(app.getAppPath(), 'dist', 'renderer'), csp));
   registerBridgeHandlers(ipcMain, {
-    appInfo: { name: APP_NAME, version: app.getVersion(), host: 'electron' },
+    appInfo: {
+      name: APP_NAME,
+      version: app.getVersion(),
+      host: 'electron',
+      serverUrlSetByIt: policy.serverUrl !== undefined,
+    },
     settings,
     saveFile: createFileSaver({
       showSaveDialog: (sender, options) => {

@@ -70,7 +70,7 @@ export function registerBridgeHandlers(ipcMain: Pick<IpcMain, 'handle'>, service
   handle(BridgeChannel.settingsGet, 0, () => ({ ok: true, value: settings.get() }));
   handle(BridgeChannel.settingsSet, 1, ([patch]) => {
     const parsed = parseAtBridge(SettingsPatch, patch, 'settings');
-    return parsed.ok ? { ok: true, value: settings.set(parsed.value) } : parsed;
+    return parsed.ok ? settings.set(parsed.value) : parsed;
   });
   handle(BridgeChannel.saveFile, 1, ([request], event) => {
     const parsed = parseAtBridge(SaveFileRequest, request, 'saveFile');

@@ -1,11 +1,12 @@
 /** The shell's settings: one record, read back through the Settings schema, replaced only by a valid whole. */
 import type { Options } from 'electron-store';
-import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../../shared/bridge';
+import { DEFAULT_SETTINGS, type IpcResult, type ItPolicy, Settings, type SettingsPatch } from '../../shared/bridge';
 import { applySettingsPatch, parseAtBridge } from '../../shared/bridge-host';
 
 export interface SettingsStore {
   get(): Settings;
-  set(patch: SettingsPatch): Settings;
+  /** Refuses a change the IT policy forbids; a failed write throws, leaving the settings as they were. */
+  set(patch: SettingsPatch): IpcResult<Settings>;
 }
 
 /** Where the record persists; electron-store and conf (its engine) fit: `store` reads and writes the whole file. */
@@ -17,17 +18,29 @@ export interface SettingsFile {
  * Reads the file once and keeps the parsed value, so the CSP (asked per response) costs no disk
  * read. A record that cannot be read or fails the schema is logged and replaced by the defaults.
  * A write happens before the in-memory value changes, so a failed save leaves both as they were.
+ * The IT policy's server, when it sets one, is the server whatever the file says.
  */
-export function createSettingsStore(file: SettingsFile, log: (message: string) => void): SettingsStore {
+export function createSettingsStore(
+  file: SettingsFile,
+  log: (message: string) => void,
+  policy: ItPolicy = {},
+): SettingsStore {
   let current: Settings | undefined;
-  const get = () => (current ??= readSettings(file, log));
+  const stored = () => (current ??= readSettings(file, log));
+  const get = () => (policy.serverUrl === undefined ? stored() : { ...stored(), serverUrl: policy.serverUrl });
   return {
     get,
     set(patch) {
-      const next = applySettingsPatch(get(), patch);
+      if (policy.serverUrl !== undefined && patch.serverUrl !== undefined && patch.serverUrl !== policy.serverUrl) {
+        return {
+          ok: false,
+          error: `settings.serverUrl: the server is set by your IT department (${policy.serverUrl}) and cannot be changed here`,
+        };
+      }
+      const next = applySettingsPatch(stored(), patch);
       file.store = next;
       current = next;
-      return next;
+      return { ok: true, value: get() };
     },
   };
 }

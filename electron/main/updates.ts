@@ -9,8 +9,10 @@ export interface UpdateDependencies {
   updater: Updater;
   /** electron-updater reads the feed from the installed app's resources: a copy run from sources has none. */
   isPackaged: boolean;
-  /** CSS_CONSOLE_UPDATE_URL: a feed other than the one built in (build/electron-builder.yml's publish). */
+  /** The IT policy's feed, else CSS_CONSOLE_UPDATE_URL: a feed other than the one built in (build/electron-builder.yml's publish). */
   feedUrl: string | undefined;
+  /** False when the IT policy turns self-updates off (a deployment tool updates the app instead). */
+  enabled: boolean;
   /** A message box with these buttons; resolves to the index of the one chosen. */
   ask: (message: string, detail: string, buttons: string[]) => Promise<number>;
   log: (message: string) => void;
@@ -21,7 +23,7 @@ export interface Updates {
   check(byPerson: boolean): void;
 }
 
-export function createUpdates({ updater, isPackaged, feedUrl, ask, log }: UpdateDependencies): Updates {
+export function createUpdates({ updater, isPackaged, feedUrl, enabled, ask, log }: UpdateDependencies): Updates {
   if (feedUrl !== undefined) {
     if (isHttpsLink(feedUrl)) updater.setFeedURL({ provider: 'generic', url: feedUrl });
     else log(`CSS_CONSOLE_UPDATE_URL must be an https:// address; keeping the built-in update feed`);
@@ -58,6 +60,14 @@ export function createUpdates({ updater, isPackaged, feedUrl, ask, log }: Update
       if (!isPackaged) {
         if (asked)
           tell('Updates come with the installed console.', 'This copy runs from its sources: update it with git.');
+        return;
+      }
+      if (!enabled) {
+        if (asked)
+          tell(
+            'Updates are managed by your IT department.',
+            'They install new versions for you; ask them about the next one.',
+          );
         return;
       }
       byPerson = asked;

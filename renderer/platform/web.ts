@@ -61,7 +61,11 @@ export function createWebBridge(storage: Storage, tokenStorage: Storage): Bridge
     for (const listener of openTicketListeners) listener(ticketId);
   });
   return {
-    appInfo: () => Promise.resolve({ ok: true, value: { name: APP_NAME, version: APP_VERSION, host: 'web' } }),
+    appInfo: () =>
+      Promise.resolve({
+        ok: true,
+        value: { name: APP_NAME, version: APP_VERSION, host: 'web', serverUrlSetByIt: false },
+      }),
     getSettings: () => Promise.resolve({ ok: true, value: read() }),
     setSettings: (patch) => Promise.resolve(setSettings(patch)),
     saveFile: (request) => Promise.resolve(download(request)),

@@ -5,15 +5,25 @@ import { platform } from '../../platform';
 
 interface SettingsState {
   settings: Settings;
+  /** The server is fixed by the IT department's policy: shown, not editable. */
+  serverUrlSetByIt: boolean;
   loaded: boolean;
 }
 
-export const useSettingsStore = create<SettingsState>(() => ({ settings: DEFAULT_SETTINGS, loaded: false }));
+export const useSettingsStore = create<SettingsState>(() => ({
+  settings: DEFAULT_SETTINGS,
+  serverUrlSetByIt: false,
+  loaded: false,
+}));
 
 export const settingsActions = {
   async load(): Promise<void> {
-    const result = await platform.getSettings();
-    useSettingsStore.setState({ settings: result.ok ? result.value : DEFAULT_SETTINGS, loaded: true });
+    const [result, info] = await Promise.all([platform.getSettings(), platform.appInfo()]);
+    useSettingsStore.setState({
+      settings: result.ok ? result.value : DEFAULT_SETTINGS,
+      serverUrlSetByIt: info.ok && info.value.serverUrlSetByIt,
+      loaded: true,
+    });
   },
   /** Saves a change; resolves with the reason when the shell refuses it. */
   async update(patch: SettingsPatch): Promise<string | null> {

@@ -28,7 +28,9 @@ const useStyles = makeStyles({
 
 export function LoginScreen() {
   const styles = useStyles();
-  const settings = useSettingsStore((s) => s.settings);
+  const { settings, serverUrlSetByIt } = useSettingsStore(
+    useShallow((s) => ({ settings: s.settings, serverUrlSetByIt: s.serverUrlSetByIt })),
+  );
   const { signingIn, error } = useSessionStore(useShallow((s) => ({ signingIn: s.signingIn, error: s.error })));
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [email, setEmail] = useState(settings.lastEmail);
@@ -51,8 +53,13 @@ export function LoginScreen() {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          <Field label="Server" validationMessage={serverUrlError} required>
-            <Input value={serverUrl} onChange={(_, data) => setServerUrl(data.value)} />
+          <Field
+            label="Server"
+            validationMessage={serverUrlError}
+            hint={serverUrlSetByIt ? 'Set by your IT department' : undefined}
+            required
+          >
+            <Input value={serverUrl} readOnly={serverUrlSetByIt} onChange={(_, data) => setServerUrl(data.value)} />
           </Field>
           <Field label="E-mail" required>
             <Input type="email" autoComplete="username" value={email} onChange={(_, data) => setEmail(data.value)} />

@@ -27,7 +27,7 @@ function bridge() {
   const ipcMain = new FakeIpcMain();
   const log = vi.fn();
   registerBridgeHandlers(ipcMain, {
-    appInfo: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' },
+    appInfo: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron', serverUrlSetByIt: false },
     settings: createSettingsStore({ store: { ...DEFAULT_SETTINGS } }, vi.fn()),
     saveFile: createFileSaver({
       showSaveDialog: (owner, options) => dialog.showSaveDialog(owner, options),

@@ -17,7 +17,7 @@ import { FakeIpcMain, Notification, dialog } from './fake-electron';
 const consolePage = 'app://console/index.html';
 /** Every channel but openTicket, which main sends rather than answers. */
 const answered = Object.values(BridgeChannel).filter((channel) => channel !== BridgeChannel.openTicket);
-const appInfo = { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' } as const;
+const appInfo = { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron', serverUrlSetByIt: false } as const;
 
 function bridge(settings: SettingsStore = createSettingsStore({ store: { ...DEFAULT_SETTINGS } }, vi.fn())) {
   const ipcMain = new FakeIpcMain();

@@ -71,7 +71,7 @@ describe('the Electron entry', () => {
     });
     expect(ipcMain.invoke(BridgeChannel.appInfo, 'app://console/index.html')).toEqual({
       ok: true,
-      value: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' },
+      value: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron', serverUrlSetByIt: false },
     });
   });
 

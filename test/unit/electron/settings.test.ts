@@ -69,7 +69,10 @@ describe('the settings store over the settings file', () => {
   it('leaves a key sent as undefined as it was', () => {
     const { store } = open(settingsFolder());
     store.set({ theme: 'light' });
-    expect(store.set({ theme: undefined, lastEmail: 'dana@contoso.com' })).toMatchObject({ theme: 'light' });
+    expect(store.set({ theme: undefined, lastEmail: 'dana@contoso.com' })).toMatchObject({
+      ok: true,
+      value: { theme: 'light' },
+    });
   });
 });
 
@@ -98,5 +101,20 @@ describe('createSettingsStore', () => {
     const store = createSettingsStore(file, vi.fn());
     expect(() => store.set({ theme: 'light' })).toThrow('ENOSPC');
     expect(store.get().theme).toBe('dark');
+  });
+
+  it("answers the IT policy's server whatever the file says, and refuses another one", () => {
+    const file = { store: { ...DEFAULT_SETTINGS, serverUrl: 'https://old.contoso.com' } as unknown };
+    const store = createSettingsStore(file, vi.fn(), { serverUrl: 'https://tickets.contoso.com' });
+    expect(store.get().serverUrl).toBe('https://tickets.contoso.com');
+    expect(store.set({ serverUrl: 'https://elsewhere.example.com' })).toEqual({
+      ok: false,
+      error:
+        'settings.serverUrl: the server is set by your IT department (https://tickets.contoso.com) and cannot be changed here',
+    });
+    expect(store.set({ serverUrl: 'https://tickets.contoso.com', lastEmail: 'dana@contoso.com' })).toMatchObject({
+      ok: true,
+      value: { serverUrl: 'https://tickets.contoso.com', lastEmail: 'dana@contoso.com' },
+    });
   });
 });

@@ -90,7 +90,7 @@ describe('the token channels', () => {
     const ipcMain = new FakeIpcMain();
     const { store } = tokens();
     registerBridgeHandlers(ipcMain, {
-      appInfo: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron' },
+      appInfo: { name: 'CSS Engineer Console', version: '0.1.0', host: 'electron', serverUrlSetByIt: false },
       settings: createSettingsStore({ store: { ...DEFAULT_SETTINGS } }, vi.fn()),
       saveFile: vi.fn(),
       notify: vi.fn(),

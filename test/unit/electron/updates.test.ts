@@ -17,8 +17,8 @@ beforeEach(() => {
   log.mockClear();
 });
 
-const updates = (isPackaged = true, feedUrl?: string) =>
-  createUpdates({ updater: updater as never, isPackaged, feedUrl, ask, log });
+const updates = (isPackaged = true, feedUrl?: string, enabled = true) =>
+  createUpdates({ updater: updater as never, isPackaged, feedUrl, enabled, ask, log });
 
 describe('createUpdates', () => {
   it('points electron-updater at CSS_CONSOLE_UPDATE_URL when it is https, and refuses anything else', () => {
@@ -46,6 +46,14 @@ describe('createUpdates', () => {
     await vi.waitFor(() =>
       expect(ask).toHaveBeenCalledWith('CSS Engineer Console is up to date.', expect.any(String), ['OK']),
     );
+  });
+
+  it('checks nothing when the IT policy turns self-updates off, and says who updates the console', () => {
+    const managed = updates(true, undefined, false);
+    managed.check(false);
+    managed.check(true);
+    expect(updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(ask).toHaveBeenCalledWith('Updates are managed by your IT department.', expect.any(String), ['OK']);
   });
 
   it('says why a check the person asked for failed, and logs every failure', () => {

@@ -15,7 +15,7 @@ describe('the web host', () => {
   it('reports itself as the web host', async () => {
     expect(await createWebBridge(localStorage, sessionStorage).appInfo()).toEqual({
       ok: true,
-      value: { name: 'CSS Engineer Console', version: APP_VERSION, host: 'web' },
+      value: { name: 'CSS Engineer Console', version: APP_VERSION, host: 'web', serverUrlSetByIt: false },
     });
   });
 
