@@ -8,8 +8,12 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'url', 'stream'];
 
-/** An import restriction per layer: the folders it must not reach, and the packages it must not use. */
-const layer = (files, { folders, packages = [], message }) => ({
+/**
+ * An import restriction per layer: the folders it must not reach, the packages it must not use, and
+ * further patterns of its own (a later block replaces an earlier one's patterns, so a floor inside a
+ * layer repeats the layer's).
+ */
+const layer = (files, { folders, packages = [], message, more = [] }) => ({
   files,
   rules: {
     '@typescript-eslint/no-restricted-imports': [
@@ -18,11 +22,18 @@ const layer = (files, { folders, packages = [], message }) => ({
         patterns: [
           ...folders.map((folder) => ({ group: [`**/${folder}/**`, `**/${folder}`], message })),
           ...(packages.length > 0 ? [{ group: packages, message }] : []),
+          ...more,
         ],
       },
     ],
   },
 });
+
+const rendererLayer = {
+  folders: ['electron', 'server'],
+  packages: [...nodeBuiltins, 'electron', 'fastify', 'better-sqlite3'],
+  message: 'renderer/ reaches the shell through renderer/platform and the backend over HTTP only.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.node22/**'] },
@@ -54,10 +65,24 @@ export default tseslint.config(
     packages: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie', 'axios', 'fastify', 'better-sqlite3'],
     message: 'shared/ is pure TypeScript: it imports only zod and date libraries.',
   }),
-  layer(['renderer/**'], {
-    folders: ['electron', 'server'],
-    packages: [...nodeBuiltins, 'electron', 'fastify', 'better-sqlite3'],
-    message: 'renderer/ reaches the shell through renderer/platform and the backend over HTTP only.',
+  layer(['renderer/**'], rendererLayer),
+  // The renderer's floors (CONVENTIONS.md, "Our own tree"): app composes features; a feature imports only
+  // from below it (ui, data, platform, shared), never another feature; the floors below import no feature.
+  layer(['renderer/features/**'], {
+    ...rendererLayer,
+    more: [
+      {
+        regex: String.raw`^\.\./(?!\.\.(/|$))[^/]+/`,
+        message:
+          'A feature never imports another: the app composes them, and what two features use goes down to renderer/ui.',
+      },
+    ],
+  }),
+  layer(['renderer/ui/**', 'renderer/data/**', 'renderer/platform/**'], {
+    ...rendererLayer,
+    more: [
+      { group: ['**/features/**', '**/app/**'], message: 'ui, data and platform sit below the features and the app.' },
+    ],
   }),
   layer(['electron/**'], {
     folders: ['renderer', 'server'],

@@ -125,12 +125,14 @@ export async function paintedAt(timeoutMs: number): Promise<number> {
 export async function syncedAfterSignIn({ seq, timeoutMs }: { seq: number; timeoutMs: number }): Promise<number> {
   const { __bench: state, __benchLib: lib } = window;
   const deadline = performance.now() + timeoutMs;
+  let seen: unknown = 'no local database';
   for (;;) {
     const db = await lib.openConsoleDb();
     if (db !== null) {
       try {
         const record: unknown = await lib.request(db.transaction('meta').objectStore('meta').get('cursor'));
         const cursor = typeof record === 'object' && record !== null && 'value' in record ? record.value : undefined;
+        seen = cursor;
         if (cursor === String(seq) || cursor === seq) {
           if (state.signInAt === null) throw new Error('the sign-in was never submitted');
           return (performance.now() - state.signInAt) / 1000;
@@ -139,7 +141,10 @@ export async function syncedAfterSignIn({ seq, timeoutMs }: { seq: number; timeo
         db.close();
       }
     }
-    if (performance.now() > deadline) throw new Error(`the local copy did not reach change ${seq} in ${timeoutMs} ms`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `the local copy did not reach change ${seq} in ${timeoutMs} ms (its cursor: ${JSON.stringify(seen) ?? 'none'}; on screen: ${document.body.innerText.slice(0, 300)})`,
+      );
     await lib.sleep(50);
   }
 }

@@ -21,10 +21,11 @@ export interface Service {
  * it: in the bench's process it would share one event loop with Playwright's traffic and the bench's
  * polling, and each would slow the other down.
  */
-export function startPortal(dataDir: string): Promise<Service> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startPortal(dataDir: string, consoleUrl: string): Promise<Service> {
+  // The server answers only the console's own origins: the preview server's is one.
+  const consoleOrigin = new URL(consoleUrl).origin;
+  const args = ['server/main.ts', '--port', '0', '--data', dataDir, '--console-origin', consoleOrigin];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const close = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');

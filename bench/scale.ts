@@ -72,12 +72,12 @@ async function main(): Promise<void> {
   progress(`telling ${tickets.toLocaleString('en-GB')} demo-story tickets into ${dataDir}`);
   const { seq } = await createPortalData(dataDir, tickets);
   progress(`stored; the server's change number is ${seq}`);
-  const portal = await startPortal(dataDir);
-  cleanups.push(() => portal.close());
-  progress(`server at ${portal.url}; building the console`);
+  progress('building the console');
   const app = await serveConsole(join(work, 'console'));
   cleanups.push(() => app.close());
-  progress(`console at ${app.url}; starting Chromium`);
+  const portal = await startPortal(dataDir, app.url);
+  cleanups.push(() => portal.close());
+  progress(`console at ${app.url}, server at ${portal.url}; starting Chromium`);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,

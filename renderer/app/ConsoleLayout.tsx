@@ -28,7 +28,7 @@ import {
 import { ArrowSyncRegular, SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import type { Theme } from '../../shared/bridge';
-import { CannedRepliesDialog } from '../features/settings/CannedRepliesDialog';
+import { CannedRepliesDialog } from '../features/ticket/CannedRepliesDialog';
 // The agenda is small and must open offline, so it is in the first bundle rather than loaded later.
 import { AgendaView } from '../features/sessions/AgendaView';
 import { NextSession } from '../features/sessions/NextSession';
@@ -44,8 +44,8 @@ import { useDesktopPresence } from './use-desktop-presence';
 
 // Only leads open it: engineers never download recharts and the lead view.
 // The ticket pane loads after the queue: start-up shows the queue first.
-const TicketPane = lazy(() =>
-  import('../features/ticket/TicketPane').then(({ TicketPane }) => ({ default: TicketPane })),
+const TicketWorkspace = lazy(() =>
+  import('./TicketWorkspace').then(({ TicketWorkspace }) => ({ default: TicketWorkspace })),
 );
 const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
 
@@ -176,7 +176,7 @@ export function ConsoleLayout() {
         <div className={styles.split}>
           <QueueView />
           <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
-            <TicketPane />
+            <TicketWorkspace />
           </Suspense>
         </div>
       )}

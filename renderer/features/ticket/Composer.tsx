@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useSettingsStore } from '../../data/stores/settings-store';
-import { CannedRepliesDialog } from '../settings/CannedRepliesDialog';
+import { CannedRepliesDialog } from './CannedRepliesDialog';
 import type { ChangeRunner } from '../../ui/use-change';
 
 const useStyles = makeStyles({

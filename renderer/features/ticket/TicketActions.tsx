@@ -20,7 +20,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import {
   STAGE_STATUSES,
   STATUS_LABEL,
@@ -37,7 +37,6 @@ import {
   type TeamMember,
   type Ticket,
 } from '../../../shared/domain';
-import { EscalateDialog } from '../escalations/EscalateDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
 import { TextDialog } from '../../ui/TextDialog';
@@ -55,11 +54,13 @@ interface Props {
   team: TeamContext;
   user: TeamMember;
   change: ChangeRunner;
+  /** The escalate step's button and dialog, from the escalations feature (the app composes them). */
+  escalate: ComponentType<{ ticket: Ticket; change: ChangeRunner }>;
 }
 
 type FailureReason = 'not_entitled' | 'missing_information';
 
-export function TicketActions({ ticket, team, user, change }: Props) {
+export function TicketActions({ ticket, team, user, change, escalate: Escalate }: Props) {
   const styles = useStyles();
   const now = new Date();
   const options = { policy: team.policy, now };
@@ -185,7 +186,7 @@ export function TicketActions({ ticket, team, user, change }: Props) {
         </>
       )}
 
-      {allowed.has('escalate') && <EscalateDialog ticket={ticket} change={change} />}
+      {allowed.has('escalate') && <Escalate ticket={ticket} change={change} />}
       {allowed.has('request_confirmation') && (
         <TextDialog
           trigger={<Button appearance="primary">Ask the customer to confirm…</Button>}

@@ -14,23 +14,22 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { format } from 'date-fns';
-import { type ReactNode, useDeferredValue } from 'react';
+import { type ComponentType, type ReactNode, useDeferredValue } from 'react';
 import {
   CHANNEL_LABEL,
   CLOSURE_REASON_LABEL,
   SCOPE_LABEL,
   STATUS_LABEL,
   soloTeam,
+  type TeamContext,
   type Ticket,
 } from '../../../shared/domain';
 import { PriorityBadge, StageBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
-import { EscalationPanel } from '../escalations/EscalationPanel';
-import { SessionsPanel } from '../sessions/SessionsPanel';
 import { Composer } from './Composer';
 import { TicketActions } from './TicketActions';
 import { ValidationChecklist } from './ValidationChecklist';
-import { useChange } from '../../ui/use-change';
+import { type ChangeRunner, useChange } from '../../ui/use-change';
 import type { OutboxEntry } from '../../data/outbox-entry';
 import type { TicketView } from '../../data/rebase';
 import { useSessionStore } from '../../data/stores/session-store';
@@ -58,6 +57,16 @@ const useStyles = makeStyles({
   description: { whiteSpace: 'pre-wrap' },
   placeholder: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground3 },
 });
+
+/**
+ * What other features add to the open ticket. The app composes them: a feature never imports another.
+ */
+export interface TicketParts {
+  /** Panels under the ticket's actions (the L3 escalation, the remote sessions). */
+  panels: ComponentType<{ ticket: Ticket; team: TeamContext; change: ChangeRunner }>;
+  /** The escalate step among the ticket's actions, shown when the flow allows it. */
+  escalate: ComponentType<{ ticket: Ticket; change: ChangeRunner }>;
+}
 
 function Facts({ ticket }: { ticket: Ticket }) {
   const styles = useStyles();
@@ -123,7 +132,7 @@ function ClosureNote({ ticket }: { ticket: Ticket }) {
  * Everything under the title, rendered in the background after the header: opening a ticket shows
  * whose it is at once, and its actions, panels and timeline follow without holding the click up.
  */
-function TicketBody({ view }: { view: TicketView }) {
+function TicketBody({ view, parts }: { view: TicketView; parts: TicketParts }) {
   const styles = useStyles();
   // Null at first, so a freshly opened pane commits its header before the body is rendered.
   const shown = useDeferredValue(view, null);
@@ -140,7 +149,7 @@ function TicketBody({ view }: { view: TicketView }) {
       <RefusedChanges entries={shown.refused} />
       <ClosureNote ticket={ticket} />
       {member !== null && rules !== null && (
-        <TicketActions ticket={ticket} team={rules} user={member} change={change} />
+        <TicketActions ticket={ticket} team={rules} user={member} change={change} escalate={parts.escalate} />
       )}
       {change.error !== null && (
         <MessageBar intent="error">
@@ -152,8 +161,7 @@ function TicketBody({ view }: { view: TicketView }) {
           </MessageBarActions>
         </MessageBar>
       )}
-      {rules !== null && <EscalationPanel ticket={ticket} team={rules} change={change} />}
-      {rules !== null && <SessionsPanel ticket={ticket} team={rules} change={change} />}
+      {rules !== null && <parts.panels ticket={ticket} team={rules} change={change} />}
       {(ticket.stage === 'validation' || ticket.validation !== null) && <ValidationChecklist run={ticket.validation} />}
       <Facts ticket={ticket} />
       <Text className={styles.description}>{ticket.description}</Text>
@@ -165,7 +173,7 @@ function TicketBody({ view }: { view: TicketView }) {
   );
 }
 
-export function TicketPane() {
+export function TicketPane({ parts }: { parts: TicketParts }) {
   const styles = useStyles();
   const badges = useTicketBadgeClasses();
   const view = useTicketStore((s) => s.view);
@@ -197,7 +205,7 @@ export function TicketPane() {
         <PriorityBadge priority={ticket.priority} classes={badges} />
       </div>
       <Title3 as="h2">{ticket.title}</Title3>
-      <TicketBody view={view} />
+      <TicketBody view={view} parts={parts} />
     </section>
   );
 }

@@ -1,0 +1,21 @@
+/** The open ticket with what the escalation and remote-session features add to it. */
+import type { ComponentProps } from 'react';
+import { EscalateDialog } from '../features/escalations/EscalateDialog';
+import { EscalationPanel } from '../features/escalations/EscalationPanel';
+import { SessionsPanel } from '../features/sessions/SessionsPanel';
+import { TicketPane, type TicketParts } from '../features/ticket/TicketPane';
+
+function TicketPanels(props: ComponentProps<TicketParts['panels']>) {
+  return (
+    <>
+      <EscalationPanel {...props} />
+      <SessionsPanel {...props} />
+    </>
+  );
+}
+
+const PARTS: TicketParts = { panels: TicketPanels, escalate: EscalateDialog };
+
+export function TicketWorkspace() {
+  return <TicketPane parts={PARTS} />;
+}
