@@ -3,7 +3,8 @@ import type { ComponentProps } from 'react';
 import { EscalateDialog } from '../features/escalations/EscalateDialog';
 import { EscalationPanel } from '../features/escalations/EscalationPanel';
 import { SessionsPanel } from '../features/sessions/SessionsPanel';
-import { TicketPane, type TicketParts } from '../features/ticket/TicketPane';
+import { TicketPane } from '../features/ticket/TicketPane';
+import type { TicketParts } from '../features/ticket/ticket-parts';
 
 function TicketPanels(props: ComponentProps<TicketParts['panels']>) {
   return (

@@ -20,7 +20,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { type ComponentType, useState } from 'react';
+import { useState } from 'react';
 import {
   STAGE_STATUSES,
   STATUS_LABEL,
@@ -41,6 +41,7 @@ import { EditDetailsDialog } from './EditDetailsDialog';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
 import { TextDialog } from '../../ui/TextDialog';
 import type { ChangeRunner } from '../../ui/use-change';
+import type { TicketParts } from './ticket-parts';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -54,8 +55,8 @@ interface Props {
   team: TeamContext;
   user: TeamMember;
   change: ChangeRunner;
-  /** The escalate step's button and dialog, from the escalations feature (the app composes them). */
-  escalate: ComponentType<{ ticket: Ticket; change: ChangeRunner }>;
+  /** The escalate step, from the escalations feature (the app composes it). */
+  escalate: TicketParts['escalate'];
 }
 
 type FailureReason = 'not_entitled' | 'missing_information';

@@ -14,14 +14,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { format } from 'date-fns';
-import { type ComponentType, type ReactNode, useDeferredValue } from 'react';
+import { type ReactNode, useDeferredValue } from 'react';
 import {
   CHANNEL_LABEL,
   CLOSURE_REASON_LABEL,
   SCOPE_LABEL,
   STATUS_LABEL,
   soloTeam,
-  type TeamContext,
   type Ticket,
 } from '../../../shared/domain';
 import { PriorityBadge, StageBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
@@ -29,7 +28,8 @@ import { useTicketStore } from '../../data/stores/ticket-store';
 import { Composer } from './Composer';
 import { TicketActions } from './TicketActions';
 import { ValidationChecklist } from './ValidationChecklist';
-import { type ChangeRunner, useChange } from '../../ui/use-change';
+import { useChange } from '../../ui/use-change';
+import type { TicketParts } from './ticket-parts';
 import type { OutboxEntry } from '../../data/outbox-entry';
 import type { TicketView } from '../../data/rebase';
 import { useSessionStore } from '../../data/stores/session-store';
@@ -57,16 +57,6 @@ const useStyles = makeStyles({
   description: { whiteSpace: 'pre-wrap' },
   placeholder: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground3 },
 });
-
-/**
- * What other features add to the open ticket. The app composes them: a feature never imports another.
- */
-export interface TicketParts {
-  /** Panels under the ticket's actions (the L3 escalation, the remote sessions). */
-  panels: ComponentType<{ ticket: Ticket; team: TeamContext; change: ChangeRunner }>;
-  /** The escalate step among the ticket's actions, shown when the flow allows it. */
-  escalate: ComponentType<{ ticket: Ticket; change: ChangeRunner }>;
-}
 
 function Facts({ ticket }: { ticket: Ticket }) {
   const styles = useStyles();
