@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { format, formatDistanceStrict } from 'date-fns';
 import { SEVERITY_LABEL, decide, escalationFlags, type TeamContext, type Ticket } from '../../../shared/domain';
+import { SeverityBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { TextDialog } from '../../ui/TextDialog';
 import type { ChangeRunner } from '../../ui/use-change';
@@ -59,6 +60,7 @@ export function EscalationPanel({
   change: ChangeRunner;
 }) {
   const styles = useStyles();
+  const badges = useTicketBadgeClasses();
   const now = useMinuteClock();
   const escalation = ticket.escalation;
   if (escalation === null) return null;
@@ -81,9 +83,7 @@ export function EscalationPanel({
     <section className={styles.box} aria-label="Microsoft escalation">
       <div className={styles.heading}>
         <Subtitle2>Microsoft case {escalation.caseNumber}</Subtitle2>
-        <Badge appearance="filled" color="danger" aria-label={`Severity ${SEVERITY_LABEL[escalation.severity]}`}>
-          Severity {SEVERITY_LABEL[escalation.severity]}
-        </Badge>
+        <SeverityBadge severity={escalation.severity} classes={badges} />
         <Caption1>{ESCALATION_STATUS_TEXT[escalation.status]}</Caption1>
         {flags.followUpOverdue && (
           <Badge appearance="filled" color="danger">

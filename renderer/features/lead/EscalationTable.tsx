@@ -13,16 +13,16 @@ import {
   makeStyles,
   tokens,
   useArrowNavigationGroup,
-  type BadgeProps,
 } from '@fluentui/react-components';
 import { memo, useMemo, type ReactNode } from 'react';
 import type { LeadSortColumn } from '../../../shared/bridge';
 import type { EscalationRow } from '../../../shared/api/lead';
-import type { Severity, TeamMember } from '../../../shared/domain';
+import type { TeamMember } from '../../../shared/domain';
 import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 import { useTeamStore } from '../../data/stores/team-store';
 import { uiActions } from '../../data/stores/ui-store';
 import { workspaceActions } from '../../data/workspace';
+import { SeverityBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { LEAD_COLUMNS, countOf } from './columns';
 import type { RowGroup } from './row-groups';
 import { toggleSort } from './row-sort';
@@ -54,12 +54,6 @@ const WIDTH: Record<LeadSortColumn, string | undefined> = {
 };
 const ACTIONS_WIDTH = '95px';
 
-const SEVERITY_COLOR: Record<Severity, BadgeProps['color']> = {
-  critical: 'danger',
-  moderate: 'warning',
-  minimal: 'informative',
-};
-
 function openTicket(ticketId: string): void {
   uiActions.showView('queue');
   void workspaceActions.openTicket(ticketId);
@@ -68,6 +62,7 @@ function openTicket(ticketId: string): void {
 /** Cells that show more than their text; the text itself is the column's, so the CSV says the same. */
 function Cell({ column, row, text }: { column: LeadSortColumn; row: EscalationRow; text: string }): ReactNode {
   const styles = useStyles();
+  const badges = useTicketBadgeClasses();
   switch (column) {
     case 'number':
       return (
@@ -76,11 +71,7 @@ function Cell({ column, row, text }: { column: LeadSortColumn; row: EscalationRo
         </Link>
       );
     case 'severity':
-      return (
-        <Badge appearance="tint" color={SEVERITY_COLOR[row.severity]} aria-label={`Severity ${text}`}>
-          {text}
-        </Badge>
-      );
+      return <SeverityBadge severity={row.severity} letterOnly classes={badges} />;
     case 'overdue':
       return row.followUpOverdue ? (
         <Badge appearance="filled" color="danger">
