@@ -64,7 +64,8 @@ const useStyles = makeStyles({
   number: { fontWeight: tokens.fontWeightSemibold },
   caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   titleCell: { display: 'flex', flexDirection: 'column', overflow: 'hidden' },
-  sessionToday: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Brand blue is too faint on a hovered or selected row in the dark theme; this blue reads on both.
+  sessionToday: { color: tokens.colorPaletteBlueForeground2, fontWeight: tokens.fontWeightSemibold },
   empty: { padding: tokens.spacingHorizontalXL },
 });
 

@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   event: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3 },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   body: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  // The outline badges' own text colour is white or too faint on the note's yellow: this one reads on every card.
+  pending: { color: tokens.colorNeutralForeground2 },
 });
 
 function when(at: string): string {
@@ -48,7 +50,7 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
           <Text weight="semibold">{entry.author.name}</Text>
           <Caption1>{when(entry.at)}</Caption1>
           {pending && (
-            <Badge appearance="outline" color="subtle">
+            <Badge appearance="outline" color="informative" className={styles.pending}>
               Not sent yet
             </Badge>
           )}
