@@ -13,10 +13,12 @@ const useStyles = makeStyles({
   reply: { backgroundColor: tokens.colorNeutralBackground1 },
   inbound: { backgroundColor: tokens.colorPaletteBlueBackground2 },
   event: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3 },
-  meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // On a narrow pane the line wraps rather than squeezing a badge's words onto two lines of its fixed height.
+  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  tag: { flexShrink: 0 },
   body: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   // The outline badges' own text colour is white or too faint on the note's yellow: this one reads on every card.
-  pending: { color: tokens.colorNeutralForeground2 },
+  pending: { flexShrink: 0, color: tokens.colorNeutralForeground2 },
 });
 
 function when(at: string): string {
@@ -44,7 +46,7 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
     >
       <Card className={mergeClasses(note ? styles.note : inbound ? styles.inbound : styles.reply)} size="small">
         <div className={styles.meta}>
-          <Badge appearance="tint" color={note ? 'warning' : inbound ? 'informative' : 'brand'}>
+          <Badge className={styles.tag} appearance="tint" color={note ? 'warning' : inbound ? 'informative' : 'brand'}>
             {note ? 'Internal note' : inbound ? 'From the customer' : 'Reply to the customer'}
           </Badge>
           <Text weight="semibold">{entry.author.name}</Text>
