@@ -2,7 +2,7 @@
 // sign-in, queue, a ticket at each stage, the main dialogs, the agenda, the offline state with unsent
 // changes and the lead's escalations; and the "Same as the system" theme follows the system as it changes.
 import type { Locator, Page } from '@playwright/test';
-import type { Ticket } from '../../shared/domain';
+import { STAGE_LABEL, type Ticket } from '../../shared/domain';
 import { expectNoSeriousViolations } from './axe';
 import { expect, serverScope, signIn, test, type Portal } from './portal';
 import { openTicket } from './ticket-flow';
@@ -29,8 +29,8 @@ async function checkDialog(page: Page, opener: Locator, screen: string): Promise
   await expect(dialog).toHaveCount(0);
 }
 
-function pick(tickets: Ticket[], what: string, test: (ticket: Ticket) => boolean): Ticket {
-  const ticket = tickets.find(test);
+function pick(tickets: Ticket[], what: string, fits: (ticket: Ticket) => boolean): Ticket {
+  const ticket = tickets.find(fits);
   if (ticket === undefined) throw new Error(`the demo data gives Giulia no ${what}`);
   return ticket;
 }
@@ -57,6 +57,8 @@ for (const theme of ['light', 'dark'] as const) {
       'open escalation',
       (t) => mine(t) && t.stage === 'escalated' && t.escalation?.status !== 'closed',
     );
+    const resolution = pick(tickets, 'ticket in resolution', (t) => t.stage === 'resolution');
+    const closed = pick(tickets, 'closed ticket', (t) => t.stage === 'closed');
     const label = (screen: string) => `${screen}, ${theme} theme`;
 
     await page.emulateMedia({ colorScheme: theme });
@@ -93,6 +95,15 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(panel).toBeVisible();
     await expectNoSeriousViolations(page, label('escalated ticket'));
     await checkDialog(page, panel.getByRole('button', { name: 'Log follow-up…' }), label('log follow-up dialog'));
+
+    for (const [ticket, screen] of [
+      [resolution, 'ticket waiting for the customer to confirm'],
+      [closed, 'closed ticket'],
+    ] as const) {
+      pane = await openTicket(page, ticket.number);
+      await expect(pane.getByRole('group', { name: 'Stage' })).toHaveText(STAGE_LABEL[ticket.stage]);
+      await expectNoSeriousViolations(page, label(screen));
+    }
 
     await page.getByRole('tab', { name: 'Agenda' }).click();
     await expect(page.getByRole('region', { name: 'Agenda' })).toBeVisible();
