@@ -102,6 +102,11 @@ export const SEVERITY_TONE: Record<Severity, ToneName> = {
   minimal: 'severityC',
 };
 
+/** A severity's colour on a mark that is not a badge, such as a chart's bar: its badge's text colour, which reads on every surface. */
+export function severityMarkColor(severity: Severity): string {
+  return tokens[BADGE_TONES[SEVERITY_TONE[severity]].text];
+}
+
 function toneStyle({ text, fill, border }: BadgeTone): GriffelStyle {
   return {
     color: tokens[text],

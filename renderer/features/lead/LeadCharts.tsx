@@ -3,7 +3,8 @@ import { Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-
 import { useMemo, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EscalationRow } from '../../../shared/api/lead';
-import type { Escalation, Severity } from '../../../shared/domain';
+import type { Escalation } from '../../../shared/domain';
+import { severityMarkColor } from '../../ui/TicketBadges';
 import { ageBuckets, loadPerEngineer, severityCounts, type Bucket } from './chart-data';
 import { countOf, formatAge } from './columns';
 import { lagSummary } from './response-lag';
@@ -45,11 +46,6 @@ const TOOLTIP = {
 /** A lone bar (one engineer, one bucket) stays a bar, not a block. */
 const MAX_BAR_SIZE = 28;
 const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 };
-const SEVERITY_FILL: Record<Severity, string> = {
-  critical: tokens.colorStatusDangerBackground3,
-  moderate: tokens.colorStatusWarningBackground3,
-  minimal: tokens.colorBrandBackground,
-};
 
 /** "< 1 day: 2, 1–3 days: 5": what a screen reader reads for the chart. */
 const describe = (buckets: readonly Bucket[]) => buckets.map(({ label, count }) => `${label}: ${count}`).join(', ');
@@ -138,7 +134,7 @@ export function LeadCharts({
             <Tooltip {...TOOLTIP} />
             <Bar dataKey="count" name="Escalations" radius={[3, 3, 0, 0]}>
               {severities.map(({ severity }) => (
-                <Cell key={severity} fill={SEVERITY_FILL[severity]} />
+                <Cell key={severity} fill={severityMarkColor(severity)} />
               ))}
             </Bar>
           </BarChart>
