@@ -34,6 +34,20 @@ describe('ticket badges', () => {
     }
   }
 
+  it("draws a severity's chart bars in a colour that stands out at 4.5:1 on every surface, in both themes", () => {
+    for (const [themeName, theme] of THEMES) {
+      for (const name of Object.values(SEVERITY_TONE)) {
+        const mark = BADGE_TONES[name].text;
+        for (const surface of BADGE_SURFACES) {
+          expect(
+            contrast(String(theme[mark]), String(theme[surface])),
+            `${mark} on ${surface}, ${themeName}`,
+          ).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+    }
+  });
+
   it('gives severities A, B and C each their own text and fill colour, in both themes', () => {
     for (const [, theme] of THEMES) {
       const tones = Object.values(SEVERITY_TONE).map((name) => BADGE_TONES[name]);
