@@ -6,6 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OutboxEntry } from '../renderer/data/outbox-entry';
 import { API_PREFIX, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../shared/api';
 import { AddNoteArgs, type Mutation } from '../shared/mutations';
@@ -46,6 +48,8 @@ export interface ConsoleRun {
   tickets: number;
   /** The figures asked for (`--only`); the others are reported as not measured. The sync always runs: the rest need its copy. */
   only: ReadonlySet<FigureKey>;
+  /** Where each step's CPU profile of the console's page is written (`--profile`), if anywhere. */
+  profileDir: string | null;
   progress(message: string): void;
   /** Something the console itself logged as an error, or threw. */
   problem(message: string): void;
@@ -110,10 +114,34 @@ class RunSteps {
     }
     this.run.progress(`  ${keys.join(', ')}`);
     try {
-      Object.assign(this.figures, await work());
+      Object.assign(this.figures, await this.profiled(keys.join('-'), work));
     } catch (error) {
       this.run.progress(`  ${keys.join(', ')} not measured: ${reason(error)}`);
       for (const key of keys) this.figures[key] = { error: reason(error) };
+    }
+  }
+
+  /**
+   * `work`, with the page's main thread profiled while it runs when the run asks for profiles (open the
+   * file in Chromium's DevTools, Performance panel). A reload keeps the profiler: it follows the page's target.
+   */
+  private async profiled(name: string, work: () => Promise<RunFigures>): Promise<RunFigures> {
+    const { profileDir } = this.run;
+    // A second DevTools session on the page keeps the browser's coming online from reaching it: the
+    // push, which waits for that, is never profiled.
+    if (profileDir === null || name === 'push1000Ms') return work();
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      const figures = await work();
+      const { profile } = await cdp.send('Profiler.stop');
+      const file = join(profileDir, `${name}-${Date.now()}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      this.run.progress(`  profile: ${file}`);
+      return figures;
+    } finally {
+      await cdp.detach().catch(() => undefined);
     }
   }
 
@@ -358,6 +386,8 @@ class RunSteps {
   async push(): Promise<RunFigures> {
     const { page, context, run } = this;
     const ticketIds = await page.evaluate(openTicketIds, QUEUED_CHANGES);
+    // Reloaded offline below: from the service worker's files, as when measured after the offline first row.
+    await this.shellKept();
     if (ticketIds.length === 0) throw new Error('the local copy has no open ticket to add notes to');
     const ticketFor = (index: number) => ticketIds[index % ticketIds.length] as string;
     const actor = { id: LEAD.id, name: LEAD.name, role: LEAD.role };
@@ -464,6 +494,8 @@ export async function measureConsole(run: ConsoleRun): Promise<RunFigures> {
         });
     await steps.measure(['firstRowMs'], () => steps.firstRowOnline(blankMs));
     await steps.measure(['firstRowOfflineMs'], async () => {
+      // Measured alone (--only), the page is still on the blank page's baseline.
+      await steps.reloaded();
       await steps.shellKept();
       return steps.firstRowOffline(blankMs);
     });

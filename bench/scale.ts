@@ -4,9 +4,9 @@
 // stdout is the figures as one JSON object. Progress goes to stderr.
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPortalData } from './scale-data';
 import { NOT_ASKED, measureConsole } from './scale-console';
@@ -15,15 +15,16 @@ import { measureServerPull } from './scale-server-pull';
 import { serveConsole, startPortal } from './scale-services';
 
 const USAGE =
-  'usage: npm run bench -- [--tickets N (default 50000; 5000, 20000, 100000…)] [--runs R (default 3)] [--only figure,figure…]';
+  'usage: npm run bench -- [--tickets N (default 50000; 5000, 20000, 100000…)] [--runs R (default 3)] [--only figure,figure…] [--profile DIR (a CPU profile of the console per step)]';
 
-function options(): { tickets: number; runs: number; only: ReadonlySet<FigureKey> } {
+function options(): { tickets: number; runs: number; only: ReadonlySet<FigureKey>; profileDir: string | null } {
   try {
     const { values } = parseArgs({
       options: {
         tickets: { type: 'string', default: '50000' },
         runs: { type: 'string', default: '3' },
         only: { type: 'string', default: FIGURE_KEYS.join(',') },
+        profile: { type: 'string' },
       },
     });
     const tickets = Number(values.tickets);
@@ -31,7 +32,12 @@ function options(): { tickets: number; runs: number; only: ReadonlySet<FigureKey
     const only = values.only.split(',');
     const known = (key: string): key is FigureKey => (FIGURE_KEYS as readonly string[]).includes(key);
     if (Number.isSafeInteger(tickets) && tickets >= 1 && Number.isSafeInteger(runs) && runs >= 1 && only.every(known))
-      return { tickets, runs, only: new Set(only) };
+      return {
+        tickets,
+        runs,
+        only: new Set(only),
+        profileDir: values.profile === undefined ? null : resolve(values.profile),
+      };
   } catch {
     // Unknown options fall through to the usage line.
   }
@@ -64,7 +70,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main(): Promise<void> {
-  const { tickets, runs, only } = options();
+  const { tickets, runs, only, profileDir } = options();
+  if (profileDir !== null) await mkdir(profileDir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'css-console-bench-'));
   cleanups.push(() => rm(work, { recursive: true, force: true }));
   const dataDir = join(work, 'server');
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
         dataDir,
         tickets,
         only,
+        profileDir,
         progress,
         problem,
       }),

@@ -20,6 +20,7 @@ import {
   parseRequest,
   sendParsed,
 } from './http';
+import { registerChangeStream } from './changes-stream';
 import { registerIntakeRoutes } from './intake/routes';
 import { registerLeadRoutes } from './lead';
 import { LeadStore } from './lead-store';
@@ -158,6 +159,7 @@ export function buildServer({
     sendParsed(reply, TeamContext, teamOf(signedIn(request))),
   );
 
+  registerChangeStream(app, { db, requireSignIn });
   registerSignInRoutes(app, { db, clock, passwordCost, requireSignIn });
   registerIntakeRoutes(app, { db, clock });
   registerSchedulingRoutes(app, { db, clock });

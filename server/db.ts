@@ -202,6 +202,8 @@ function prepareScopeQueries(sqlite: Database.Database, role: Role) {
 
 export class PortalDatabase {
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly changeListeners = new Set<() => void>();
+  private changeAnnounced = true;
   /** The engineers' bookings and the scheduling links, kept in step with the tickets by saveTicket. */
   readonly sessions: SessionIndex;
 
@@ -304,7 +306,27 @@ export class PortalDatabase {
 
   /** Hands out the next change number; call it inside the transaction that writes the change. */
   nextSeq(): number {
+    this.announceChange();
     return Whole.parse(this.statements.nextSeq.get());
+  }
+
+  /**
+   * Calls `listener` after changes are stored (the change stream tells the consoles to pull); returns
+   * the unsubscribe. Transactions here are synchronous, so a listener called on the next turn of the
+   * event loop runs after the commit; a burst of changes is announced once.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private announceChange(): void {
+    if (!this.changeAnnounced) return;
+    this.changeAnnounced = false;
+    setImmediate(() => {
+      this.changeAnnounced = true;
+      for (const listener of this.changeListeners) listener();
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 /** The OpenAPI document of the portal API, generated from the shared zod schemas (never written by hand). */
+import { HEARTBEAT_MS } from './changes-stream';
 import { z } from 'zod';
 import { type oas31, createDocument } from 'zod-openapi';
 import { API_PREFIX } from '../shared/api';
@@ -162,6 +163,23 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
                 `Consoles send at most ${PUSH_BATCH_MAX} mutations and ${formatBytes(PUSH_BATCH_BYTES)} a push, ` +
                 'a single larger mutation alone',
             ),
+            ...authenticatedErrors,
+          },
+        },
+      },
+      [`${API_PREFIX}/sync/changes`]: {
+        get: {
+          operationId: 'changes',
+          summary: 'A stream of server-sent events: one `change` event each time changes are stored',
+          description:
+            'The event carries the latest change number (`{"seq": 42}`) and no ticket data: the console pulls what ' +
+            'its scope holds. The first event comes at once, so a console that reconnects pulls what it missed; a ' +
+            `comment line every ${HEARTBEAT_MS / 1000} s keeps a quiet stream open through proxies.`,
+          responses: {
+            '200': {
+              description: 'The stream, open until the console or the server closes it',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
             ...authenticatedErrors,
           },
         },

@@ -9,14 +9,13 @@ export interface DesktopCounts {
 
 /** Counted through the queue rows' indexes; only the user's escalated tickets are read in full. */
 export async function desktopCounts(store: LocalStore, userId: string, now: Date): Promise<DesktopCounts> {
-  const [{ mine }, closed, escalated, team] = await Promise.all([
+  const [counts, escalated, team] = await Promise.all([
     store.scopeCounts(userId),
-    store.myClosedCount(userId),
     store.myTicketsInStage(userId, 'escalated'),
     store.team(),
   ]);
   return {
-    openTickets: mine - closed,
+    openTickets: counts.open.mine,
     overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
   };
 }

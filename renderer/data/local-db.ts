@@ -18,7 +18,9 @@ export type MetaRecord =
   /** When the background check last read every cached ticket. */
   | { key: 'ticketsCheckedAt'; value: string }
   /** Present while queue rows written before sessions were summarized still wait for theirs. */
-  | { key: 'sessionRowsPending'; value: string };
+  | { key: 'sessionRowsPending'; value: string }
+  /** Present while queue rows written before escalations were summarized still wait for their clocks. */
+  | { key: 'escalationRowsPending'; value: string };
 
 export interface QuarantinedRecord {
   id: number;
@@ -117,6 +119,11 @@ export class LocalDb extends Dexie {
     this.version(7).stores({
       outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq, [appliedHistory+appliedSeq]',
     });
+    // 8: queue rows keep the escalation's clock (the follow-up badge, filter and sort); older rows gain it
+    // in the background pass after the first screen (LocalStore.summarizeOlderRows).
+    this.version(8)
+      .stores({})
+      .upgrade((tx) => tx.table('meta').put({ key: 'escalationRowsPending', value: new Date().toISOString() }));
   }
 }
 

@@ -44,6 +44,12 @@ export interface ScopeCounts {
   unassigned: number;
 }
 
+/** The tabs' counts of every ticket, and of the open ones (what the tabs show while closed ones are hidden). */
+export interface QueueCounts {
+  all: ScopeCounts;
+  open: ScopeCounts;
+}
+
 /** A record read back from IndexedDB that no longer matches its schema. */
 export class LocalDataError extends Error {
   constructor(what: string, error: z.ZodError, consequence = '') {
@@ -105,7 +111,14 @@ export function groupByTicket(entries: readonly OutboxEntry[]): Map<string, Outb
 }
 
 /** Just what the background pass over older rows needs of a stored ticket. */
-const SessionsOfRecord = z.object({ id: z.string(), remoteSessions: z.array(z.unknown()).catch([]) });
+const SummarizedLater = z.object({
+  id: z.string(),
+  remoteSessions: z.array(z.unknown()).catch([]),
+  escalation: z.unknown().catch(null),
+});
+
+/** Markers of queue rows written before they kept something (LocalDb's upgrades set them). */
+const OLDER_ROWS = ['sessionRowsPending', 'escalationRowsPending'] as const;
 
 export class LocalStore {
   private readonly listeners = new Set<ChangeListener>();
@@ -501,38 +514,45 @@ export class LocalStore {
   }
 
   /**
-   * Rows written before queue rows carried sessions gain them: the tickets are read a chunk at a time
-   * (only those with sessions are rebuilt), once per local copy, after the first screen.
+   * Rows written before queue rows carried sessions or the escalation's clock gain them: the tickets are
+   * read a chunk at a time (only those with sessions or an escalation are rebuilt), once per local copy,
+   * after the first screen.
    */
-  async summarizeOlderSessions(chunk = 500): Promise<void> {
-    if ((await this.db.meta.get('sessionRowsPending')) === undefined) return;
+  async summarizeOlderRows(chunk = 500): Promise<void> {
+    if ((await this.db.meta.bulkGet([...OLDER_ROWS])).every((marker) => marker === undefined)) return;
     let after: string | null = null;
     for (;;) {
       const records: unknown[] = await recordsAfter(this.db.tickets, after).limit(chunk).toArray();
       if (records.length === 0) break;
-      const keyed = records.map((record) => SessionsOfRecord.safeParse(record).data);
+      const keyed = records.map((record) => SummarizedLater.safeParse(record).data);
       // The id is the table's key, so every record has one; a record that still fails is left to the daily check.
       after = keyed.at(-1)?.id ?? null;
       if (after === null) break;
-      const withSessions = keyed.flatMap((record) => (record && record.remoteSessions.length > 0 ? [record.id] : []));
-      if (withSessions.length > 0) {
-        const summaries = await this.db.transaction('rw', this.writeTables(), async () =>
-          this.refreshSummaries(withSessions),
-        );
-        this.notify(withSessions, summaries);
+      const stale = keyed.flatMap((record) =>
+        record && (record.remoteSessions.length > 0 || record.escalation !== null) ? [record.id] : [],
+      );
+      if (stale.length > 0) {
+        const summaries = await this.db.transaction('rw', this.writeTables(), async () => this.refreshSummaries(stale));
+        this.notify(stale, summaries);
       }
     }
-    await this.db.meta.delete('sessionRowsPending');
+    await this.db.meta.bulkDelete([...OLDER_ROWS]);
   }
 
-  /** How many tickets each queue tab holds, counted by the indexes without reading the rows. */
-  async scopeCounts(userId: string): Promise<ScopeCounts> {
-    const [all, mine, unassigned] = await Promise.all([
+  /** How many tickets each queue tab holds, open and in all, counted by the indexes without reading the rows. */
+  async scopeCounts(userId: string): Promise<QueueCounts> {
+    const [all, mine, unassigned, closed, mineClosed, unassignedClosed] = await Promise.all([
       this.db.summaries.count(),
       this.db.summaries.where('assigneeKey').equals(userId).count(),
       this.db.summaries.where('assigneeKey').equals('').count(),
+      this.db.summaries.where('stage').equals('closed').count(),
+      this.db.summaries.where('[assigneeKey+stage]').equals([userId, 'closed']).count(),
+      this.db.summaries.where('[assigneeKey+stage]').equals(['', 'closed']).count(),
     ]);
-    return { all, mine, unassigned };
+    return {
+      all: { all, mine, unassigned },
+      open: { all: all - closed, mine: mine - mineClosed, unassigned: unassigned - unassignedClosed },
+    };
   }
 
   /**
@@ -578,11 +598,6 @@ export class LocalStore {
    */
   async ticketsInStage(stage: Stage): Promise<Ticket[]> {
     return this.ticketsAsSeen(await this.db.summaries.where('stage').equals(stage).primaryKeys());
-  }
-
-  /** How many of the user's tickets are closed: the tray counts the others as open. */
-  async myClosedCount(userId: string): Promise<number> {
-    return this.db.summaries.where('[assigneeKey+stage]').equals([userId, 'closed']).count();
   }
 
   /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */

@@ -3,13 +3,35 @@
  * kept sorted as tickets change — a few changed rows move by binary search, a synced page is merged
  * in one pass — so no change re-sorts the whole queue.
  */
-import { PRIORITY_RANK, type Channel, type Priority, type Scope, type Stage, type Status } from '../../shared/domain';
-import type { ScopeCounts } from './local-store';
+import {
+  DEFAULT_CADENCE,
+  PRIORITY_RANK,
+  escalationDeadlines,
+  isPast,
+  type Channel,
+  type FollowUpCadence,
+  type Priority,
+  type Scope,
+  type Stage,
+  type Status,
+} from '../../shared/domain';
+import type { QueueCounts, ScopeCounts } from './local-store';
 import type { TicketSummary } from './summary';
 
 /** all: every cached ticket; mine: assigned to me; unassigned: the team's queue. */
 export type QueueScope = 'all' | 'mine' | 'unassigned';
-export type QueueSort = 'lastUpdate' | 'age' | 'priority';
+export type QueueSort = 'lastUpdate' | 'age' | 'priority' | 'followUpDue';
+
+/** What an escalated ticket asks for now: a follow-up past its due time, or Microsoft silent too long. */
+export type FollowUpState = 'overdue' | 'silent';
+
+/** The row's follow-up state at `now` under the team's cadence; null when nothing is due. */
+export function followUpState(summary: TicketSummary, cadence: FollowUpCadence, now: Date): FollowUpState | null {
+  if (summary.escalation === null) return null;
+  const { followUpDue, silentAt } = escalationDeadlines(summary.escalation, cadence);
+  if (isPast(followUpDue, now)) return 'overdue';
+  return isPast(silentAt, now) ? 'silent' : null;
+}
 
 /** Each filter keeps the values chosen; an empty list means "any". */
 export interface QueueFilters {
@@ -20,9 +42,18 @@ export interface QueueFilters {
   channel: Channel[];
   /** User ids, or "" for unassigned. */
   assignee: string[];
+  followUp: FollowUpState[];
 }
 
-export const NO_FILTERS: QueueFilters = { stage: [], status: [], priority: [], scope: [], channel: [], assignee: [] };
+export const NO_FILTERS: QueueFilters = {
+  stage: [],
+  status: [],
+  priority: [],
+  scope: [],
+  channel: [],
+  assignee: [],
+  followUp: [],
+};
 
 export interface QueueArrangement {
   scope: QueueScope;
@@ -30,7 +61,20 @@ export interface QueueArrangement {
   sort: QueueSort;
   /** Whose "My tickets" tab this is. */
   userId: string;
+  /** Closed tickets are history: shown only when asked for, or when the stage filter names them. */
+  showClosed: boolean;
+  /** The team's cadence and the minute the follow-up filter is judged at. */
+  cadence: FollowUpCadence;
+  now: Date;
 }
+
+export const DEFAULT_ARRANGEMENT: Omit<QueueArrangement, 'userId' | 'now'> = {
+  scope: 'all',
+  filters: NO_FILTERS,
+  sort: 'lastUpdate',
+  showClosed: false,
+  cadence: DEFAULT_CADENCE,
+};
 
 export function inScope(summary: TicketSummary, scope: QueueScope, userId: string): boolean {
   if (scope === 'mine') return summary.assigneeId === userId;
@@ -51,9 +95,17 @@ export function matchesFilters(summary: TicketSummary, filters: QueueFilters): b
   );
 }
 
-export function isShown(summary: TicketSummary, { scope, filters, userId }: QueueArrangement): boolean {
-  return inScope(summary, scope, userId) && matchesFilters(summary, filters);
+export function isShown(summary: TicketSummary, arrangement: QueueArrangement): boolean {
+  const { scope, filters, userId, showClosed, cadence, now } = arrangement;
+  if (summary.stage === 'closed' && !showClosed && !filters.stage.includes('closed')) return false;
+  if (!inScope(summary, scope, userId) || !matchesFilters(summary, filters)) return false;
+  if (filters.followUp.length === 0) return true;
+  const state = followUpState(summary, cadence, now);
+  return state !== null && filters.followUp.includes(state);
 }
+
+/** Whether the rows shown depend on the minute: the follow-up filter is judged at `now`. */
+export const dependsOnTime = (arrangement: QueueArrangement): boolean => arrangement.filters.followUp.length > 0;
 
 // ISO instants compare correctly as plain strings, far faster than localeCompare.
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -63,7 +115,9 @@ const compareNumbers = (a: string, b: string) => a.length - b.length || compare(
 const byNumber = (a: TicketSummary, b: TicketSummary) => compareNumbers(a.number, b.number) || compare(a.id, b.id);
 const rank = (s: TicketSummary) => (s.priority === null ? 9 : PRIORITY_RANK[s.priority]);
 
-export const SORTS: Record<QueueSort, (a: TicketSummary, b: TicketSummary) => number> = {
+type RowOrder = (a: TicketSummary, b: TicketSummary) => number;
+
+export const SORTS: Record<Exclude<QueueSort, 'followUpDue'>, RowOrder> = {
   /**
    * Most recently updated first, and among those updated at the same instant the newest ticket: the
    * order of the [updatedAt+number] index read backwards, which gives start-up its first screen.
@@ -75,22 +129,50 @@ export const SORTS: Record<QueueSort, (a: TicketSummary, b: TicketSummary) => nu
   priority: (a, b) => rank(a) - rank(b) || compare(b.updatedAt, a.updatedAt) || byNumber(a, b),
 };
 
+/**
+ * The arrangement's order. Follow-up due: escalations whose next follow-up comes soonest first (an
+ * overdue one before any other), then the rest by last update; each row's due time is worked out once
+ * per cadence, not per comparison.
+ */
+export function orderOf({ sort, cadence }: Pick<QueueArrangement, 'sort' | 'cadence'>): RowOrder {
+  if (sort !== 'followUpDue') return SORTS[sort];
+  const due = new WeakMap<TicketSummary, number>();
+  const dueOf = (row: TicketSummary) => {
+    let at = due.get(row);
+    if (at === undefined) {
+      const deadline = row.escalation === null ? null : escalationDeadlines(row.escalation, cadence).followUpDue;
+      at = deadline === null ? Infinity : deadline.getTime();
+      due.set(row, at);
+    }
+    return at;
+  };
+  return (a, b) => {
+    const dueA = dueOf(a);
+    const dueB = dueOf(b);
+    return dueA < dueB ? -1 : dueA > dueB ? 1 : SORTS.lastUpdate(a, b);
+  };
+}
+
 /** Below this many changed rows, each moves by binary search; above, the rows are merged in one pass. */
 const SPLICE_LIMIT = 64;
 
 export class QueueModel {
   private readonly byId = new Map<string, TicketSummary>();
   private shown: TicketSummary[] = [];
-  private tally: ScopeCounts = { all: 0, mine: 0, unassigned: 0 };
+  private tally: QueueCounts = emptyCounts();
+  private order: RowOrder;
 
-  constructor(private arrangement: QueueArrangement) {}
+  constructor(private arrangement: QueueArrangement) {
+    this.order = orderOf(arrangement);
+  }
 
   /** The rows the tab and filters show, in order. Read-only: the model changes it in place. */
   get rows(): readonly TicketSummary[] {
     return this.shown;
   }
 
-  get counts(): ScopeCounts {
+  /** Every row's, and the open tickets' (what the tabs count while closed tickets are hidden). */
+  get counts(): QueueCounts {
     return this.tally;
   }
 
@@ -105,13 +187,14 @@ export class QueueModel {
   /** A new tab, filter or sort: the one time the shown rows are sorted from scratch. */
   arrange(arrangement: QueueArrangement): void {
     this.arrangement = arrangement;
-    this.shown = [...this.byId.values()].filter((s) => isShown(s, arrangement)).sort(SORTS[arrangement.sort]);
+    this.order = orderOf(arrangement);
+    this.shown = [...this.byId.values()].filter((s) => isShown(s, arrangement)).sort(this.order);
   }
 
   /** Replaces every row at once (the local copy read in full). */
   replaceAll(summaries: Iterable<TicketSummary>): void {
     this.byId.clear();
-    this.tally = { all: 0, mine: 0, unassigned: 0 };
+    this.tally = emptyCounts();
     for (const summary of summaries) {
       this.byId.set(summary.id, summary);
       this.count(summary, 1);
@@ -138,7 +221,7 @@ export class QueueModel {
         if (isShown(after, this.arrangement)) entering.push(after);
       }
     }
-    const order = SORTS[this.arrangement.sort];
+    const order = this.order;
     if (leaving.length + entering.length <= SPLICE_LIMIT) {
       for (const row of leaving) this.shown.splice(this.indexOf(row), 1);
       for (const row of entering) this.shown.splice(this.insertionPoint(row), 0, row);
@@ -150,14 +233,17 @@ export class QueueModel {
   }
 
   private count(summary: TicketSummary, delta: 1 | -1): void {
-    this.tally.all += delta;
-    if (inScope(summary, 'mine', this.arrangement.userId)) this.tally.mine += delta;
-    if (inScope(summary, 'unassigned', this.arrangement.userId)) this.tally.unassigned += delta;
+    const tallies = summary.stage === 'closed' ? [this.tally.all] : [this.tally.all, this.tally.open];
+    for (const tally of tallies) {
+      tally.all += delta;
+      if (inScope(summary, 'mine', this.arrangement.userId)) tally.mine += delta;
+      if (inScope(summary, 'unassigned', this.arrangement.userId)) tally.unassigned += delta;
+    }
   }
 
   /** The first position whose row sorts at or after `row`. */
   private insertionPoint(row: TicketSummary): number {
-    const order = SORTS[this.arrangement.sort];
+    const { order } = this;
     let low = 0;
     let high = this.shown.length;
     while (low < high) {
@@ -174,6 +260,9 @@ export class QueueModel {
     return at;
   }
 }
+
+const noTickets = (): ScopeCounts => ({ all: 0, mine: 0, unassigned: 0 });
+const emptyCounts = (): QueueCounts => ({ all: noTickets(), open: noTickets() });
 
 function merge<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
   const out: T[] = new Array<T>(a.length + b.length);

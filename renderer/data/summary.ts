@@ -3,7 +3,18 @@
  * full record so the queue never reads a whole ticket. What search reads lives in the search index.
  */
 import { z } from 'zod';
-import { Channel, Instant, Priority, Scope, Stage, Status, type Ticket } from '../../shared/domain';
+import {
+  Channel,
+  EscalationStatus,
+  Instant,
+  Priority,
+  Scope,
+  Severity,
+  Stage,
+  Status,
+  escalationClock,
+  type Ticket,
+} from '../../shared/domain';
 import type { RemoteSession } from '../../shared/domain/remote-session';
 
 /**
@@ -18,6 +29,16 @@ export const SummarySession = z.object({
   engineerId: z.string(),
 });
 export type SummarySession = z.infer<typeof SummarySession>;
+
+/** The escalation's clock (shared/domain/cadence.ts): the queue's follow-up badge, filter and sort read it. */
+export const SummaryEscalation = z.object({
+  severity: Severity,
+  status: EscalationStatus,
+  openedAt: Instant,
+  lastFollowUpAt: Instant.nullable(),
+  lastResponseAt: Instant.nullable(),
+});
+export type SummaryEscalation = z.infer<typeof SummaryEscalation>;
 
 export const TicketSummary = z.object({
   id: z.uuid(),
@@ -43,6 +64,8 @@ export const TicketSummary = z.object({
   sessions: z.array(SummarySession).default([]),
   /** The sessions' starts, a multi-entry index: the agenda reads a date range of it. */
   sessionStarts: z.array(Instant).default([]),
+  /** The Microsoft case's clock while the ticket is open; rows written before it was kept gain it in the background pass. */
+  escalation: SummaryEscalation.nullable().default(null),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
@@ -64,6 +87,7 @@ export const SUMMARIZED_FIELDS = {
   version: true,
   serverSeq: true,
   remoteSessions: true,
+  escalation: true,
 } as const;
 
 /** The times the ticket's sessions hold or offer, in start order. */
@@ -105,5 +129,6 @@ export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary
     pendingChanges,
     sessions,
     sessionStarts: sessions.map((session) => session.start),
+    escalation: ticket.escalation === null || ticket.stage === 'closed' ? null : escalationClock(ticket.escalation),
   };
 }

@@ -2,10 +2,11 @@
  * The signed-in workspace: opens the user's local store, runs the sync engine, and turns user
  * actions into named mutations. The one place where stores, local data and the network meet.
  */
-import type { FollowUpCadence, Ticket } from '../../shared/domain';
+import type { FollowUpCadence, TeamContext, Ticket } from '../../shared/domain';
 import type { Booking, SessionSlot } from '../../shared/domain/remote-session';
 import type { Mutation, MutationArgs, MutationName } from '../../shared/mutations';
 import { ApiClient, ApiError } from './api-client';
+import { watchChanges } from './change-stream';
 import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
 import { type DesktopCounts, desktopCounts } from './desktop-counts';
@@ -39,6 +40,8 @@ interface Workspace {
   search: SearchClient | null;
   unsubscribe: () => void;
   stopAlerts: () => void;
+  /** Stops listening to the server's change stream. */
+  stopChanges: () => void;
   /** The engineer's sessions for the agenda and the header, and the reminders before them. */
   calendar: SessionCalendar;
   reminders: { poke: () => void; stop: () => void } | null;
@@ -124,6 +127,12 @@ function historyLostNotice(resent: number): string {
   return `The server lost its most recent changes: it was restored from an earlier copy. Your console is downloading every ticket again${again}.`;
 }
 
+/** The roster and the policy, for the dialogs and the queue's follow-up due times. */
+function showTeam(team: TeamContext): void {
+  useTeamStore.setState({ team });
+  queueActions.setCadence(team.cadence);
+}
+
 /** The "Needs attention" list: every change the server refused. */
 async function refreshAttention(store: LocalStore): Promise<void> {
   useAttentionStore.setState({ refused: await store.refusedEntries() });
@@ -164,7 +173,7 @@ async function open(session: Session): Promise<void> {
     onStatus: (status) => {
       useSyncStore.setState(status);
       // A completed sync may have brought a new roster or policy.
-      if (status.lastSyncAt !== undefined) void store.team().then((team) => useTeamStore.setState({ team }));
+      if (status.lastSyncAt !== undefined) void store.team().then(showTeam);
     },
     onUnauthenticated: () => {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
@@ -192,13 +201,16 @@ async function open(session: Session): Promise<void> {
     search: null,
     unsubscribe,
     stopAlerts: () => undefined,
+    stopChanges: () => undefined,
     calendar: new SessionCalendar(store, user.id),
     reminders: null,
     closed: false,
   };
   workspace = current;
-  queueActions.start(user.id, (query) =>
-    current.search === null ? Promise.resolve(NO_RESULT) : current.search.search(query),
+  queueActions.start(
+    user.id,
+    (query) => (current.search === null ? Promise.resolve(NO_RESULT) : current.search.search(query)),
+    systemClock(),
   );
   const [firstScreen, counts, lastSyncAt, team] = await Promise.all([
     store.recentSummaries(FIRST_SCREEN_ROWS),
@@ -209,7 +221,7 @@ async function open(session: Session): Promise<void> {
   queueActions.showFirstScreen(firstScreen, counts);
   useSessionStore.setState({ session, signingIn: false, error: null, notice: null });
   useSyncStore.setState({ lastSyncAt });
-  useTeamStore.setState({ team });
+  showTeam(team);
   void afterFirstScreen(current).catch((error: unknown) =>
     useSessionStore.setState({ notice: `The local copy could not be read in full (${String(error)}).` }),
   );
@@ -218,7 +230,7 @@ async function open(session: Session): Promise<void> {
 /**
  * What start-up does once the first screen is shown: check the outbox before anything is pushed (the
  * queue's rows already include the unsent changes), start search and sync, read the whole queue, and
- * give rows stored before sessions were summarized their sessions.
+ * give rows stored before sessions and escalations were summarized theirs.
  */
 async function afterFirstScreen(current: Workspace): Promise<void> {
   const { session, store, engine } = current;
@@ -235,6 +247,12 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
   await refreshAttention(store);
   if (current.closed) return;
   engine.start();
+  current.stopChanges = watchChanges({
+    serverUrl: session.serverUrl,
+    token: session.token,
+    connectivity: browserConnectivity,
+    onChange: () => void engine.sync(),
+  });
   current.stopAlerts = announceDueFollowUps(store, session);
   current.calendar.start();
   current.reminders = startSessionReminders({
@@ -249,7 +267,7 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
     clock: systemClock,
   });
   await readWholeQueue(current);
-  if (!current.closed) await store.summarizeOlderSessions();
+  if (!current.closed) await store.summarizeOlderRows();
 }
 
 export const workspaceActions = {
@@ -309,6 +327,7 @@ export const workspaceActions = {
       workspace.search?.close();
       workspace.unsubscribe();
       workspace.stopAlerts();
+      workspace.stopChanges();
       workspace.calendar.stop();
       workspace.reminders?.stop();
       workspace.store.db.close();

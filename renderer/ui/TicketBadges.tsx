@@ -4,6 +4,7 @@
  * the queue mounts dozens of them a frame, and a Fluent Badge costs several hooks and style insertions each.
  * The badges take their classes from `useTicketBadgeClasses`, called once by whatever lists them.
  */
+import type { FollowUpState } from '../data/queue-model';
 import {
   type GriffelStyle,
   type Theme,
@@ -190,6 +191,29 @@ export function SeverityBadge({
   return (
     <span className={mergeClasses(styles.badge, styles[SEVERITY_TONE[severity]])}>
       {letterOnly ? letter : `Severity ${letter}`}
+    </span>
+  );
+}
+
+const FOLLOW_UP_BADGE: Record<FollowUpState, { tone: ToneName; label: string; title: string }> = {
+  overdue: {
+    tone: 'danger',
+    label: 'Follow-up overdue',
+    title: 'The next follow-up with Microsoft is past its due time',
+  },
+  silent: {
+    tone: 'warning',
+    label: 'Microsoft silent',
+    title: 'Microsoft has not answered for longer than the team allows',
+  },
+};
+
+/** What an escalated ticket asks for now, in words: a follow-up past due, or Microsoft silent too long. */
+export function FollowUpBadge({ state, classes: styles }: { state: FollowUpState; classes: TicketBadgeClasses }) {
+  const { tone, label, title } = FOLLOW_UP_BADGE[state];
+  return (
+    <span className={mergeClasses(styles.badge, styles[tone])} title={title}>
+      {label}
     </span>
   );
 }

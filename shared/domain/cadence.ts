@@ -48,13 +48,65 @@ export function suggestSeverity(priority: Priority | null): Severity {
 
 type CadenceFacts = Pick<Escalation, 'severity' | 'status' | 'openedAt' | 'followUps'>;
 
-const latest = (instants: readonly string[]): Date | null =>
-  instants.length === 0 ? null : max(instants.map((instant) => parseISO(instant)));
+/**
+ * What the cadence reads of an escalation, condensed: a queue row keeps this much, and the deadlines
+ * follow from it and the team's cadence (which the lead may change) at any time.
+ */
+export interface EscalationClock {
+  severity: Severity;
+  status: Escalation['status'];
+  openedAt: Instant;
+  /** The latest follow-up's `at`, or null before the first. */
+  lastFollowUpAt: Instant | null;
+  /** The latest follow-up in which Microsoft responded, or null if it never has. */
+  lastResponseAt: Instant | null;
+}
+
+const latest = (instants: readonly string[]): string | null =>
+  instants.length === 0 ? null : max(instants.map((instant) => parseISO(instant))).toISOString();
 
 /** Follow-ups may be logged late with an earlier date, so "last" is the latest `at`, not the last entry. */
+export function escalationClock(escalation: CadenceFacts): EscalationClock {
+  return {
+    severity: escalation.severity,
+    status: escalation.status,
+    openedAt: escalation.openedAt,
+    lastFollowUpAt: latest(escalation.followUps.map((followUp) => followUp.at)),
+    lastResponseAt: latest(escalation.followUps.filter((f) => f.microsoftResponded).map((f) => f.at)),
+  };
+}
+
+export interface EscalationDeadlines {
+  /** When CSS must next chase Microsoft; null once Microsoft has closed the case. */
+  followUpDue: Date | null;
+  /**
+   * When Microsoft counts as silent: the configured hours after the case opened or Microsoft last
+   * answered. Null unless the case is open: while it is attention_needed Microsoft waits on us.
+   */
+  silentAt: Date | null;
+}
+
+/** The escalation's two deadlines under the team's cadence: the one rule behind flags, badges and alerts. */
+export function escalationDeadlines(clock: EscalationClock, cadence: FollowUpCadence): EscalationDeadlines {
+  const openedAt = parseISO(clock.openedAt);
+  const silentSince = clock.lastResponseAt === null ? openedAt : max([openedAt, parseISO(clock.lastResponseAt)]);
+  return {
+    // A closed case is Microsoft's final word: nothing is chased on it any more.
+    followUpDue: clock.status === 'closed' ? null : dueAfterLastContact(clock, cadence),
+    silentAt: clock.status === 'open' ? addHours(silentSince, cadence.microsoftSilentAfterHours) : null,
+  };
+}
+
+/** Strictly after the instant: a follow-up logged exactly at its due time is on time. */
+export const isPast = (deadline: Date | null, now: Date): boolean =>
+  deadline !== null && now.getTime() > deadline.getTime();
+
+const dueAfterLastContact = (clock: EscalationClock, cadence: FollowUpCadence): Date =>
+  addHours(parseISO(clock.lastFollowUpAt ?? clock.openedAt), cadence[clock.severity]);
+
+/** The next follow-up's due time, also on a closed case (the lead's list shows when it was last due). */
 export function nextFollowUpDue(escalation: CadenceFacts, cadence: FollowUpCadence): Date {
-  const lastContact = latest(escalation.followUps.map((followUp) => followUp.at)) ?? parseISO(escalation.openedAt);
-  return addHours(lastContact, cadence[escalation.severity]);
+  return dueAfterLastContact(escalationClock(escalation), cadence);
 }
 
 export interface EscalationFlags {
@@ -74,17 +126,13 @@ export interface EscalationFlags {
 
 /** The flags the console and the lead's list show, from the records alone and an injected `now`. */
 export function escalationFlags(escalation: CadenceFacts, cadence: FollowUpCadence, now: Date): EscalationFlags {
-  const due = nextFollowUpDue(escalation, cadence);
-  const openedAt = parseISO(escalation.openedAt);
-  const lastResponse = latest(escalation.followUps.filter((f) => f.microsoftResponded).map((f) => f.at));
-  const silentSince = lastResponse === null ? openedAt : max([openedAt, lastResponse]);
-  const silentUntil = addHours(silentSince, cadence.microsoftSilentAfterHours);
+  const clock = escalationClock(escalation);
+  const { followUpDue, silentAt } = escalationDeadlines(clock, cadence);
   return {
-    nextFollowUpDue: due.toISOString(),
-    // A closed case is Microsoft's final word: nothing is chased on it any more.
-    followUpOverdue: escalation.status !== 'closed' && now.getTime() > due.getTime(),
-    lastMicrosoftContact: lastResponse?.toISOString() ?? null,
-    microsoftSilent: escalation.status === 'open' && now.getTime() > silentUntil.getTime(),
-    ageHours: differenceInHours(now, openedAt),
+    nextFollowUpDue: nextFollowUpDue(escalation, cadence).toISOString(),
+    followUpOverdue: isPast(followUpDue, now),
+    lastMicrosoftContact: clock.lastResponseAt,
+    microsoftSilent: isPast(silentAt, now),
+    ageHours: differenceInHours(now, parseISO(clock.openedAt)),
   };
 }

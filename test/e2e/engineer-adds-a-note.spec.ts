@@ -18,9 +18,11 @@ test('an engineer adds an internal note that survives a reload and reaches the s
   expect(unassigned.length).toBeGreaterThan(0);
 
   await signIn(page, portal, ENGINEER);
-  await expect(page.getByRole('tab', { name: `All (${scope.length})` })).toBeVisible();
-  await expect(page.getByRole('tab', { name: `My tickets (${mine.length})` })).toBeVisible();
-  await expect(page.getByRole('tab', { name: `Team queue (${unassigned.length})` })).toBeVisible();
+  // The tabs count open work: closed tickets wait behind "Show closed".
+  const open = (tickets: typeof scope) => tickets.filter((ticket) => ticket.stage !== 'closed').length;
+  await expect(page.getByRole('tab', { name: `All (${open(scope)})` })).toBeVisible();
+  await expect(page.getByRole('tab', { name: `My tickets (${open(mine)})` })).toBeVisible();
+  await expect(page.getByRole('tab', { name: `Team queue (${open(unassigned)})` })).toBeVisible();
   await expect(page.getByText('All changes sent')).toBeVisible();
 
   // The most recently updated open ticket of mine is at the top of "My tickets".

@@ -6,11 +6,14 @@
 import { useDeferredValue, useMemo } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { ScopeCounts } from '../local-store';
+import type { FollowUpCadence } from '../../../shared/domain';
+import type { QueueCounts } from '../local-store';
 import {
+  DEFAULT_ARRANGEMENT,
   NO_FILTERS,
   QueueModel,
   SORTS,
+  dependsOnTime,
   isShown,
   type QueueArrangement,
   type QueueFilters,
@@ -20,7 +23,14 @@ import {
 import type { SearchResult } from '../search/search-protocol';
 import type { TicketSummary } from '../summary';
 
-export { NO_FILTERS, type QueueFilters, type QueueScope, type QueueSort } from '../queue-model';
+export {
+  NO_FILTERS,
+  followUpState,
+  type FollowUpState,
+  type QueueFilters,
+  type QueueScope,
+  type QueueSort,
+} from '../queue-model';
 
 /**
  * empty: nothing read yet; firstScreen: the most recent rows, read straight from their index while the
@@ -34,27 +44,33 @@ interface QueueState {
   version: number;
   /** What the first screen shows until the whole local copy is read. */
   firstScreen: readonly TicketSummary[];
-  counts: ScopeCounts;
+  counts: QueueCounts;
   userId: string;
   scope: QueueScope;
   filters: QueueFilters;
   query: string;
   sort: QueueSort;
+  showClosed: boolean;
+  /** The team's follow-up cadence, which the follow-up filter, sort and badges read. */
+  cadence: FollowUpCadence;
+  /** The minute the follow-up filter was last judged at. */
+  now: Date;
   /** The search's answer for `search.query`, which may trail `query` by a keystroke or two. */
   search: (SearchResult & { query: string }) | null;
   selectedId: string | null;
 }
 
+const NO_TICKETS = { all: 0, mine: 0, unassigned: 0 };
+
 export const initialQueueState: QueueState = {
+  ...DEFAULT_ARRANGEMENT,
   phase: 'empty',
   version: 0,
   firstScreen: [],
-  counts: { all: 0, mine: 0, unassigned: 0 },
+  counts: { all: NO_TICKETS, open: NO_TICKETS },
   userId: '',
-  scope: 'all',
-  filters: NO_FILTERS,
   query: '',
-  sort: 'lastUpdate',
+  now: new Date(0),
   search: null,
   selectedId: null,
 };
@@ -69,9 +85,14 @@ const arrangementOf = (s: QueueState): QueueArrangement => ({
   filters: s.filters,
   sort: s.sort,
   userId: s.userId,
+  showClosed: s.showClosed,
+  cadence: s.cadence,
+  now: s.now,
 });
 
 let model = new QueueModel(arrangementOf(initialQueueState));
+
+const countsOfModel = (): QueueCounts => ({ all: { ...model.counts.all }, open: { ...model.counts.open } });
 let searcher: ((query: string) => Promise<SearchResult>) | null = null;
 let searchCall = 0;
 /** Changes heard while the rows were being read: laid over them once read, as a row read early may be older. */
@@ -98,13 +119,15 @@ async function runSearch(query: string): Promise<void> {
 }
 
 export const queueSelectors = {
-  /** The rows on screen: the search's hits in rank order, else every row of the tab, sorted. */
+  /** The rows on screen: the search's hits in rank order, else the tab's open rows (all with "Show closed"), sorted. */
   rows(s: QueueState): readonly TicketSummary[] {
     const arrangement = arrangementOf(s);
     if (s.search !== null) {
+      // A search finds closed tickets too: looking a ticket up by its number is not browsing open work.
+      const found = { ...arrangement, showClosed: true };
       return s.search.ids.flatMap((id) => {
         const row = model.get(id);
-        return row !== undefined && isShown(row, arrangement) ? [row] : [];
+        return row !== undefined && isShown(row, found) ? [row] : [];
       });
     }
     if (s.phase === 'complete') return model.rows;
@@ -114,13 +137,13 @@ export const queueSelectors = {
 
 export const queueActions = {
   /** A new session: whose tabs these are, and where searches go. */
-  start(userId: string, search: (query: string) => Promise<SearchResult>): void {
+  start(userId: string, search: (query: string) => Promise<SearchResult>, now: Date): void {
     searcher = search;
     lateChanges = [];
-    useQueueStore.setState({ ...initialQueueState, userId });
+    useQueueStore.setState({ ...initialQueueState, userId, now });
     model = new QueueModel(arrangementOf(useQueueStore.getState()));
   },
-  showFirstScreen(rows: readonly TicketSummary[], counts: ScopeCounts): void {
+  showFirstScreen(rows: readonly TicketSummary[], counts: QueueCounts): void {
     useQueueStore.setState((s) => ({ phase: 'firstScreen', firstScreen: rows, counts, version: s.version + 1 }));
   },
   /** Every row has been read: from now on the model answers. */
@@ -131,13 +154,9 @@ export const queueActions = {
     useQueueStore.setState((s) => ({
       phase: 'complete',
       firstScreen: [],
-      counts: { ...model.counts },
+      counts: countsOfModel(),
       version: s.version + 1,
     }));
-  },
-  /** Counts read from the indexes while the rows are still being read. */
-  showCounts(counts: ScopeCounts): void {
-    useQueueStore.setState({ counts });
   },
   /** The tickets `ticketIds` changed: the summaries given replace theirs; an id without one left the local copy. */
   merge(ticketIds: readonly string[], summaries: readonly TicketSummary[]): void {
@@ -145,7 +164,7 @@ export const queueActions = {
     const { phase } = useQueueStore.getState();
     if (phase === 'complete') {
       model.apply(ticketIds, summaries);
-      useQueueStore.setState((s) => ({ counts: { ...model.counts }, version: s.version + 1 }));
+      useQueueStore.setState((s) => ({ counts: countsOfModel(), version: s.version + 1 }));
       return;
     }
     // Before every row is read, the first screen takes the change and keeps its length.
@@ -182,6 +201,21 @@ export const queueActions = {
   setSort(sort: QueueSort): void {
     useQueueStore.setState({ sort });
     rearrange();
+  },
+  setShowClosed(showClosed: boolean): void {
+    useQueueStore.setState({ showClosed });
+    rearrange();
+  },
+  /** The team's policy arrived or changed: due times move with it. */
+  setCadence(cadence: FollowUpCadence): void {
+    if (useQueueStore.getState().cadence === cadence) return;
+    useQueueStore.setState({ cadence });
+    rearrange();
+  },
+  /** A new minute: the follow-up filter is judged again (the rows stay put otherwise). */
+  tick(now: Date): void {
+    useQueueStore.setState({ now });
+    if (dependsOnTime(arrangementOf(useQueueStore.getState()))) rearrange();
   },
   select(selectedId: string | null): void {
     useQueueStore.setState({ selectedId });

@@ -1,5 +1,5 @@
 /** Search, filters and sort for the queue. */
-import { Button, Dropdown, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Option, SearchBox, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { memo, useMemo } from 'react';
 import {
@@ -42,7 +42,13 @@ const SORT_LABEL: Record<QueueSort, string> = {
   lastUpdate: 'Last update',
   age: 'Oldest first',
   priority: 'Priority',
+  followUpDue: 'Follow-up due',
 };
+
+const FOLLOW_UP_OPTIONS = [
+  { value: 'overdue', label: 'Follow-up overdue' },
+  { value: 'silent', label: 'Microsoft silent' },
+] as const;
 
 interface FilterProps<K extends keyof QueueFilters> {
   name: K;
@@ -122,6 +128,14 @@ function SortBy() {
   );
 }
 
+/** Closed tickets are history: the tabs show open work unless this is on. */
+function ShowClosed() {
+  const showClosed = useQueueStore((s) => s.showClosed);
+  return (
+    <Switch label="Show closed" checked={showClosed} onChange={(_, data) => queueActions.setShowClosed(data.checked)} />
+  );
+}
+
 /**
  * Mounted once and hidden while nothing is filtered: the first keystroke of a search only shows it,
  * instead of mounting a button inside that keystroke's frame.
@@ -168,7 +182,9 @@ export function QueueToolbar() {
       <Filter name="scope" label="Product area" options={SCOPE_OPTIONS} />
       <AssigneeFilter />
       <Filter name="channel" label="Channel" options={CHANNEL_OPTIONS} />
+      <Filter name="followUp" label="Follow-up" options={FOLLOW_UP_OPTIONS} />
       <SortBy />
+      <ShowClosed />
       <ClearFilters />
     </div>
   );

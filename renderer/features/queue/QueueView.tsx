@@ -5,12 +5,24 @@
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, formatDistanceStrict, isSameDay } from 'date-fns';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { PriorityBadge, StageBadge, type TicketBadgeClasses, useTicketBadgeClasses } from '../../ui/TicketBadges';
+import {
+  FollowUpBadge,
+  PriorityBadge,
+  StageBadge,
+  type TicketBadgeClasses,
+  useTicketBadgeClasses,
+} from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
-import { STATUS_LABEL } from '../../../shared/domain';
-import { queueActions, type QueueScope, useQueueRows, useQueueStore } from '../../data/stores/queue-store';
+import { STATUS_LABEL, type FollowUpCadence } from '../../../shared/domain';
+import {
+  followUpState,
+  queueActions,
+  type QueueScope,
+  useQueueRows,
+  useQueueStore,
+} from '../../data/stores/queue-store';
 import { QueueNotes } from './QueueNotes';
 import { QueueToolbar } from './QueueToolbar';
 import type { TicketSummary } from '../../data/summary';
@@ -78,6 +90,7 @@ interface RowProps {
   top: number;
   selected: boolean;
   now: Date;
+  cadence: FollowUpCadence;
   /** The grid's classes, looked up once for all rows: a style hook per row costs a style insertion per mount. */
   styles: QueueClasses;
   badges: TicketBadgeClasses;
@@ -89,9 +102,10 @@ function sessionToday(summary: TicketSummary, now: Date): Date | null {
   return today === undefined ? null : new Date(today.start);
 }
 
-const QueueRow = memo(function QueueRow({ summary, top, selected, now, styles, badges }: RowProps) {
+const QueueRow = memo(function QueueRow({ summary, top, selected, now, cadence, styles, badges }: RowProps) {
   const open = () => void workspaceActions.openTicket(summary.id);
   const session = sessionToday(summary, now);
+  const followUp = followUpState(summary, cadence, now);
   return (
     <div
       role="row"
@@ -125,7 +139,11 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now, styles, b
       </div>
       <div role="cell" className={styles.titleCell}>
         <StageBadge stage={summary.stage} classes={badges} />
-        <span className={mergeClasses(styles.cell, styles.caption)}>{STATUS_LABEL[summary.status]}</span>
+        {followUp === null ? (
+          <span className={mergeClasses(styles.cell, styles.caption)}>{STATUS_LABEL[summary.status]}</span>
+        ) : (
+          <FollowUpBadge state={followUp} classes={badges} />
+        )}
       </div>
       <div role="cell">
         <PriorityBadge priority={summary.priority} classes={badges} />
@@ -142,7 +160,9 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now, styles, b
 
 /** The tabs with their counts: they change with the counts and the tab, not with a scroll or a search. */
 function ScopeTabs() {
-  const { scope, counts } = useQueueStore(useShallow((s) => ({ scope: s.scope, counts: s.counts })));
+  const { scope, counts } = useQueueStore(
+    useShallow((s) => ({ scope: s.scope, counts: s.showClosed ? s.counts.all : s.counts.open })),
+  );
   return (
     <TabList selectedValue={scope} onTabSelect={(_, data) => queueActions.setScope(data.value as QueueScope)}>
       {(Object.keys(SCOPE_LABEL) as QueueScope[]).map((value) => (
@@ -175,12 +195,13 @@ const ColumnHeaders = memo(function ColumnHeaders() {
 function QueueRows() {
   const styles = useStyles();
   const badges = useTicketBadgeClasses();
-  const { phase, noTickets, selectedId, search } = useQueueStore(
+  const { phase, noTickets, selectedId, search, cadence } = useQueueStore(
     useShallow((s) => ({
       phase: s.phase,
-      noTickets: s.counts.all === 0,
+      noTickets: s.counts.all.all === 0,
       selectedId: s.selectedId,
       search: s.search,
+      cadence: s.cadence,
     })),
   );
   const tickets = useQueueRows();
@@ -194,6 +215,8 @@ function QueueRows() {
     useFlushSync: false,
   });
   const now = useMinuteClock();
+  // The follow-up filter is judged again each minute, as the badges are.
+  useEffect(() => queueActions.tick(now), [now]);
 
   return (
     <>
@@ -220,6 +243,7 @@ function QueueRows() {
                   top={item.start}
                   selected={summary.id === selectedId}
                   now={now}
+                  cadence={cadence}
                   styles={styles}
                   badges={badges}
                 />

@@ -10,7 +10,7 @@ import { LocalDb } from '../../../renderer/data/local-db';
 import { summarize, type TicketSummary } from '../../../renderer/data/summary';
 import { RemoteSession } from '../../../shared/domain/remote-session';
 import { allSummaries } from '../../support/local-copy';
-import { ENGINEER, FIXED_NOW, makeTicket } from '../../fixtures/tickets';
+import { ENGINEER, FIXED_NOW, makeTicket, makeTicketInStage } from '../../fixtures/tickets';
 
 const actor = { ...ENGINEER, role: 'engineer' as const };
 const other = makeTicket({ id: '00000000-0000-4000-8000-000000000002', number: 'CSS-100043' });
@@ -152,7 +152,7 @@ describe('LocalDb upgrades', () => {
 
     const db = new LocalDb('integrity-v1');
     expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await new LocalStore(db, actor).pendingEntries(10)).toHaveLength(1);
     expect(await db.summaries.get(ticket.id)).toEqual({ id: ticket.id, assigneeId: null, assigneeKey: '' });
     db.close();
@@ -198,7 +198,7 @@ describe('LocalDb upgrades', () => {
     const db = new LocalDb('sessions-v3');
     const store = new LocalStore(db, actor);
     expect(await store.summariesWithSessions('2025-03-12T00:00:00.000Z', '2025-03-13T00:00:00.000Z')).toEqual([]);
-    await store.summarizeOlderSessions(1);
+    await store.summarizeOlderRows(1);
     const found = await store.summariesWithSessions('2025-03-12T00:00:00.000Z', '2025-03-13T00:00:00.000Z');
     expect(found.map((row) => [row.number, row.sessions])).toEqual([
       [
@@ -231,7 +231,10 @@ describe('LocalDb upgrades', () => {
     const db = new LocalDb('queue-rows-v5');
     const store = new LocalStore(db, actor);
     expect((await store.recentSummaries(10)).map((row) => row.number)).toEqual([mine.number, queued.number]);
-    expect(await store.scopeCounts(ENGINEER.id)).toEqual({ all: 2, mine: 1, unassigned: 1 });
+    expect(await store.scopeCounts(ENGINEER.id)).toEqual({
+      all: { all: 2, mine: 1, unassigned: 1 },
+      open: { all: 2, mine: 1, unassigned: 1 },
+    });
     expect((await store.myTicketsInStage(ENGINEER.id, 'escalated')).map((ticket) => ticket.id)).toEqual([mine.id]);
     expect(db.summaries.schema.indexes.map((index) => index.name).sort()).toEqual([
       '[assigneeKey+stage]',
@@ -240,6 +243,34 @@ describe('LocalDb upgrades', () => {
       'sessionStarts',
       'stage',
     ]);
+    db.close();
+  });
+
+  it("gives queue rows stored before version 8 their escalation's clock in a background pass", async () => {
+    const v7 = new Dexie('escalations-v7');
+    v7.version(7).stores({
+      tickets: 'id',
+      summaries: 'id, stage, assigneeKey, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
+      outbox: '++seq, &mutation.id, ticketId, state, acknowledgedAt, appliedSeq, [appliedHistory+appliedSeq]',
+      meta: 'key',
+      quarantine: '++id, table',
+      searchBacklog: '++seq',
+      searchIndex: 'key',
+    });
+    const escalated = makeTicketInStage('escalated', { assignee: ENGINEER });
+    const olderRow: Partial<TicketSummary> = summarize(escalated, 0);
+    delete olderRow.escalation;
+    await v7.table('tickets').put(escalated);
+    await v7.table('summaries').put(olderRow);
+    v7.close();
+
+    const db = new LocalDb('escalations-v7');
+    const store = new LocalStore(db, actor);
+    expect((await allSummaries(store)).map((row) => row.escalation)).toEqual([null]);
+    await store.summarizeOlderRows();
+    const [row] = await allSummaries(store);
+    expect(row?.escalation).toMatchObject({ openedAt: escalated.escalation?.openedAt, status: 'open' });
+    expect(await db.meta.get('escalationRowsPending')).toBeUndefined();
     db.close();
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore, RefusedChange } from '../../../renderer/data/local-store';
 import { KEEP_ACKNOWLEDGED_MS } from '../../../renderer/data/outbox-entry';
-import { NO_FILTERS, QueueModel } from '../../../renderer/data/queue-model';
+import { DEFAULT_ARRANGEMENT, QueueModel } from '../../../renderer/data/queue-model';
 import { DEFAULT_FLOW_POLICY, TeamContext, type Ticket } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
 import {
@@ -243,8 +243,8 @@ describe('LocalStore', () => {
   });
 });
 
-describe('LocalStore.myClosedCount', () => {
-  it("counts only the user's closed tickets, which the tray leaves out of the open ones", async () => {
+describe('LocalStore.scopeCounts', () => {
+  it('counts every ticket of each tab and the open ones, which the tabs and the tray show', async () => {
     const store = openStore();
     const ticket = (n: number, overrides: Partial<Ticket>) =>
       makeTicketInStage(overrides.stage ?? 'investigation', {
@@ -261,8 +261,10 @@ describe('LocalStore.myClosedCount', () => {
       '3',
       FIXED_NOW,
     );
-    expect(await store.myClosedCount(ENGINEER.id)).toBe(1);
-    expect((await store.scopeCounts(ENGINEER.id)).mine).toBe(2);
+    expect(await store.scopeCounts(ENGINEER.id)).toEqual({
+      all: { all: 3, mine: 2, unassigned: 0 },
+      open: { all: 1, mine: 1, unassigned: 0 },
+    });
   });
 });
 
@@ -308,7 +310,7 @@ describe('LocalStore.ticketsInStage', () => {
       }),
     );
     await store.applyPullPage(tickets, '30', FIXED_NOW);
-    const model = new QueueModel({ scope: 'all', filters: NO_FILTERS, sort: 'lastUpdate', userId: ENGINEER.id });
+    const model = new QueueModel({ ...DEFAULT_ARRANGEMENT, userId: ENGINEER.id, now: new Date(FIXED_NOW) });
     model.replaceAll(await allSummaries(store));
     expect((await store.recentSummaries(10)).map((s) => s.number)).toEqual(
       model.rows.slice(0, 10).map((s) => s.number),

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
   NO_FILTERS,
   QueueModel,
-  SORTS,
+  followUpState,
   inScope,
   isShown,
+  orderOf,
   type QueueArrangement,
 } from '../../../renderer/data/queue-model';
-import { summarize, type TicketSummary } from '../../../renderer/data/summary';
-import { Priority, Stage } from '../../../shared/domain';
+import { summarize, type SummaryEscalation, type TicketSummary } from '../../../renderer/data/summary';
+import { DEFAULT_CADENCE, EscalationStatus, Priority, Severity, Stage } from '../../../shared/domain';
 import { ENGINEER, makeTicket } from '../../fixtures/tickets';
 
 const ME = ENGINEER.id;
@@ -27,9 +28,19 @@ const summaryArb = fc
     // Few distinct instants, so ties (broken by number, then id) are common.
     updated: fc.integer({ min: 0, max: 5 }),
     created: fc.integer({ min: 0, max: 5 }),
+    // Escalations opened and chased on a few days, so due times tie and fall either side of `now`.
+    escalation: fc.option(
+      fc.record({
+        severity: fc.constantFrom(...Severity.options),
+        status: fc.constantFrom(...EscalationStatus.options),
+        openedAt: fc.integer({ min: 1, max: 4 }).map((day) => `2025-03-0${day}T09:00:00.000Z`),
+        lastFollowUpAt: fc.option(fc.integer({ min: 4, max: 6 }).map((day) => `2025-03-0${day}T09:00:00.000Z`)),
+        lastResponseAt: fc.option(fc.integer({ min: 4, max: 6 }).map((day) => `2025-03-0${day}T09:00:00.000Z`)),
+      }),
+    ),
   })
-  .map(({ id, number, stage, priority, assignee, updated, created }): TicketSummary =>
-    summarize(
+  .map(({ id, number, stage, priority, assignee, updated, created, escalation }): TicketSummary => ({
+    ...summarize(
       makeTicket({
         id,
         number,
@@ -41,7 +52,8 @@ const summaryArb = fc
       }),
       0,
     ),
-  );
+    escalation: escalation satisfies SummaryEscalation | null,
+  }));
 
 const arrangementArb: fc.Arbitrary<QueueArrangement> = fc.record({
   scope: fc.constantFrom('all', 'mine', 'unassigned'),
@@ -49,9 +61,15 @@ const arrangementArb: fc.Arbitrary<QueueArrangement> = fc.record({
     NO_FILTERS,
     { ...NO_FILTERS, stage: ['investigation', 'escalated'] },
     { ...NO_FILTERS, priority: ['critical'], assignee: [''] },
+    { ...NO_FILTERS, stage: ['closed'] },
+    { ...NO_FILTERS, followUp: ['overdue'] },
+    { ...NO_FILTERS, followUp: ['overdue', 'silent'] },
   ),
-  sort: fc.constantFrom('lastUpdate', 'age', 'priority'),
+  sort: fc.constantFrom('lastUpdate', 'age', 'priority', 'followUpDue'),
   userId: fc.constant(ME),
+  showClosed: fc.boolean(),
+  cadence: fc.constantFrom(DEFAULT_CADENCE, { ...DEFAULT_CADENCE, critical: 1, microsoftSilentAfterHours: 24 }),
+  now: fc.integer({ min: 2, max: 8 }).map((day) => new Date(`2025-03-0${day}T10:00:00.000Z`)),
 });
 
 type Step =
@@ -69,16 +87,17 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 function expected(rows: ReadonlyMap<string, TicketSummary>, arrangement: QueueArrangement) {
   const all = [...rows.values()];
+  const tabs = (of: TicketSummary[]) => ({
+    all: of.length,
+    mine: of.filter((s) => inScope(s, 'mine', ME)).length,
+    unassigned: of.filter((s) => inScope(s, 'unassigned', ME)).length,
+  });
   return {
     rows: all
       .filter((s) => isShown(s, arrangement))
-      .sort(SORTS[arrangement.sort])
+      .sort(orderOf(arrangement))
       .map((s) => s.number + s.id),
-    counts: {
-      all: all.length,
-      mine: all.filter((s) => inScope(s, 'mine', ME)).length,
-      unassigned: all.filter((s) => inScope(s, 'unassigned', ME)).length,
-    },
+    counts: { all: tabs(all), open: tabs(all.filter((s) => s.stage !== 'closed')) },
   };
 }
 
@@ -109,5 +128,61 @@ describe('QueueModel', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the queue of open work', () => {
+  const at = (day: number) => new Date(`2025-03-0${day}T10:00:00.000Z`);
+  const row = (overrides: Partial<TicketSummary>): TicketSummary => ({ ...summarize(makeTicket(), 0), ...overrides });
+  const arrangement = (overrides: Partial<QueueArrangement>): QueueArrangement => ({
+    scope: 'all',
+    filters: NO_FILTERS,
+    sort: 'lastUpdate',
+    userId: ME,
+    showClosed: false,
+    cadence: DEFAULT_CADENCE,
+    now: at(5),
+    ...overrides,
+  });
+  const chased = (lastFollowUpAt: string | null, lastResponseAt: string | null): SummaryEscalation => ({
+    severity: 'moderate',
+    status: 'open',
+    openedAt: '2025-03-01T09:00:00.000Z',
+    lastFollowUpAt,
+    lastResponseAt,
+  });
+
+  it('hides closed tickets until asked for, or until the stage filter names them', () => {
+    const closed = row({ stage: 'closed' });
+    expect(isShown(closed, arrangement({}))).toBe(false);
+    expect(isShown(closed, arrangement({ showClosed: true }))).toBe(true);
+    expect(isShown(closed, arrangement({ filters: { ...NO_FILTERS, stage: ['closed'] } }))).toBe(true);
+  });
+
+  it('finds a follow-up past its due time first, then a Microsoft silent for longer than the cadence allows', () => {
+    // Severity B: chased every 24 hours; Microsoft silent after 72 hours without an answer.
+    const overdue = row({ escalation: chased('2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z') });
+    const silent = row({ escalation: chased('2025-03-05T09:00:00.000Z', null) });
+    const fine = row({ escalation: chased('2025-03-05T09:00:00.000Z', '2025-03-04T09:00:00.000Z') });
+    expect([overdue, silent, fine].map((r) => followUpState(r, DEFAULT_CADENCE, at(5)))).toEqual([
+      'overdue',
+      'silent',
+      null,
+    ]);
+    // Due exactly now is on time.
+    expect(followUpState(overdue, DEFAULT_CADENCE, new Date('2025-03-05T09:00:00.000Z'))).toBeNull();
+    // Microsoft's closed case asks for nothing.
+    expect(
+      followUpState(row({ escalation: { ...chased(null, null), status: 'closed' } }), DEFAULT_CADENCE, at(8)),
+    ).toBe(null);
+  });
+
+  it('sorts by the next follow-up due, the soonest first and tickets without an escalation last', () => {
+    const later = row({ id: ids[1], number: 'CSS-100001', escalation: chased('2025-03-05T09:00:00.000Z', null) });
+    const sooner = row({ id: ids[2], number: 'CSS-100002', escalation: chased('2025-03-03T09:00:00.000Z', null) });
+    const none = row({ id: ids[3], number: 'CSS-100003', updatedAt: '2025-03-09T09:00:00.000Z' });
+    const model = new QueueModel(arrangement({ sort: 'followUpDue' }));
+    model.replaceAll([none, later, sooner]);
+    expect(model.rows.map((r) => r.number)).toEqual(['CSS-100002', 'CSS-100001', 'CSS-100003']);
   });
 });

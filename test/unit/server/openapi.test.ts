@@ -46,6 +46,7 @@ describe('GET /openapi.json', () => {
         `GET ${API_PREFIX}/health`,
         `GET ${API_PREFIX}/openapi.json`,
         `GET ${API_PREFIX}/sync/pull`,
+        `GET ${API_PREFIX}/sync/changes`,
         `GET ${API_PREFIX}/team`,
         `POST ${API_PREFIX}/auth/login`,
         `POST ${API_PREFIX}/auth/logout`,

@@ -1,0 +1,79 @@
+// The change stream tells a signed-in console, within moments, that there is something to pull.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_PREFIX, ErrorBody } from '../../../shared/api';
+import { type Portal, addNote, allTickets, bearer, giulia, listen, push, seededPortal, signIn } from './fixtures';
+
+const CHANGES = `${API_PREFIX}/sync/changes`;
+
+/** Reads the stream's events as they come: each `next()` resolves with the next event's name and data. */
+function eventsOf(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  return async function next(): Promise<{ event: string; data: unknown }> {
+    for (;;) {
+      const end = buffered.indexOf('\n\n');
+      if (end >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (block.startsWith(':')) continue;
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((line) => line.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
+        return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the stream ended');
+      buffered += decoder.decode(value, { stream: true });
+    }
+  };
+}
+
+describe('GET /sync/changes', () => {
+  let portal: Portal;
+  let address: string;
+  beforeEach(async () => {
+    portal = await seededPortal(undefined, { consoleOrigins: ['http://127.0.0.1:5173'] });
+    address = await listen(portal);
+  });
+  afterEach(() => portal.close());
+
+  it('announces the current change at once, then each change as it is stored', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const aborted = new AbortController();
+    const response = await fetch(`${address}${CHANGES}`, {
+      headers: { ...bearer(token), origin: 'http://127.0.0.1:5173' },
+      signal: aborted.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // The console's own origin may read it, as any other answer.
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    const next = eventsOf(response.body as ReadableStream<Uint8Array>);
+    const first = await next();
+    expect(first).toEqual({ event: 'change', data: { seq: portal.db.currentSeq() } });
+
+    const ticket = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
+    if (ticket === undefined) throw new Error('the demo data has no open ticket of Giulia');
+    await push(portal.app, token, [addNote(ticket.id)]);
+    expect(await next()).toEqual({ event: 'change', data: { seq: portal.db.currentSeq() } });
+    aborted.abort();
+  });
+
+  it('is refused without a valid sign-in', async () => {
+    const response = await fetch(`${address}${CHANGES}`, { headers: bearer('not-a-token') });
+    expect(response.status).toBe(401);
+    expect(ErrorBody.parse(await response.json()).error).toBe('unauthenticated');
+  });
+
+  it('ends open streams when the server closes, so it stops at once', async () => {
+    const token = await signIn(portal.app, giulia.email);
+    const response = await fetch(`${address}${CHANGES}`, { headers: bearer(token) });
+    const next = eventsOf(response.body as ReadableStream<Uint8Array>);
+    await next();
+    await portal.close();
+    await expect(next()).rejects.toThrow(/ended|terminated/);
+  });
+});
