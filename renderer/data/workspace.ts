@@ -11,7 +11,7 @@ import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
 import { type DesktopCounts, desktopCounts } from './desktop-counts';
 import { dueFollowUps } from './follow-up-alerts';
-import { newUrgentTickets } from './new-ticket-alerts';
+import { arrivalNotice, newArrivals } from './new-ticket-alerts';
 import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
 import { LocalDataError, LocalStore } from './local-store';
@@ -183,10 +183,13 @@ async function open(session: Session): Promise<void> {
   const openedAt = systemClock();
   const announcedTickets = new Set<string>();
   const unsubscribe = store.subscribe(({ ticketIds, summaries }) => {
-    for (const alert of newUrgentTickets(summaries, user.id, openedAt, announcedTickets)) {
-      announcedTickets.add(alert.ticketId);
-      void platform.notify(alert);
+    const arrived = newArrivals(summaries, user.id, openedAt, announcedTickets);
+    for (const summary of arrived) {
+      announcedTickets.add(summary.id);
+      const notice = arrivalNotice(summary);
+      if (notice !== null) void platform.notify(notice);
     }
+    queueActions.markNew(arrived.map((summary) => summary.id));
     void refreshAttention(store);
     current.search?.changed();
     queueActions.merge(ticketIds, summaries);

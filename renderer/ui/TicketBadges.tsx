@@ -217,3 +217,8 @@ export function FollowUpBadge({ state, classes: styles }: { state: FollowUpState
     </span>
   );
 }
+
+/** A ticket that arrived in the user's queue while the console was open, until it is opened. */
+export function NewBadge({ classes: styles }: { classes: TicketBadgeClasses }) {
+  return <span className={mergeClasses(styles.badge, styles.brand)}>Just arrived</span>;
+}

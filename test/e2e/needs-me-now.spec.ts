@@ -56,7 +56,7 @@ test('the queue shows open work; closed tickets wait behind "Show closed"', asyn
   await expect(grid).toHaveAttribute('aria-rowcount', String(tickets.length));
 });
 
-test('a new request reaches the lead’s queue within seconds, without waiting for the next sync', async ({
+test('a new request reaches the lead’s queue within seconds, highlighted until opened', async ({
   page,
   context,
   portal,
@@ -74,5 +74,12 @@ test('a new request reaches the lead’s queue within seconds, without waiting f
   });
   // The console pulls every 30 s on its own; the change stream brings the ticket well before that.
   await page.bringToFront();
-  await expect(page.locator(`[role="row"][data-ticket-number="${number}"]`)).toBeVisible({ timeout: 10_000 });
+  const row = page.locator(`[role="row"][data-ticket-number="${number}"]`);
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  // Highlighted as new until the lead opens it.
+  await expect(row.getByText('Just arrived')).toBeVisible();
+  await page.screenshot({ path: `${shots}/queue-new-ticket.png` });
+  await row.click();
+  await expect(page.getByRole('region', { name: `Ticket ${number}` })).toBeVisible();
+  await expect(row.getByText('Just arrived')).toHaveCount(0);
 });

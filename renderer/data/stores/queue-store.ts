@@ -58,6 +58,8 @@ interface QueueState {
   /** The search's answer for `search.query`, which may trail `query` by a keystroke or two. */
   search: (SearchResult & { query: string }) | null;
   selectedId: string | null;
+  /** Tickets that arrived in the user's queue while the console was open, highlighted until opened. */
+  fresh: ReadonlySet<string>;
 }
 
 const NO_TICKETS = { all: 0, mine: 0, unassigned: 0 };
@@ -73,6 +75,7 @@ export const initialQueueState: QueueState = {
   now: new Date(0),
   search: null,
   selectedId: null,
+  fresh: new Set(),
 };
 
 /** How many rows start-up reads before the rest: more than any window shows. */
@@ -218,7 +221,16 @@ export const queueActions = {
     if (dependsOnTime(arrangementOf(useQueueStore.getState()))) rearrange();
   },
   select(selectedId: string | null): void {
-    useQueueStore.setState({ selectedId });
+    useQueueStore.setState((s) => {
+      if (selectedId === null || !s.fresh.has(selectedId)) return { selectedId };
+      const fresh = new Set(s.fresh);
+      fresh.delete(selectedId);
+      return { selectedId, fresh };
+    });
+  },
+  markNew(ticketIds: readonly string[]): void {
+    if (ticketIds.length === 0) return;
+    useQueueStore.setState((s) => ({ fresh: new Set([...s.fresh, ...ticketIds]) }));
   },
   reset(): void {
     searcher = null;

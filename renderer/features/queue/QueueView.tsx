@@ -9,6 +9,7 @@ import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   FollowUpBadge,
+  NewBadge,
   PriorityBadge,
   StageBadge,
   type TicketBadgeClasses,
@@ -66,6 +67,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  // A bar at the row's start marks a ticket new since the console opened, beside its "New" badge.
+  fresh: { boxShadow: `inset 4px 0 0 ${tokens.colorBrandStroke1}` },
   cell: {
     overflow: 'hidden',
     textOverflow: 'ellipsis',
@@ -89,6 +92,8 @@ interface RowProps {
   summary: TicketSummary;
   top: number;
   selected: boolean;
+  /** Arrived while the console was open and not opened yet. */
+  fresh: boolean;
   now: Date;
   cadence: FollowUpCadence;
   /** The grid's classes, looked up once for all rows: a style hook per row costs a style insertion per mount. */
@@ -102,7 +107,7 @@ function sessionToday(summary: TicketSummary, now: Date): Date | null {
   return today === undefined ? null : new Date(today.start);
 }
 
-const QueueRow = memo(function QueueRow({ summary, top, selected, now, cadence, styles, badges }: RowProps) {
+const QueueRow = memo(function QueueRow({ summary, top, selected, fresh, now, cadence, styles, badges }: RowProps) {
   const open = () => void workspaceActions.openTicket(summary.id);
   const session = sessionToday(summary, now);
   const followUp = followUpState(summary, cadence, now);
@@ -112,7 +117,7 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now, cadence, 
       aria-selected={selected}
       tabIndex={0}
       data-ticket-number={summary.number}
-      className={mergeClasses(styles.row, selected && styles.selected)}
+      className={mergeClasses(styles.row, selected && styles.selected, fresh && styles.fresh)}
       style={{ top, height: ROW_HEIGHT }}
       onClick={open}
       onKeyDown={(event) => {
@@ -122,13 +127,18 @@ const QueueRow = memo(function QueueRow({ summary, top, selected, now, cadence, 
       {/* Plain elements styled once, not Text components: a fast scroll mounts dozens of rows a frame. */}
       <div role="cell" className={styles.titleCell}>
         <span className={mergeClasses(styles.cell, styles.number)}>{summary.number}</span>
-        {session !== null && (
-          <span
-            className={mergeClasses(styles.cell, styles.caption, styles.sessionToday)}
-            title={`Remote session today at ${format(session, 'HH:mm')}`}
-          >
-            Session {format(session, 'HH:mm')}
-          </span>
+        {/* A ticket new since the console opened has no session booked today: one second line serves both. */}
+        {fresh ? (
+          <NewBadge classes={badges} />
+        ) : (
+          session !== null && (
+            <span
+              className={mergeClasses(styles.cell, styles.caption, styles.sessionToday)}
+              title={`Remote session today at ${format(session, 'HH:mm')}`}
+            >
+              Session {format(session, 'HH:mm')}
+            </span>
+          )
         )}
       </div>
       <div role="cell" className={styles.titleCell}>
@@ -195,13 +205,14 @@ const ColumnHeaders = memo(function ColumnHeaders() {
 function QueueRows() {
   const styles = useStyles();
   const badges = useTicketBadgeClasses();
-  const { phase, noTickets, selectedId, search, cadence } = useQueueStore(
+  const { phase, noTickets, selectedId, search, cadence, fresh } = useQueueStore(
     useShallow((s) => ({
       phase: s.phase,
       noTickets: s.counts.all.all === 0,
       selectedId: s.selectedId,
       search: s.search,
       cadence: s.cadence,
+      fresh: s.fresh,
     })),
   );
   const tickets = useQueueRows();
@@ -242,6 +253,7 @@ function QueueRows() {
                   summary={summary}
                   top={item.start}
                   selected={summary.id === selectedId}
+                  fresh={fresh.has(summary.id)}
                   now={now}
                   cadence={cadence}
                   styles={styles}
