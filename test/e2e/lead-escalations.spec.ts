@@ -95,3 +95,60 @@ test('the lead sets the follow-up cadence; a value out of range is refused befor
   ).json()) as { critical: number };
   expect(cadence.critical).toBe(2);
 });
+
+test('the lead filters from the charts, reassigns seeing each load, undoes it, and finds the board as left', async ({
+  page,
+  portal,
+}) => {
+  const { tickets } = await serverScope(portal, LEAD);
+  const open = tickets.filter(
+    (t) => t.stage === 'escalated' && t.escalation !== null && t.escalation.status !== 'closed',
+  );
+  const severities = ['critical', 'moderate', 'minimal'] as const;
+  const bySeverity = severities.map((severity) => open.filter((t) => t.escalation?.severity === severity));
+  const most = bySeverity.reduce(
+    (best, rows, index) => (rows.length > (bySeverity[best]?.length ?? 0) ? index : best),
+    0,
+  );
+  const chosen = bySeverity[most] ?? [];
+  const target = chosen.find((t) => t.assignee !== null);
+  if (target?.assignee == null) throw new Error('the demo data has no assigned escalation of that severity');
+  const previous = target.assignee.name;
+  const next = previous === 'Marco Bianchi' ? 'Giulia Rossi' : 'Marco Bianchi';
+
+  await signIn(page, portal, LEAD);
+  await page.getByRole('tab', { name: 'Escalations' }).click();
+  const view = page.getByRole('region', { name: 'Escalations' });
+  const count = view.getByRole('status').filter({ hasText: /escalations$/ });
+  await expect(count).toHaveText(`${open.length} escalations`);
+
+  // A click on a severity's bar filters the list to it; the other bars stay, faint, to click back in.
+  await view
+    .getByRole('figure', { name: 'Escalations by severity' })
+    .locator('.recharts-bar-rectangle')
+    .nth(most)
+    .click();
+  await expect(count).toHaveText(`${chosen.length} of ${open.length} escalations`);
+  await page.screenshot({ path: 'test-results/screenshots/lead-chart-filter.png' });
+  await view.getByRole('button', { name: 'Hide charts' }).click();
+  await expect(view.getByRole('figure', { name: 'Escalations by severity' })).toHaveCount(0);
+
+  // The menu says how loaded each engineer is; the reassignment can be undone from its notice.
+  await view.getByRole('button', { name: `Reassign ${target.number}` }).click();
+  const option = page.getByRole('menuitemradio', { name: new RegExp(next) });
+  await expect(option).toContainText(/open escalation|No open escalations/);
+  await option.click();
+  await expect(page.getByText(`${target.number} is now ${next}'s.`, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(`${target.number} is ${previous}'s again.`, { exact: true })).toBeVisible();
+  await expect(page.getByText('All changes sent')).toBeVisible();
+  const onServer = (await serverScope(portal, LEAD)).tickets.find((t) => t.id === target.id);
+  expect(onServer?.assignee?.name).toBe(previous);
+
+  // Opening a ticket from the list and coming back finds the list as it was left.
+  await view.getByRole('button', { name: target.number, exact: true }).click();
+  await expect(page.getByRole('region', { name: `Ticket ${target.number}` })).toBeVisible();
+  await page.getByRole('tab', { name: 'Escalations' }).click();
+  await expect(count).toHaveText(`${chosen.length} of ${open.length} escalations`);
+  await expect(view.getByRole('button', { name: 'Show charts' })).toBeVisible();
+});

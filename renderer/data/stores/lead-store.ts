@@ -12,6 +12,9 @@ interface LeadState {
   layout: LeadLayout;
   /** The saved view the layout came from, until the lead changes it. */
   activeViewId: string | null;
+  chartsShown: boolean;
+  /** Where the list was scrolled to when the lead left it (to open a ticket, say): it comes back there. */
+  scrollTop: number;
 }
 
 export const initialLeadState: LeadState = {
@@ -20,6 +23,8 @@ export const initialLeadState: LeadState = {
   error: null,
   layout: DEFAULT_LEAD_LAYOUT,
   activeViewId: null,
+  chartsShown: true,
+  scrollTop: 0,
 };
 
 export const useLeadStore = create<LeadState>(() => initialLeadState);
@@ -50,6 +55,18 @@ export const leadActions = {
       layout: { ...s.layout, filters: { ...s.layout.filters, [key]: value } },
       activeViewId: null,
     }));
+  },
+  /** A chart's bar clicked: its severity or engineer joins the filter, or leaves it if it was there. */
+  toggleFilter(key: 'severities' | 'engineers', value: string): void {
+    const chosen: readonly string[] = useLeadStore.getState().layout.filters[key];
+    const next = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
+    leadActions.setFilter(key, next);
+  },
+  showCharts(chartsShown: boolean): void {
+    useLeadStore.setState({ chartsShown });
+  },
+  keepScroll(scrollTop: number): void {
+    useLeadStore.setState({ scrollTop });
   },
   clearFilters(): void {
     useLeadStore.setState((s) => ({

@@ -23,6 +23,7 @@ import { useTeamStore } from '../../data/stores/team-store';
 import { uiActions } from '../../data/stores/ui-store';
 import { workspaceActions } from '../../data/workspace';
 import { SeverityBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
+import type { EngineerLoad } from './chart-data';
 import { LEAD_COLUMNS, countOf } from './columns';
 import type { RowGroup } from './row-groups';
 import { toggleSort } from './row-sort';
@@ -100,9 +101,11 @@ function Cell({ column, row, text }: { column: LeadSortColumn; row: EscalationRo
 const EscalationTableRow = memo(function EscalationTableRow({
   row,
   engineers,
+  loads,
 }: {
   row: EscalationRow;
   engineers: readonly TeamMember[];
+  loads: ReadonlyMap<string, EngineerLoad>;
 }) {
   return (
     <TableRow data-ticket-number={row.number}>
@@ -112,7 +115,7 @@ const EscalationTableRow = memo(function EscalationTableRow({
         </TableCell>
       ))}
       <TableCell>
-        <ReassignMenu row={row} engineers={engineers} />
+        <ReassignMenu row={row} engineers={engineers} loads={loads} />
       </TableCell>
     </TableRow>
   );
@@ -120,7 +123,13 @@ const EscalationTableRow = memo(function EscalationTableRow({
 
 const NO_MEMBERS: readonly TeamMember[] = [];
 
-export function EscalationTable({ groups }: { groups: readonly RowGroup[] }) {
+export function EscalationTable({
+  groups,
+  loads,
+}: {
+  groups: readonly RowGroup[];
+  loads: ReadonlyMap<string, EngineerLoad>;
+}) {
   const styles = useStyles();
   const sort = useLeadStore((s) => s.layout.sort);
   const members = useTeamStore((s) => s.team?.members ?? NO_MEMBERS);
@@ -175,7 +184,7 @@ export function EscalationTable({ groups }: { groups: readonly RowGroup[] }) {
               </TableRow>
             )}
             {group.rows.map((row) => (
-              <EscalationTableRow key={row.ticketId} row={row} engineers={engineers} />
+              <EscalationTableRow key={row.ticketId} row={row} engineers={engineers} loads={loads} />
             ))}
           </TableBody>
         );

@@ -1,5 +1,5 @@
-/** The lead's charts of the rows shown: escalations by age and by severity, Microsoft's response lag, load per engineer. */
-import { Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+/** The lead's charts: escalations by age and by severity, Microsoft's response lag, load per engineer; a bar click filters the list. */
+import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useMemo, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EscalationRow } from '../../../shared/api/lead';
@@ -8,6 +8,8 @@ import { severityMarkColor } from '../../ui/TicketBadges';
 import { ageBuckets, loadPerEngineer, severityCounts, type Bucket } from './chart-data';
 import { countOf, formatAge } from './columns';
 import { lagSummary } from './response-lag';
+import { filterRows } from './row-filter';
+import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 
 const useStyles = makeStyles({
   grid: {
@@ -27,7 +29,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   note: { color: tokens.colorNeutralForeground3 },
+  // Recharts draws bars as SVG paths: the pointer says they can be clicked.
+  clickable: { '& .recharts-bar-rectangle': { cursor: 'pointer' } },
 });
+
+/** A bar left out by the list's filter is drawn faint, so the chart shows what the list holds. */
+const shade = (chosen: readonly string[], value: string) => (chosen.length === 0 || chosen.includes(value) ? 1 : 0.3);
 
 const CHART_HEIGHT = 150;
 /** Room per engineer in the load chart, so names never overlap however large the team. */
@@ -56,14 +63,16 @@ interface ChartCardProps {
   /** The data in words, read by screen readers in place of the bars. */
   description: string;
   note?: string;
+  /** Its bars filter the list when clicked. */
+  clickable?: boolean;
   children: (title: string, description: string) => ReactElement;
 }
 
-function ChartCard({ title, height = CHART_HEIGHT, description, note, children }: ChartCardProps) {
+function ChartCard({ title, height = CHART_HEIGHT, description, note, clickable = false, children }: ChartCardProps) {
   const styles = useStyles();
   const titleId = useId('chart-title');
   return (
-    <figure className={styles.card} aria-labelledby={titleId}>
+    <figure className={mergeClasses(styles.card, clickable && styles.clickable)} aria-labelledby={titleId}>
       <Subtitle2 as="h3" id={titleId}>
         {title}
       </Subtitle2>
@@ -101,20 +110,28 @@ function BucketChart({ title, counted, buckets, fill, note }: BucketChartProps) 
   );
 }
 
+/**
+ * The charts of the escalations the filters let through, each clickable chart over every value of its own
+ * dimension (the severities bar chart ignores the severity filter, and so on), so a bar filtered out
+ * is still there, faint, to click back in.
+ */
 export function LeadCharts({
   rows,
   escalations,
 }: {
+  /** Every row, before the filters. */
   rows: readonly EscalationRow[];
   escalations: ReadonlyMap<string, Escalation>;
 }) {
   const styles = useStyles();
-  const ages = useMemo(() => ageBuckets(rows), [rows]);
-  const severities = useMemo(() => severityCounts(rows), [rows]);
-  const loads = useMemo(() => loadPerEngineer(rows), [rows]);
+  const filters = useLeadStore((s) => s.layout.filters);
+  const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const ages = useMemo(() => ageBuckets(shown), [shown]);
+  const severities = useMemo(() => severityCounts(filterRows(rows, { ...filters, severities: [] })), [rows, filters]);
+  const loads = useMemo(() => loadPerEngineer(filterRows(rows, { ...filters, engineers: [] })), [rows, filters]);
   const lag = useMemo(
-    () => lagSummary(rows.flatMap((row) => escalations.get(row.ticketId) ?? [])),
-    [rows, escalations],
+    () => lagSummary(shown.flatMap((row) => escalations.get(row.ticketId) ?? [])),
+    [shown, escalations],
   );
   const measured =
     lag.medianHours === null
@@ -125,16 +142,28 @@ export function LeadCharts({
   return (
     <section className={styles.grid} aria-label="Escalation charts">
       <BucketChart title="Escalations by age" counted="Escalations" buckets={ages} fill={tokens.colorBrandBackground} />
-      <ChartCard title="Escalations by severity" description={describe(severities)}>
+      <ChartCard title="Escalations by severity" description={describe(severities)} clickable>
         {(label, desc) => (
           <BarChart data={severities} title={label} desc={desc} role="img" margin={{ ...MARGIN, left: -24 }}>
             <CartesianGrid vertical={false} stroke={tokens.colorNeutralStroke2} />
             <XAxis dataKey="label" tick={AXIS} />
             <YAxis allowDecimals={false} tick={AXIS} />
             <Tooltip {...TOOLTIP} />
-            <Bar dataKey="count" name="Escalations" radius={[3, 3, 0, 0]}>
+            <Bar
+              dataKey="count"
+              name="Escalations"
+              radius={[3, 3, 0, 0]}
+              onClick={(_, index) => {
+                const bar = severities[index];
+                if (bar !== undefined) leadActions.toggleFilter('severities', bar.severity);
+              }}
+            >
               {severities.map(({ severity }) => (
-                <Cell key={severity} fill={severityMarkColor(severity)} />
+                <Cell
+                  key={severity}
+                  fill={severityMarkColor(severity)}
+                  fillOpacity={shade(filters.severities, severity)}
+                />
               ))}
             </Bar>
           </BarChart>
@@ -151,6 +180,7 @@ export function LeadCharts({
         title="Open escalations per engineer"
         height={Math.max(CHART_HEIGHT, loads.length * ROW_HEIGHT + 56)}
         description={loads.map((load) => `${load.name}: ${load.onTime} on time, ${load.overdue} overdue`).join('; ')}
+        clickable
       >
         {(label, desc) => (
           <BarChart data={loads} layout="vertical" title={label} desc={desc} role="img" margin={MARGIN}>
@@ -158,20 +188,29 @@ export function LeadCharts({
             <XAxis type="number" allowDecimals={false} tick={AXIS} />
             <YAxis type="category" dataKey="name" width={110} tick={AXIS} />
             <Tooltip {...TOOLTIP} />
-            <Bar
-              dataKey="onTime"
-              name="On time"
-              stackId="load"
-              fill={tokens.colorBrandBackground}
-              maxBarSize={MAX_BAR_SIZE}
-            />
-            <Bar
-              dataKey="overdue"
-              name="Overdue"
-              stackId="load"
-              fill={tokens.colorStatusDangerBackground3}
-              maxBarSize={MAX_BAR_SIZE}
-            />
+            {(
+              [
+                ['onTime', 'On time', tokens.colorBrandBackground],
+                ['overdue', 'Overdue', tokens.colorStatusDangerBackground3],
+              ] as const
+            ).map(([key, name, fill]) => (
+              <Bar
+                key={key}
+                dataKey={key}
+                name={name}
+                stackId="load"
+                fill={fill}
+                maxBarSize={MAX_BAR_SIZE}
+                onClick={(_, index) => {
+                  const load = loads[index];
+                  if (load !== undefined) leadActions.toggleFilter('engineers', load.id);
+                }}
+              >
+                {loads.map((load) => (
+                  <Cell key={load.id} fillOpacity={shade(filters.engineers, load.id)} />
+                ))}
+              </Bar>
+            ))}
             <Legend iconSize={10} wrapperStyle={{ fontSize: 12, color: tokens.colorNeutralForeground2 }} />
           </BarChart>
         )}

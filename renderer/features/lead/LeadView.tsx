@@ -2,8 +2,19 @@
  * The team lead's escalations: every open Microsoft escalation of the team, computed from the local
  * copy (so it works offline), to sort, filter, group, save as views, export, reassign and chart.
  */
-import { MessageBar, MessageBarBody, Spinner, Text, Toaster, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo } from 'react';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Toaster,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { escalationRows } from '../../../shared/api/lead';
 import { DEFAULT_CADENCE, type Escalation } from '../../../shared/domain';
@@ -11,6 +22,7 @@ import { useMinuteClock } from '../../ui/use-minute-clock';
 import { leadActions, useLeadStore } from '../../data/stores/lead-store';
 import { useTeamStore } from '../../data/stores/team-store';
 import { workspaceActions } from '../../data/workspace';
+import { loadPerEngineer } from './chart-data';
 import { EscalationTable } from './EscalationTable';
 import { LeadCharts } from './LeadCharts';
 import { LeadFilters } from './LeadFilters';
@@ -25,13 +37,27 @@ const useStyles = makeStyles({
   scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0, backgroundColor: tokens.colorNeutralBackground2 },
   table: { padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalL}` },
   empty: { padding: tokens.spacingHorizontalXL },
+  chartsBar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export function LeadView() {
   const styles = useStyles();
-  const { tickets, loaded, error, layout } = useLeadStore(
-    useShallow((s) => ({ tickets: s.tickets, loaded: s.loaded, error: s.error, layout: s.layout })),
+  const { tickets, loaded, error, layout, chartsShown } = useLeadStore(
+    useShallow((s) => ({
+      tickets: s.tickets,
+      loaded: s.loaded,
+      error: s.error,
+      layout: s.layout,
+      chartsShown: s.chartsShown,
+    })),
   );
+  const scroller = useRef<HTMLDivElement>(null);
   const cadence = useTeamStore((s) => s.team?.cadence ?? DEFAULT_CADENCE);
   // Ticks every minute, so the overdue and silent flags turn on as time passes with no change to the data.
   const now = useMinuteClock();
@@ -48,6 +74,18 @@ export function LeadView() {
   }, []);
 
   const rows = useMemo(() => escalationRows(tickets, cadence, now), [tickets, cadence, now]);
+  // Each engineer's whole load, whatever the filters: what the reassign menu weighs a choice by.
+  const loads = useMemo(() => new Map(loadPerEngineer(rows).map((load) => [load.id, load])), [rows]);
+
+  // Back from a ticket opened here, the list is where the lead left it.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!loaded || element === null) return;
+    element.scrollTop = useLeadStore.getState().scrollTop;
+    const keep = () => leadActions.keepScroll(element.scrollTop);
+    element.addEventListener('scroll', keep, { passive: true });
+    return () => element.removeEventListener('scroll', keep);
+  }, [loaded]);
   const groups = useMemo(
     () => groupRows(sortRows(filterRows(rows, layout.filters), layout.sort), layout.groupBy),
     [rows, layout],
@@ -73,7 +111,7 @@ export function LeadView() {
           <MessageBarBody>The escalations could not be read from the local copy: {error}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scroller}>
         {!loaded ? (
           <Spinner label="Reading the team's escalations…" className={styles.empty} />
         ) : rows.length === 0 ? (
@@ -82,9 +120,22 @@ export function LeadView() {
           </Text>
         ) : (
           <>
-            <LeadCharts rows={shown} escalations={escalations} />
+            <div className={styles.chartsBar}>
+              <Button
+                appearance="subtle"
+                icon={chartsShown ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                aria-expanded={chartsShown}
+                onClick={() => leadActions.showCharts(!chartsShown)}
+              >
+                {chartsShown ? 'Hide charts' : 'Show charts'}
+              </Button>
+              {chartsShown && (
+                <Caption1 className={styles.hint}>Click a severity or an engineer to filter the list.</Caption1>
+              )}
+            </div>
+            {chartsShown && <LeadCharts rows={rows} escalations={escalations} />}
             <div className={styles.table}>
-              <EscalationTable groups={groups} />
+              <EscalationTable groups={groups} loads={loads} />
             </div>
           </>
         )}

@@ -46,6 +46,8 @@ export const severityCounts = (rows: readonly EscalationRow[]): SeverityCount[] 
   }));
 
 export interface EngineerLoad {
+  /** The engineer's user id; "" for the escalations nobody holds. */
+  id: string;
   name: string;
   onTime: number;
   overdue: number;
@@ -56,7 +58,7 @@ export function loadPerEngineer(rows: readonly EscalationRow[]): EngineerLoad[] 
   const byEngineer = new Map<string, EngineerLoad>();
   for (const row of rows) {
     const key = row.engineer?.id ?? '';
-    const load = byEngineer.get(key) ?? { name: row.engineer?.name ?? UNASSIGNED, onTime: 0, overdue: 0 };
+    const load = byEngineer.get(key) ?? { id: key, name: row.engineer?.name ?? UNASSIGNED, onTime: 0, overdue: 0 };
     if (row.followUpOverdue) load.overdue += 1;
     else load.onTime += 1;
     byEngineer.set(key, load);

@@ -1,4 +1,4 @@
-/** The columns of the lead's escalations list, in order: what each shows as text, on screen and in the CSV alike. */
+/** The columns of the lead's escalations list, in order: what each shows as text on screen, and in the CSV (a number where one is meant). */
 import { format } from 'date-fns';
 import type { LeadSortColumn } from '../../../shared/bridge';
 import type { EscalationRow } from '../../../shared/api/lead';
@@ -8,6 +8,8 @@ export interface LeadColumn {
   id: LeadSortColumn;
   label: string;
   text: (row: EscalationRow) => string;
+  /** What the CSV holds instead of the text, where a spreadsheet should get a number to calculate with. */
+  csv?: { label: string; value: (row: EscalationRow) => string };
 }
 
 /** Day, month, year and time in the lead's time zone; a format spreadsheets read as a date. */
@@ -43,7 +45,12 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
   { id: 'customer', label: 'Customer', text: (row) => row.customerName ?? NO_CUSTOMER },
   { id: 'caseNumber', label: 'Microsoft case', text: (row) => row.caseNumber },
   { id: 'severity', label: 'Severity', text: (row) => SEVERITY_LABEL[row.severity] },
-  { id: 'age', label: 'Age', text: (row) => formatAge(row.ageHours) },
+  {
+    id: 'age',
+    label: 'Age',
+    text: (row) => formatAge(row.ageHours),
+    csv: { label: 'Age (hours)', value: (row) => String(row.ageHours) },
+  },
   {
     id: 'lastMicrosoftContact',
     label: 'Last Microsoft contact',

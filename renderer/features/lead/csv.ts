@@ -26,8 +26,8 @@ export function spreadsheetSafe(value: string): string {
 const UTF8_BOM = '\uFEFF';
 
 export function escalationsCsv(columns: readonly LeadColumn[], rows: readonly EscalationRow[]): string {
-  const header = columns.map((column) => column.label);
-  const body = rows.map((row) => columns.map((column) => spreadsheetSafe(column.text(row))));
+  const header = columns.map((column) => column.csv?.label ?? column.label);
+  const body = rows.map((row) => columns.map((column) => spreadsheetSafe((column.csv?.value ?? column.text)(row))));
   return UTF8_BOM + toCsv([header, ...body]);
 }
 

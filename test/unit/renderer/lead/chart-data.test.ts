@@ -45,9 +45,9 @@ describe('loadPerEngineer', () => {
       makeRow({ engineer: COLLEAGUE, followUpOverdue: true }),
     ];
     expect(loadPerEngineer(rows)).toEqual([
-      { name: 'Giulia Bianchi', onTime: 1, overdue: 1 },
-      { name: 'Paolo Conti', onTime: 1, overdue: 1 },
-      { name: 'Unassigned', onTime: 0, overdue: 1 },
+      { id: ENGINEER.id, name: 'Giulia Bianchi', onTime: 1, overdue: 1 },
+      { id: COLLEAGUE.id, name: 'Paolo Conti', onTime: 1, overdue: 1 },
+      { id: '', name: 'Unassigned', onTime: 0, overdue: 1 },
     ]);
   });
 });
