@@ -48,7 +48,7 @@ export const DEFAULT_CANNED_REPLIES: CannedReply[] = [
   {
     id: 'logs',
     title: 'Ask for logs',
-    body: 'To look into this further, could you send us the exact error message, the time it last happened (with time zone) and, if possible, a screenshot?',
+    body: 'Dear {contact},\n\nTo look into {ticket} further, could you send us the exact error message, the time it last happened (with time zone) and, if possible, a screenshot?\n\nKind regards,\n{engineer}',
   },
   {
     id: 'remote-session',

@@ -157,3 +157,22 @@ export function resolvedClosure(ticket: TemplateTicket): string {
     'If you need anything else, please open a new support request.',
   );
 }
+
+/** What a canned reply may say in braces, filled in when it is inserted: the key, and what it stands for. */
+export const REPLY_PLACEHOLDERS = {
+  '{contact}': "the requester's name",
+  '{customer}': "the end customer's company",
+  '{ticket}': 'the ticket number',
+  '{engineer}': 'your name',
+} as const;
+
+/** A canned reply for this ticket: each placeholder replaced; any other text in braces is left as written. */
+export function fillPlaceholders(text: string, ticket: TemplateTicket, engineerName: string): string {
+  const values: Record<keyof typeof REPLY_PLACEHOLDERS, string> = {
+    '{contact}': ticket.requester.name,
+    '{customer}': customer(ticket),
+    '{ticket}': ticket.number,
+    '{engineer}': engineerName,
+  };
+  return text.replace(/\{(contact|customer|ticket|engineer)\}/g, (key) => values[key as keyof typeof values]);
+}

@@ -1,6 +1,7 @@
 /** The engineer's small library of canned replies: add, edit, remove; saved in the settings. */
 import {
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -18,6 +19,7 @@ import {
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CannedReply } from '../../../shared/bridge';
+import { REPLY_PLACEHOLDERS } from '../../../shared/domain';
 import { settingsActions, useSettingsStore } from '../../data/stores/settings-store';
 
 const useStyles = makeStyles({
@@ -55,6 +57,13 @@ export function CannedRepliesDialog({ onClose }: { onClose: () => void }) {
         <DialogBody>
           <DialogTitle>Canned replies</DialogTitle>
           <DialogContent className={styles.content}>
+            <Caption1>
+              Placeholders are filled in when a reply is inserted:{' '}
+              {Object.entries(REPLY_PLACEHOLDERS)
+                .map(([key, meaning]) => `${key} ${meaning}`)
+                .join(', ')}
+              .
+            </Caption1>
             {drafts.map((reply, index) => (
               <div key={reply.id} className={styles.reply}>
                 <div className={styles.row}>

@@ -15,8 +15,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
+import { fillPlaceholders, type Ticket } from '../../../shared/domain';
+import { useSessionStore } from '../../data/stores/session-store';
 import { useSettingsStore } from '../../data/stores/settings-store';
 import { CannedRepliesDialog } from './CannedRepliesDialog';
+import { addressOf } from './Timeline';
 import type { ChangeRunner } from '../../ui/use-change';
 
 const useStyles = makeStyles({
@@ -26,8 +29,10 @@ const useStyles = makeStyles({
 
 type Kind = 'note' | 'reply';
 
-export function Composer({ ticketId, change }: { ticketId: string; change: ChangeRunner }) {
+export function Composer({ ticket, change }: { ticket: Ticket; change: ChangeRunner }) {
   const styles = useStyles();
+  const ticketId = ticket.id;
+  const engineerName = useSessionStore((s) => s.session?.user.name ?? '');
   const cannedReplies = useSettingsStore((s) => s.settings.cannedReplies);
   const [kind, setKind] = useState<Kind>('note');
   const [body, setBody] = useState('');
@@ -53,7 +58,10 @@ export function Composer({ ticketId, change }: { ticketId: string; change: Chang
         <Tab value="note">Internal note</Tab>
         <Tab value="reply">Reply to the customer</Tab>
       </TabList>
-      <Field label={kind === 'note' ? 'Internal note (visible to the support team only)' : 'Reply to the customer'}>
+      <Field
+        label={kind === 'note' ? 'Internal note (visible to the support team only)' : 'Reply to the customer'}
+        hint={kind === 'reply' ? `To ${addressOf(ticket.requester)}` : undefined}
+      >
         <Textarea
           value={body}
           resize="vertical"
@@ -73,7 +81,7 @@ export function Composer({ ticketId, change }: { ticketId: string; change: Chang
             <MenuPopover>
               <MenuList>
                 {cannedReplies.map((reply) => (
-                  <MenuItem key={reply.id} onClick={() => insert(reply.body)}>
+                  <MenuItem key={reply.id} onClick={() => insert(fillPlaceholders(reply.body, ticket, engineerName))}>
                     {reply.title}
                   </MenuItem>
                 ))}

@@ -157,8 +157,8 @@ function TicketBody({ view, parts }: { view: TicketView; parts: TicketParts }) {
       <Text className={styles.description}>{ticket.description}</Text>
       <Divider />
       <Subtitle1 as="h3">Timeline</Subtitle1>
-      <Timeline entries={ticket.timeline} pendingIds={shown.unsentEntryIds} />
-      {ticket.stage !== 'closed' && <Composer ticketId={ticket.id} change={change} />}
+      <Timeline entries={ticket.timeline} pendingIds={shown.unsentEntryIds} recipient={ticket.requester} />
+      {ticket.stage !== 'closed' && <Composer ticket={ticket} change={change} />}
     </>
   );
 }

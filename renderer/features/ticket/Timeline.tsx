@@ -1,7 +1,7 @@
 /** The ticket's timeline: internal notes, customer replies and system events, each visibly different. */
 import { Badge, Caption1, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { format } from 'date-fns';
-import type { TimelineEntry } from '../../../shared/domain';
+import type { Requester, TimelineEntry } from '../../../shared/domain';
 import { plainColumnList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
@@ -25,7 +25,10 @@ function when(at: string): string {
   return format(at, 'd MMM yyyy, HH:mm');
 }
 
-function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
+/** "Giulia Rossi <giulia@reseller.example>": whom a reply goes to. */
+export const addressOf = (requester: Requester): string => `${requester.name} <${requester.email}>`;
+
+function Entry({ entry, pending, recipient }: { entry: TimelineEntry; pending: boolean; recipient: Requester }) {
   const styles = useStyles();
   if (entry.kind === 'system_event') {
     return (
@@ -39,6 +42,7 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
   }
   const note = entry.kind === 'internal_note';
   const inbound = entry.kind === 'customer_reply' && entry.direction === 'inbound';
+  const outbound = !note && !inbound;
   return (
     <li
       data-kind={entry.kind}
@@ -51,12 +55,15 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
           </Badge>
           <Text weight="semibold">{entry.author.name}</Text>
           <Caption1>{when(entry.at)}</Caption1>
-          {pending && (
+          {pending ? (
             <Badge appearance="outline" color="informative" className={styles.pending}>
               Not sent yet
             </Badge>
+          ) : (
+            outbound && <Caption1>Sent</Caption1>
           )}
         </div>
+        {outbound && <Caption1>To {addressOf(recipient)}</Caption1>}
         <Text className={styles.body}>{entry.body}</Text>
       </Card>
     </li>
@@ -66,15 +73,18 @@ function Entry({ entry, pending }: { entry: TimelineEntry; pending: boolean }) {
 export function Timeline({
   entries,
   pendingIds,
+  recipient,
 }: {
   entries: readonly TimelineEntry[];
   pendingIds: ReadonlySet<string>;
+  /** Whom the ticket's replies go to: its requester. */
+  recipient: Requester;
 }) {
   const styles = useStyles();
   return (
     <ol className={styles.list} aria-label="Timeline">
       {entries.map((entry) => (
-        <Entry key={entry.id} entry={entry} pending={pendingIds.has(entry.id)} />
+        <Entry key={entry.id} entry={entry} pending={pendingIds.has(entry.id)} recipient={recipient} />
       ))}
     </ol>
   );

@@ -1,6 +1,7 @@
 // Customer-facing texts: each addresses the requester, names the ticket and the end customer, and says what to do.
 import { describe, expect, it } from 'vitest';
 import {
+  fillPlaceholders,
   EXPLAINED_CLOSURE_REASONS,
   TEMPLATE_LABEL,
   closedWithoutConfirmation,
@@ -151,5 +152,19 @@ describe('the resolution texts', () => {
       'closed_without_confirmation',
       'resolved_closure',
     ]);
+  });
+});
+
+describe('fillPlaceholders', () => {
+  it("fills a canned reply's placeholders for this ticket and engineer, leaving other braces as written", () => {
+    const text = 'Dear {contact}, about {ticket} for {customer}: {unknown} stays. {engineer}, {ticket}';
+    expect(fillPlaceholders(text, ticket, 'Giulia Rossi')).toBe(
+      `Dear ${ticket.requester.name}, about ${ticket.number} for ${ticket.endCustomer.companyName ?? ''}: {unknown} stays. Giulia Rossi, ${ticket.number}`,
+    );
+  });
+
+  it('names the tenant when the company name is missing', () => {
+    const bare = makeTicket({ endCustomer: { ...ticket.endCustomer, companyName: null } });
+    expect(fillPlaceholders('{customer}', bare, 'G')).toBe(ticket.endCustomer.tenantDomain ?? '');
   });
 });
