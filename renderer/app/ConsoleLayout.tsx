@@ -40,7 +40,10 @@ import { useSessionStore } from '../data/stores/session-store';
 import { useSyncStore } from '../data/stores/sync-store';
 import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
+import { CommandPalette } from './CommandPalette';
+import { KeyboardMap } from './KeyboardMap';
 import { useDesktopPresence } from './use-desktop-presence';
+import { useKeyboardShortcuts } from './use-keyboard';
 
 // Only leads open it: engineers never download recharts and the lead view.
 // The ticket pane loads after the queue: start-up shows the queue first.
@@ -80,6 +83,7 @@ export function ConsoleLayout() {
   // On a narrow window the header's buttons keep their icons (and their names, for screen readers and on hover).
   const narrow = useNarrowWindow();
   useDesktopPresence();
+  useKeyboardShortcuts();
   const iconOnly = (name: string) => (narrow ? { 'aria-label': name, title: name } : { children: name });
   if (user === undefined) return null;
   const lead = user.role === 'lead';
@@ -182,6 +186,8 @@ export function ConsoleLayout() {
       )}
       <SyncStatusBar />
       {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}
+      <CommandPalette />
+      <KeyboardMap />
     </div>
   );
 }

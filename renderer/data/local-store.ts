@@ -501,6 +501,15 @@ export class LocalStore {
     });
   }
 
+  /** The rows of these tickets, in the order asked (those not in the local copy left out): a handful at a time. */
+  async summariesOf(ticketIds: readonly string[]): Promise<TicketSummary[]> {
+    const rows = await this.db.summaries.bulkGet([...ticketIds]);
+    return rows.flatMap((row) => {
+      const parsed = TicketSummary.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
   /**
    * The rows whose sessions start in [from, to), from the sessions' index: what the agenda, the next
    * session and the overlap warning read, however large the local copy.

@@ -387,6 +387,17 @@ export const workspaceActions = {
     return requireWorkspace().calendar.bookingsNear(slots);
   },
 
+  /**
+   * The tickets a number (or words) finds, best first and at most `limit`: the search index ranks them
+   * and only those rows are read, so the command palette never walks the whole local copy.
+   */
+  async findTickets(query: string, limit: number): Promise<TicketSummary[]> {
+    const { store, search } = requireWorkspace();
+    if (search === null || query.trim() === '') return [];
+    const { ids } = await search.search(query);
+    return store.summariesOf(ids.slice(0, limit));
+  },
+
   syncNow(): Promise<void> {
     return requireWorkspace().engine.sync();
   },

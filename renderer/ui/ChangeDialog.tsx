@@ -17,6 +17,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type ReactElement, type ReactNode, useState } from 'react';
+import type { TicketStep } from '../data/ticket-steps';
+import { useReturnFocus } from './use-return-focus';
+import { useStepRequest } from './use-step-request';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -35,6 +38,8 @@ export interface ChangeDialogProps {
   onOpen?: () => void;
   /** Makes the change; resolves true when it was made (the dialog closes), false when refused. */
   onConfirm: () => Promise<boolean>;
+  /** The ticket step this dialog is, when the command palette or a shortcut can open it. */
+  step?: TicketStep;
 }
 
 export function ChangeDialog({
@@ -46,10 +51,17 @@ export function ChangeDialog({
   canConfirm,
   onOpen,
   onConfirm,
+  step,
 }: ChangeDialogProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [sending, setSending] = useState(false);
+  useReturnFocus(open);
+  const show = () => {
+    onOpen?.();
+    setOpen(true);
+  };
+  useStepRequest(step ?? null, show);
 
   const confirm = async () => {
     setSending(true);
@@ -59,13 +71,7 @@ export function ChangeDialog({
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, data) => {
-        if (data.open) onOpen?.();
-        setOpen(data.open);
-      }}
-    >
+    <Dialog open={open} onOpenChange={(_, data) => (data.open ? show() : setOpen(false))}>
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
       <DialogSurface>
         <DialogBody>
@@ -82,7 +88,9 @@ export function ChangeDialog({
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">Cancel</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={sending || !canConfirm} onClick={() => void confirm()}>
+            {/* Focusable while disabled: the focus stays in the dialog while it sends and after a refusal,
+                so Escape still closes it and Tab still moves inside it. */}
+            <Button appearance="primary" disabledFocusable={sending || !canConfirm} onClick={() => void confirm()}>
               {confirmLabel}
             </Button>
           </DialogActions>

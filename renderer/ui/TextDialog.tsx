@@ -4,7 +4,7 @@
  */
 import { Field, Text, Textarea } from '@fluentui/react-components';
 import { type ReactElement, type ReactNode, useState } from 'react';
-import { ChangeDialog } from './ChangeDialog';
+import { ChangeDialog, type ChangeDialogProps } from './ChangeDialog';
 
 export interface TextDialogProps {
   trigger: ReactElement;
@@ -19,6 +19,7 @@ export interface TextDialogProps {
   /** Sends the final text; resolves false when the change was refused (the dialog stays open). */
   onConfirm: (text: string) => Promise<boolean>;
   error: string | null;
+  step?: ChangeDialogProps['step'];
 }
 
 export function TextDialog({ intro, children, label, proposal, onConfirm, ...frame }: TextDialogProps) {

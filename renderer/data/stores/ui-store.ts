@@ -1,15 +1,54 @@
 /**
- * What the console's main area shows: the queue beside the open ticket, the engineer's agenda of remote
- * sessions, or (for a team lead) the escalations list.
+ * What the console's main area shows (the queue beside the open ticket, the engineer's agenda of remote
+ * sessions, or a team lead's escalations list), and what the keyboard asked of the screen: the command
+ * palette, the keyboard map, the search box's focus, or a step of the open ticket to start.
  */
 import { create } from 'zustand';
+import type { TicketStep } from '../ticket-steps';
 
 export type ConsoleView = 'queue' | 'agenda' | 'escalations';
 
-export const useUiStore = create<{ view: ConsoleView }>(() => ({ view: 'queue' }));
+interface UiState {
+  view: ConsoleView;
+  palette: boolean;
+  keyboardMap: boolean;
+  /** The search box was asked for: it takes the focus as soon as it is on screen. */
+  searchRequested: boolean;
+  /** A step the palette or a shortcut asked of the open ticket, until the pane starts it. */
+  stepRequest: { step: TicketStep; ticketId: string } | null;
+}
+
+export const useUiStore = create<UiState>(() => ({
+  view: 'queue',
+  palette: false,
+  keyboardMap: false,
+  searchRequested: false,
+  stepRequest: null,
+}));
 
 export const uiActions = {
   showView(view: ConsoleView): void {
     useUiStore.setState({ view });
+  },
+  showPalette(palette: boolean): void {
+    useUiStore.setState({ palette });
+  },
+  showKeyboardMap(keyboardMap: boolean): void {
+    useUiStore.setState({ keyboardMap });
+  },
+  /** The queue's search box takes the focus (the queue is shown first if it was not). */
+  focusSearch(): void {
+    useUiStore.setState({ view: 'queue', searchRequested: true });
+  },
+  searchFocused(): void {
+    useUiStore.setState({ searchRequested: false });
+  },
+  /** The ticket pane is beside the queue: the queue is shown, so the pane can start the step. */
+  requestStep(step: TicketStep, ticketId: string): void {
+    useUiStore.setState({ view: 'queue', stepRequest: { step, ticketId } });
+  },
+  /** The pane started the step: the request is spent. */
+  stepStarted(): void {
+    useUiStore.setState({ stepRequest: null });
   },
 };

@@ -52,6 +52,7 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
   return (
     <ChangeDialog
       trigger={<Button>Escalate to Microsoft…</Button>}
+      step="escalate"
       title={`Escalate ${ticket.number} to Microsoft`}
       error={change.error}
       confirmLabel="Escalate"

@@ -135,6 +135,7 @@ export function EscalationPanel({
           />
           <TextDialog
             trigger={<Button>Microsoft resolved it…</Button>}
+            step="microsoft_resolved"
             title={`Microsoft resolved ${ticket.number}`}
             intro="The ticket moves to resolution: ask the customer to confirm the fix next."
             label="What Microsoft did"

@@ -17,6 +17,7 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
   return (
     <ChangeDialog
       trigger={<Button appearance="primary">Log follow-up…</Button>}
+      step="log_follow_up"
       title={`Follow-up with Microsoft on ${ticket.number}`}
       error={change.error}
       confirmLabel="Log follow-up"

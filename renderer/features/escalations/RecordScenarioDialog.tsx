@@ -27,6 +27,7 @@ export function RecordScenarioDialog({
   return (
     <ChangeDialog
       trigger={<Button>Record Cloud / On-Premise…</Button>}
+      step="record_scenario"
       title={`Microsoft's scenario for ${ticket.number}`}
       error={change.error}
       confirmLabel={closes ? 'Close as not entitled and send' : 'Record'}

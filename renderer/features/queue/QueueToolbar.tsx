@@ -1,7 +1,7 @@
 /** Search, filters and sort for the queue. */
 import { Button, Dropdown, Option, SearchBox, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import {
   CHANNEL_LABEL,
   PRIORITY_LABEL,
@@ -23,6 +23,7 @@ import {
   useQueueStore,
 } from '../../data/stores/queue-store';
 import { useTeamStore } from '../../data/stores/team-store';
+import { uiActions, useUiStore } from '../../data/stores/ui-store';
 
 const useStyles = makeStyles({
   bar: {
@@ -155,12 +156,24 @@ function ClearFilters() {
   );
 }
 
-/** The search box alone reads what is typed: a keystroke re-renders the box, not the filters beside it. */
+/**
+ * The search box alone reads what is typed: a keystroke re-renders the box, not the filters beside it.
+ * `/` anywhere brings the focus here.
+ */
 function QueueSearch() {
   const styles = useStyles();
   const query = useQueueStore((s) => s.query);
+  const box = useRef<HTMLInputElement>(null);
+  const requested = useUiStore((s) => s.searchRequested);
+  useEffect(() => {
+    if (!requested) return;
+    uiActions.searchFocused();
+    box.current?.focus();
+    box.current?.select();
+  }, [requested]);
   return (
     <SearchBox
+      ref={box}
       className={styles.search}
       aria-label="Search tickets"
       placeholder="Search number, title, customer, tenant, timeline…"

@@ -5,7 +5,7 @@
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, formatDistanceStrict, isSameDay } from 'date-fns';
-import { memo, useEffect, useRef } from 'react';
+import { type FocusEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   FollowUpBadge,
@@ -16,6 +16,7 @@ import {
   useTicketBadgeClasses,
 } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
+import { shortcutFor, type ShortcutId } from '../../ui/shortcuts';
 import { STATUS_LABEL, type FollowUpCadence } from '../../../shared/domain';
 import {
   followUpState,
@@ -90,10 +91,13 @@ type QueueClasses = ReturnType<typeof useStyles>;
 
 interface RowProps {
   summary: TicketSummary;
+  index: number;
   top: number;
   selected: boolean;
   /** Arrived while the console was open and not opened yet. */
   fresh: boolean;
+  /** The grid's one Tab stop: the row the keyboard is on. */
+  active: boolean;
   now: Date;
   cadence: FollowUpCadence;
   /** The grid's classes, looked up once for all rows: a style hook per row costs a style insertion per mount. */
@@ -107,22 +111,32 @@ function sessionToday(summary: TicketSummary, now: Date): Date | null {
   return today === undefined ? null : new Date(today.start);
 }
 
-const QueueRow = memo(function QueueRow({ summary, top, selected, fresh, now, cadence, styles, badges }: RowProps) {
-  const open = () => void workspaceActions.openTicket(summary.id);
+const QueueRow = memo(function QueueRow({
+  summary,
+  index,
+  top,
+  selected,
+  fresh,
+  active,
+  now,
+  cadence,
+  styles,
+  badges,
+}: RowProps) {
   const session = sessionToday(summary, now);
   const followUp = followUpState(summary, cadence, now);
+  // Clicks and keys are handled once, on the grid: a row is only what it shows.
   return (
     <div
       role="row"
       aria-selected={selected}
-      tabIndex={0}
+      aria-rowindex={index + 1}
+      tabIndex={active ? 0 : -1}
+      data-ticket-id={summary.id}
+      data-row-index={index}
       data-ticket-number={summary.number}
       className={mergeClasses(styles.row, selected && styles.selected, fresh && styles.fresh)}
       style={{ top, height: ROW_HEIGHT }}
-      onClick={open}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') open();
-      }}
     >
       {/* Plain elements styled once, not Text components: a fast scroll mounts dozens of rows a frame. */}
       <div role="cell" className={styles.titleCell}>
@@ -198,9 +212,40 @@ const ColumnHeaders = memo(function ColumnHeaders() {
   );
 });
 
+/** Where the keyboard is in the grid: the row's place, and its ticket to find it again when the rows change. */
+interface GridCursor {
+  index: number;
+  id: string;
+}
+
+const MOVES: Partial<Record<ShortcutId, (index: number, last: number) => number>> = {
+  nextTicket: (index, last) => Math.min(index + 1, last),
+  previousTicket: (index) => Math.max(index - 1, 0),
+  firstTicket: () => 0,
+  lastTicket: (_, last) => last,
+};
+
+/** How far from its old place a ticket is looked for after the rows changed: a sync moves a few rows, not thousands. */
+const CURSOR_REACH = 50;
+
+/** The row the keyboard is on: the same ticket if it moved a little, else the same place. No walk of every row. */
+function activeIndexOf(cursor: GridCursor | null, tickets: readonly TicketSummary[]): number {
+  if (cursor === null || tickets.length === 0) return 0;
+  if (tickets[cursor.index]?.id === cursor.id) return cursor.index;
+  const from = Math.max(0, cursor.index - CURSOR_REACH);
+  const to = Math.min(tickets.length - 1, cursor.index + CURSOR_REACH);
+  for (let index = from; index <= to; index += 1) if (tickets[index]?.id === cursor.id) return index;
+  return Math.min(cursor.index, tickets.length - 1);
+}
+
+function rowOf(target: EventTarget): HTMLElement | null {
+  return target instanceof HTMLElement ? target.closest<HTMLElement>('[data-row-index]') : null;
+}
+
 /**
  * The note, the column headers and the virtualized grid: what a scroll, a selection or a search's
- * answer re-renders, and nothing above it.
+ * answer re-renders, and nothing above it. The grid is one Tab stop: J/K and the arrows move the
+ * focus between rows, Enter opens the ticket.
  */
 function QueueRows() {
   const styles = useStyles();
@@ -228,12 +273,71 @@ function QueueRows() {
   const now = useMinuteClock();
   // The follow-up filter is judged again each minute, as the badges are.
   useEffect(() => queueActions.tick(now), [now]);
+  const [cursor, setCursor] = useState<GridCursor | null>(null);
+  const activeIndex = activeIndexOf(cursor, tickets);
+  // Set by a key that moved the cursor: the row takes the focus once the virtualizer has drawn it.
+  const focusPending = useRef(false);
+  const items = virtualizer.getVirtualItems();
+  const activeShown = items.some((item) => item.index === activeIndex);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
+    if (row === null || row === undefined) return;
+    focusPending.current = false;
+    row.focus({ preventScroll: true });
+  });
+
+  const moveTo = (index: number) => {
+    const summary = tickets[index];
+    if (summary === undefined) return;
+    setCursor({ index, id: summary.id });
+    virtualizer.scrollToIndex(index);
+    focusPending.current = true;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const shortcut = shortcutFor(event, 'queue');
+    if (shortcut === undefined || tickets.length === 0) return;
+    event.preventDefault();
+    if (shortcut.id === 'openTicket') {
+      const summary = tickets[activeIndex];
+      if (summary !== undefined) void workspaceActions.openTicket(summary.id);
+      return;
+    }
+    const move = MOVES[shortcut.id];
+    if (move !== undefined) moveTo(move(activeIndex, tickets.length - 1));
+  };
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const row = rowOf(event.target);
+    if (row === null) {
+      // The grid itself has the Tab stop while the keyboard's row is scrolled away: bring the row back.
+      if (event.target === scroller.current) moveTo(activeIndex);
+      return;
+    }
+    const index = Number(row.dataset.rowIndex);
+    if (index !== activeIndex && row.dataset.ticketId !== undefined) setCursor({ index, id: row.dataset.ticketId });
+  };
 
   return (
     <>
       <QueueNotes phase={phase} search={search} shown={tickets.length} />
       <ColumnHeaders />
-      <div ref={scroller} className={styles.scroller} role="grid" aria-label="Tickets" aria-rowcount={tickets.length}>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        role="grid"
+        aria-label="Tickets"
+        aria-rowcount={tickets.length}
+        tabIndex={tickets.length > 0 && !activeShown ? 0 : -1}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onClick={(event) => {
+          const id = rowOf(event.target)?.dataset.ticketId;
+          if (id !== undefined) void workspaceActions.openTicket(id);
+        }}
+      >
         {phase === 'empty' ? (
           <Spinner label="Loading the local copy…" className={styles.empty} />
         ) : tickets.length === 0 ? (
@@ -244,16 +348,18 @@ function QueueRows() {
           </Text>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-            {virtualizer.getVirtualItems().map((item) => {
+            {items.map((item) => {
               const summary = tickets[item.index];
               if (summary === undefined) return null;
               return (
                 <QueueRow
                   key={summary.id}
                   summary={summary}
+                  index={item.index}
                   top={item.start}
                   selected={summary.id === selectedId}
                   fresh={fresh.has(summary.id)}
+                  active={item.index === activeIndex}
                   now={now}
                   cadence={cadence}
                   styles={styles}

@@ -14,13 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { fillPlaceholders, type Ticket } from '../../../shared/domain';
 import { useSessionStore } from '../../data/stores/session-store';
 import { useSettingsStore } from '../../data/stores/settings-store';
 import { CannedRepliesDialog } from './CannedRepliesDialog';
 import { addressOf } from './Timeline';
 import type { ChangeRunner } from '../../ui/use-change';
+import { useStepRequest } from '../../ui/use-step-request';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -37,6 +38,13 @@ export function Composer({ ticket, change }: { ticket: Ticket; change: ChangeRun
   const [kind, setKind] = useState<Kind>('note');
   const [body, setBody] = useState('');
   const [managing, setManaging] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const write = (next: Kind) => {
+    setKind(next);
+    box.current?.focus();
+  };
+  useStepRequest('note', () => write('note'));
+  useStepRequest('reply', () => write('reply'));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,6 +71,7 @@ export function Composer({ ticket, change }: { ticket: Ticket; change: ChangeRun
         hint={kind === 'reply' ? `To ${addressOf(ticket.requester)}` : undefined}
       >
         <Textarea
+          ref={box}
           value={body}
           resize="vertical"
           rows={4}

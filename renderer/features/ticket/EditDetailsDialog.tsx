@@ -47,6 +47,7 @@ export function EditDetailsDialog({ ticket, change }: { ticket: Ticket; change: 
   return (
     <ChangeDialog
       trigger={<Button>Edit details…</Button>}
+      step="edit_details"
       title={`Details of ${ticket.number}`}
       error={change.error}
       confirmLabel="Save"

@@ -25,6 +25,7 @@ export function RecordAnswerDialog({
   return (
     <ChangeDialog
       trigger={<Button appearance="primary">Record the customer's answer…</Button>}
+      step="record_answer"
       title={`The customer's answer on ${ticket.number}`}
       error={change.error}
       confirmLabel={answer === 'confirmed' ? 'Close as resolved' : `Back to ${back}`}

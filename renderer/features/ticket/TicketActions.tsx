@@ -39,6 +39,7 @@ import {
 } from '../../../shared/domain';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
+import { StepButton } from '../../ui/StepButton';
 import { TextDialog } from '../../ui/TextDialog';
 import type { ChangeRunner } from '../../ui/use-change';
 import type { TicketParts } from './ticket-parts';
@@ -82,6 +83,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
         {reopen.ok ? (
           <TextDialog
             trigger={<Button appearance="primary">Reopen…</Button>}
+            step="reopen"
             title={`Reopen ${ticket.number}`}
             intro="The ticket goes back to investigation. Say why, for the team and the record."
             label="Why it is reopened"
@@ -108,9 +110,12 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
   return (
     <Toolbar className={styles.bar} aria-label="Ticket actions">
       {assignee?.id !== user.id && (
-        <Button onClick={() => void change.run('assignTicket', { ticketId, eventId: id(), assigneeId: user.id })}>
+        <StepButton
+          step="take"
+          onClick={() => void change.run('assignTicket', { ticketId, eventId: id(), assigneeId: user.id })}
+        >
           Take
-        </Button>
+        </StepButton>
       )}
       <Menu>
         <MenuTrigger disableButtonEnhancement>
@@ -157,15 +162,25 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
 
       {ticket.stage === 'validation' && (
         <>
-          <Button onClick={() => void change.run('runValidation', { ticketId, eventId: id() })}>Run validation</Button>
+          <StepButton
+            step="run_validation"
+            onClick={() => void change.run('runValidation', { ticketId, eventId: id() })}
+          >
+            Run validation
+          </StepButton>
           {allowed.has('pass_validation') && (
-            <Button appearance="primary" onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}>
+            <StepButton
+              step="pass_validation"
+              appearance="primary"
+              onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}
+            >
               Pass validation
-            </Button>
+            </StepButton>
           )}
           {allowed.has('fail_validation') && (
             <TextDialog
               trigger={<Button>Fail validation and close…</Button>}
+              step="fail_validation"
               title={`Close ${ticket.number}: validation failed`}
               intro="The ticket is closed and this explanation is sent to the customer. Edit it as you see fit."
               label="Explanation for the customer"
@@ -191,6 +206,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
       {allowed.has('request_confirmation') && (
         <TextDialog
           trigger={<Button appearance="primary">Ask the customer to confirm…</Button>}
+          step="request_confirmation"
           title={`Ask the customer to confirm the fix of ${ticket.number}`}
           intro="The ticket moves to resolution and waits for the customer's confirmation."
           label="Message to the customer"
@@ -210,6 +226,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
           />
           <TextDialog
             trigger={<Button>Send a reminder…</Button>}
+            step="send_reminder"
             title={`Remind the customer about ${ticket.number}`}
             label="Reminder"
             proposal={confirmationReminder(ticket, (ticket.confirmation?.remindersSent ?? 0) + 1)}
@@ -220,6 +237,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
           {closeWithout.ok ? (
             <TextDialog
               trigger={<Button>Close without confirmation…</Button>}
+              step="close_without_confirmation"
               title={`Close ${ticket.number} without confirmation`}
               label="Message to the customer"
               proposal={closedWithoutConfirmation(ticket, ticket.confirmation?.remindersSent ?? 0)}

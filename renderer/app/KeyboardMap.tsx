@@ -1,0 +1,100 @@
+/** The keyboard map (`?`): every shortcut of the table in ui/shortcuts.ts, by where it works. */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { uiActions, useUiStore } from '../data/stores/ui-store';
+import { SHORTCUTS, type Shortcut, keyLabel } from '../ui/shortcuts';
+import { useReturnFocus } from '../ui/use-return-focus';
+
+const useStyles = makeStyles({
+  groups: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+  },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: '1fr max-content',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+  },
+  keys: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end', margin: 0 },
+  kbd: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    minWidth: '1.5em',
+    textAlign: 'center',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottomWidth: '2px',
+    borderRadius: tokens.borderRadiusSmall,
+    color: tokens.colorNeutralForeground2,
+  },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const GROUPS = [...new Set(SHORTCUTS.map((entry) => entry.group))];
+
+function Group({ name }: { name: Shortcut['group'] }) {
+  const styles = useStyles();
+  return (
+    <section aria-label={name}>
+      <Subtitle2 as="h3">{name}</Subtitle2>
+      <dl className={styles.list}>
+        {SHORTCUTS.filter((entry) => entry.group === name).map((entry) => (
+          <div key={entry.id} style={{ display: 'contents' }}>
+            <dt>{entry.label}</dt>
+            <dd className={styles.keys}>
+              {entry.keys.map((key) => (
+                <kbd key={key} className={styles.kbd}>
+                  {keyLabel(key)}
+                </kbd>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function KeyboardMap() {
+  const styles = useStyles();
+  const open = useUiStore((s) => s.keyboardMap);
+  useReturnFocus(open);
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => uiActions.showKeyboardMap(data.open)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Keyboard shortcuts</DialogTitle>
+          <DialogContent>
+            <div className={styles.groups}>
+              {GROUPS.map((group) => (
+                <Group key={group} name={group} />
+              ))}
+            </div>
+            <p className={styles.note}>
+              Single keys act only when you are not typing in a field. The queue&apos;s keys work once a row has the
+              focus (Tab to it, or click it).
+            </p>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => uiActions.showKeyboardMap(false)}>
+              Close
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
