@@ -107,7 +107,7 @@ const THEMES: { theme: Theme; label: string }[] = [
 ];
 
 /** The tickets the typed number finds, asked of the search index as the user types (the last answer wins). */
-function useTicketsFound(query: string): readonly TicketSummary[] {
+function useTicketsFound(query: string): { tickets: readonly TicketSummary[]; answered: boolean } {
   const [found, setFound] = useState<{ query: string; tickets: readonly TicketSummary[] }>({ query: '', tickets: [] });
   const wanted = /\d/.test(query) ? query.trim() : '';
   useEffect(() => {
@@ -123,7 +123,7 @@ function useTicketsFound(query: string): readonly TicketSummary[] {
       current = false;
     };
   }, [wanted]);
-  return wanted === '' ? [] : found.tickets;
+  return wanted === '' ? { tickets: [], answered: true } : { tickets: found.tickets, answered: found.query === wanted };
 }
 
 /** What the palette offers as it opens: the open ticket's steps are those the flow allows at this moment. */
@@ -198,7 +198,7 @@ function PaletteContent() {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const lead = useSessionStore((s) => s.session?.user.role === 'lead');
-  const found = useTicketsFound(query);
+  const { tickets: found, answered } = useTicketsFound(query);
   const words = query
     .toLowerCase()
     .split(/\s+/)
@@ -222,7 +222,11 @@ function PaletteContent() {
       />
       <Command.List className={styles.list}>
         <Command.Empty className={styles.empty}>
-          {/\d/.test(query) ? 'No ticket with that number in the local copy.' : 'No command matches.'}
+          {!answered
+            ? 'Looking in the local copy…'
+            : /\d/.test(query)
+              ? 'No ticket with that number in the local copy.'
+              : 'No command matches.'}
         </Command.Empty>
         {found.length > 0 && (
           <Command.Group heading="Go to ticket">

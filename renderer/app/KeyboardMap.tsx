@@ -28,7 +28,13 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     margin: `${tokens.spacingVerticalS} 0 0`,
   },
-  keys: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end', margin: 0 },
+  keys: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    justifyContent: 'flex-end',
+    alignItems: 'flex-start',
+    margin: 0,
+  },
   kbd: {
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
