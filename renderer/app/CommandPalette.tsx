@@ -205,6 +205,12 @@ function PaletteContent() {
     .filter((word) => word !== '');
   const shown = commands(lead).filter((command) => matches(command, words));
   const groups = [...new Set(shown.map((command) => command.group))];
+  // The palette keeps the highlighted command itself: whenever the list changes (a number's tickets arrive
+  // after the keystroke), the first entry is highlighted, so Enter takes the best match, never a stale one.
+  const values = [...found.map((ticket) => `ticket:${ticket.id}`), ...shown.map((command) => command.id)];
+  const list = values.join(' ');
+  const [highlight, setHighlight] = useState({ list: '', value: '' });
+  const value = highlight.list === list && values.includes(highlight.value) ? highlight.value : (values[0] ?? '');
 
   const run = (action: () => void) => {
     uiActions.showPalette(false);
@@ -213,7 +219,14 @@ function PaletteContent() {
   };
 
   return (
-    <Command label="Command palette" shouldFilter={false} loop vimBindings={false}>
+    <Command
+      label="Command palette"
+      shouldFilter={false}
+      loop
+      vimBindings={false}
+      value={value}
+      onValueChange={(next) => setHighlight({ list, value: next })}
+    >
       <Command.Input
         className={styles.input}
         value={query}

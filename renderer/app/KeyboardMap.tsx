@@ -90,8 +90,8 @@ export function KeyboardMap() {
               ))}
             </div>
             <p className={styles.note}>
-              Single keys act only when you are not typing in a field. The queue&apos;s keys work once a row has the
-              focus (Tab to it, or click it).
+              Single keys act only when you are not typing in a field. J and K reach the queue when nothing has the
+              focus, and ↓ reaches it from the search box.
             </p>
           </DialogContent>
           <DialogActions>

@@ -17,7 +17,17 @@ const IN_DIALOG = '[role="dialog"], [role="alertdialog"]';
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
   const entry = shortcutFor(event, 'global');
-  if (entry === undefined) return;
+  if (entry === undefined) {
+    // With nothing focused, J and K go to the queue, as in Linear: the grid moves from there.
+    const move = shortcutFor(event, 'queue')?.id;
+    const onQueue = useUiStore.getState().view === 'queue';
+    if (onQueue && event.target === document.body && (move === 'nextTicket' || move === 'previousTicket')) {
+      if (!singleKeyAllowed(event)) return;
+      event.preventDefault();
+      uiActions.focusQueue();
+    }
+    return;
+  }
   if (entry.id === 'palette') {
     // Like VS Code's and Linear's, the palette opens from a text field too; not over another dialog.
     const open = useUiStore.getState().palette;

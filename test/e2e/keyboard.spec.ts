@@ -22,7 +22,8 @@ test('the queue is one Tab stop: J/K and the arrows move between rows, Enter ope
 }) => {
   await signIn(page, portal, ENGINEER);
   const grid = page.getByRole('grid', { name: 'Tickets' });
-  await row(page, 0).click();
+  // With nothing focused, J reaches the queue.
+  await page.locator('body').press('j');
   await expect(row(page, 0)).toBeFocused();
   // Only the row the keyboard is on can be reached with Tab.
   await expect(grid.locator('[role="row"][tabindex="0"]')).toHaveCount(1);
@@ -78,8 +79,12 @@ test('single keys start the open ticket’s steps, never while typing, and the f
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await search.fill(target.number);
 
+  // Down from the search reaches the results; Enter opens the one found.
   const targetRow = page.locator(`[role="row"][data-ticket-number="${target.number}"]`);
-  await targetRow.click();
+  await expect(page.locator('[role="row"][data-row-index]')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await expect(targetRow).toBeFocused();
+  await page.keyboard.press('Enter');
   const pane = page.getByRole('region', { name: `Ticket ${target.number}` });
   await expect(pane).toBeVisible();
   await expect(targetRow).toBeFocused();
@@ -147,7 +152,10 @@ test('the command palette goes to a ticket by its number and runs the steps its 
   const pane = page.getByRole('region', { name: `Ticket ${target.number}` });
   await expect(pane).toBeVisible();
 
-  // The open ticket's steps, as its stage allows: escalation yes, passing validation no.
+  // The open ticket's steps, as its stage allows: escalation yes, passing validation no. The dialog the
+  // palette opens gives the focus back to where it was before the palette.
+  const search = page.getByRole('searchbox', { name: 'Search tickets' });
+  await search.focus();
   await page.keyboard.press('ControlOrMeta+K');
   await expect(palette.getByRole('option', { name: 'Pass validation' })).toHaveCount(0);
   await page.keyboard.type('escalate');
@@ -157,6 +165,7 @@ test('the command palette goes to a ticket by its number and runs the steps its 
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  await expect(search).toBeFocused();
 
   // The theme from the palette, and the agenda.
   await page.keyboard.press('ControlOrMeta+K');

@@ -14,6 +14,8 @@ interface UiState {
   keyboardMap: boolean;
   /** The search box was asked for: it takes the focus as soon as it is on screen. */
   searchRequested: boolean;
+  /** The queue's grid was asked for: the row the keyboard is on takes the focus. */
+  queueRequested: boolean;
   /** A step the palette or a shortcut asked of the open ticket, until the pane starts it. */
   stepRequest: { step: TicketStep; ticketId: string } | null;
 }
@@ -23,6 +25,7 @@ export const useUiStore = create<UiState>(() => ({
   palette: false,
   keyboardMap: false,
   searchRequested: false,
+  queueRequested: false,
   stepRequest: null,
 }));
 
@@ -42,6 +45,12 @@ export const uiActions = {
   },
   searchFocused(): void {
     useUiStore.setState({ searchRequested: false });
+  },
+  focusQueue(): void {
+    useUiStore.setState({ view: 'queue', queueRequested: true });
+  },
+  queueFocused(): void {
+    useUiStore.setState({ queueRequested: false });
   },
   /** The ticket pane is beside the queue: the queue is shown, so the pane can start the step. */
   requestStep(step: TicketStep, ticketId: string): void {

@@ -174,6 +174,12 @@ function QueueSearch() {
   return (
     <SearchBox
       ref={box}
+      // Down from the search goes to the results, the way a search field's list is reached.
+      onKeyDown={(event) => {
+        if (event.key !== 'ArrowDown') return;
+        event.preventDefault();
+        uiActions.focusQueue();
+      }}
       className={styles.search}
       aria-label="Search tickets"
       placeholder="Search number, title, customer, tenant, timeline…"

@@ -5,7 +5,7 @@
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, formatDistanceStrict, isSameDay } from 'date-fns';
-import { type FocusEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   FollowUpBadge,
@@ -29,6 +29,7 @@ import { QueueNotes } from './QueueNotes';
 import { QueueToolbar } from './QueueToolbar';
 import type { TicketSummary } from '../../data/summary';
 import { workspaceActions } from '../../data/workspace';
+import { uiActions, useUiStore } from '../../data/stores/ui-store';
 
 const ROW_HEIGHT = 56;
 const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
@@ -295,6 +296,15 @@ function QueueRows() {
     virtualizer.scrollToIndex(index);
     focusPending.current = true;
   };
+
+  const requested = useUiStore((s) => s.queueRequested);
+  const rowsShown = tickets.length > 0;
+  const focusRequested = useEffectEvent(() => moveTo(activeIndex));
+  useEffect(() => {
+    if (!requested || !rowsShown) return;
+    uiActions.queueFocused();
+    focusRequested();
+  }, [requested, rowsShown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const shortcut = shortcutFor(event, 'queue');
