@@ -26,6 +26,7 @@ import { FIRST_SCREEN_ROWS, queueActions, useQueueStore } from './stores/queue-s
 import { useAttentionStore } from './stores/attention-store';
 import { useSessionStore } from './stores/session-store';
 import { useTeamStore } from './stores/team-store';
+import { uiActions } from './stores/ui-store';
 import { initialSyncStatus, useSyncStore } from './stores/sync-store';
 import { initialTicketState, useTicketStore } from './stores/ticket-store';
 import { platform } from '../platform';
@@ -347,6 +348,8 @@ export const workspaceActions = {
 
   async openTicket(ticketId: string | null): Promise<void> {
     queueActions.select(ticketId);
+    // A step asked of the ticket before never starts on this one.
+    uiActions.clearStepRequest();
     if (ticketId === null) {
       useTicketStore.setState(initialTicketState);
       return;

@@ -68,8 +68,8 @@ export function keyLabel(key: string): string {
     .join(onMac ? '' : '+');
 }
 
-/** The keys a combination needs, as `parts` of `Mod+K`: the modifiers and the key itself. */
-export function parseKey(key: string): { mod: boolean; key: string } {
+/** A combination split: whether it needs Ctrl (⌘ on a Mac), and the key itself. */
+function parseKey(key: string): { mod: boolean; key: string } {
   const parts = key.split('+');
   const last = parts[parts.length - 1] ?? '';
   return { mod: parts.includes('Mod'), key: last };

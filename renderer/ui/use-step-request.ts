@@ -14,7 +14,7 @@ export function useStepRequest(step: TicketStep | null, start: () => void): void
   const onRequest = useEffectEvent(start);
   useEffect(() => {
     if (asked === false || asked !== openId) return;
-    uiActions.stepStarted();
+    uiActions.clearStepRequest();
     onRequest();
   }, [asked, openId]);
 }

@@ -56,8 +56,8 @@ export const uiActions = {
   requestStep(step: TicketStep, ticketId: string): void {
     useUiStore.setState({ view: 'queue', stepRequest: { step, ticketId } });
   },
-  /** The pane started the step: the request is spent. */
-  stepStarted(): void {
+  /** The pane started the step, or another ticket was opened: the request is spent. */
+  clearStepRequest(): void {
     useUiStore.setState({ stepRequest: null });
   },
 };
