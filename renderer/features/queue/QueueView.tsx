@@ -293,7 +293,14 @@ function QueueRows() {
     const summary = tickets[index];
     if (summary === undefined) return;
     setCursor({ index, id: summary.id });
-    virtualizer.scrollToIndex(index);
+    // Rows are all ROW_HEIGHT tall, so the row's place is known: scrolled just into view directly, which
+    // stays right when keys come fast (the virtualizer's own scroll-to-index settles over several frames).
+    const box = scroller.current;
+    if (box !== null) {
+      const top = index * ROW_HEIGHT;
+      if (top < box.scrollTop) box.scrollTop = top;
+      else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight) box.scrollTop = top + ROW_HEIGHT - box.clientHeight;
+    }
     focusPending.current = true;
   };
 
