@@ -3,6 +3,7 @@
 // dialog closes (after a refusal too), `?` shows the keys, and Ctrl/⌘+K finds any command or ticket.
 import type { Page } from '@playwright/test';
 import type { Ticket } from '../../shared/domain';
+import { expectNoSeriousViolations } from './axe';
 import { expect, serverScope, signIn, test } from './portal';
 
 const ENGINEER = 'giulia.rossi@css.example';
@@ -126,6 +127,7 @@ test('single keys start the open ticket’s steps, never while typing, and the f
   const map = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(map).toBeVisible();
   await expect(map.getByRole('region', { name: 'Open ticket' })).toContainText('Escalate to Microsoft');
+  await expectNoSeriousViolations(page, 'keyboard map');
   await page.keyboard.press('Escape');
   await expect(map).toHaveCount(0);
   await expect(targetRow).toBeFocused();
@@ -158,6 +160,8 @@ test('the command palette goes to a ticket by its number and runs the steps its 
   await search.focus();
   await page.keyboard.press('ControlOrMeta+K');
   await expect(palette.getByRole('option', { name: 'Pass validation' })).toHaveCount(0);
+  await expect(palette.getByRole('option', { name: 'Reply to the customer R' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'command palette');
   await page.keyboard.type('escalate');
   await expect(palette.getByRole('option', { name: /Escalate to Microsoft/ })).toContainText('E');
   await page.keyboard.press('Enter');
@@ -173,6 +177,8 @@ test('the command palette goes to a ticket by its number and runs the steps its 
   await page.keyboard.press('Enter');
   await expect(palette).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+K');
+  await expect(palette.getByRole('option', { name: 'Theme: Dark' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'command palette, dark theme');
   await page.keyboard.type('agenda');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: 'Agenda', selected: true })).toBeVisible();
