@@ -316,4 +316,18 @@ describe('LocalStore.ticketsInStage', () => {
       model.rows.slice(0, 10).map((s) => s.number),
     );
   });
+
+  it('reads the rows of the tickets a search found, in its order, leaving out those not in the local copy', async () => {
+    const store = openStore();
+    const tickets = Array.from({ length: 3 }, (_, i) =>
+      makeTicket({ id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, number: `CSS-10010${i}` }),
+    );
+    await store.applyPullPage(tickets, '3', FIXED_NOW);
+    const [first, , third] = tickets.map((ticket) => ticket.id);
+    const unknown = '00000000-0000-4000-8000-000000000999';
+    expect((await store.summariesOf([third ?? '', unknown, first ?? ''])).map((s) => s.number)).toEqual([
+      'CSS-100102',
+      'CSS-100100',
+    ]);
+  });
 });
