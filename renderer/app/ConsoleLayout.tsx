@@ -40,6 +40,7 @@ import { useSessionStore } from '../data/stores/session-store';
 import { useSyncStore } from '../data/stores/sync-store';
 import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
+import { QueueTicketSplit } from './QueueTicketSplit';
 import { useDesktopPresence } from './use-desktop-presence';
 
 // Only leads open it: engineers never download recharts and the lead view.
@@ -65,7 +66,6 @@ const useStyles = makeStyles({
   // The name gives way first when a lead's view tabs make the header crowded.
   user: { marginLeft: 'auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   fixed: { flexShrink: 0 },
-  split: { flexGrow: 1, display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(380px, 2fr)', minHeight: 0 },
 });
 
 export function ConsoleLayout() {
@@ -173,12 +173,14 @@ export function ConsoleLayout() {
       ) : view === 'agenda' ? (
         <AgendaView />
       ) : (
-        <div className={styles.split}>
-          <QueueView />
-          <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
-            <TicketWorkspace />
-          </Suspense>
-        </div>
+        <QueueTicketSplit
+          queue={<QueueView />}
+          ticket={
+            <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
+              <TicketWorkspace />
+            </Suspense>
+          }
+        />
       )}
       <SyncStatusBar />
       {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}
