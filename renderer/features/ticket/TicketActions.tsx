@@ -61,6 +61,21 @@ interface Props {
 
 type FailureReason = 'not_entitled' | 'missing_information';
 
+/**
+ * The step of validation the engineer is expected to take next, which gets the primary button: run the
+ * checks first; then pass when they pass, or fail and close when they do not. `failing` says why passing
+ * cannot succeed now (the details as they are, which may have changed since the last run), or is null.
+ */
+function nextValidationStep(ticket: Ticket): { next: 'run' | 'pass' | 'fail'; failing: string | null } {
+  const failing = validateTicket(ticket).filter((check) => !check.passed);
+  const why =
+    failing.length === 0
+      ? null
+      : `It cannot pass: ${failing.map((check) => check.detail).join(' ')} Correct the details, or fail validation and close the ticket.`;
+  if (ticket.validation === null) return { next: 'run', failing: why };
+  return { next: why === null ? 'pass' : 'fail', failing: why };
+}
+
 export function TicketActions({ ticket, team, user, change, escalate: Escalate }: Props) {
   const styles = useStyles();
   const now = new Date();
@@ -74,6 +89,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
     : 'not_entitled';
   const [chosenFailure, setFailure] = useState<FailureReason | null>(null);
   const failure = chosenFailure ?? suggestedFailure;
+  const validationStep = nextValidationStep(ticket);
 
   if (ticket.stage === 'closed') {
     const reopen = decide(ticket, 'reopen', options);
@@ -136,7 +152,8 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
           </MenuList>
         </MenuPopover>
       </Menu>
-      {statuses.length > 1 && (
+      {/* An escalated ticket's status follows its Microsoft case: the escalation panel sets both at once. */}
+      {statuses.length > 1 && ticket.stage !== 'escalated' && (
         <Dropdown
           className={styles.status}
           aria-label="Status"
@@ -157,15 +174,32 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
 
       {ticket.stage === 'validation' && (
         <>
-          <Button onClick={() => void change.run('runValidation', { ticketId, eventId: id() })}>Run validation</Button>
-          {allowed.has('pass_validation') && (
-            <Button appearance="primary" onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}>
-              Pass validation
-            </Button>
-          )}
+          <Button
+            appearance={validationStep.next === 'run' ? 'primary' : 'secondary'}
+            onClick={() => void change.run('runValidation', { ticketId, eventId: id() })}
+          >
+            Run validation
+          </Button>
+          {allowed.has('pass_validation') &&
+            (validationStep.failing === null ? (
+              <Button
+                appearance={validationStep.next === 'pass' ? 'primary' : 'secondary'}
+                onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}
+              >
+                Pass validation
+              </Button>
+            ) : (
+              <Tooltip content={validationStep.failing} relationship="description">
+                <Button disabledFocusable>Pass validation</Button>
+              </Tooltip>
+            ))}
           {allowed.has('fail_validation') && (
             <TextDialog
-              trigger={<Button>Fail validation and close…</Button>}
+              trigger={
+                <Button appearance={validationStep.next === 'fail' ? 'primary' : 'secondary'}>
+                  Fail validation and close…
+                </Button>
+              }
               title={`Close ${ticket.number}: validation failed`}
               intro="The ticket is closed and this explanation is sent to the customer. Edit it as you see fit."
               label="Explanation for the customer"
