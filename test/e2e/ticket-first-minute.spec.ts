@@ -57,7 +57,7 @@ test('a ticket is escalated to Microsoft in the minute it was received', async (
   await expect(pane.getByRole('combobox', { name: /status/i })).toHaveCount(1);
 
   const panel = pane.getByRole('region', { name: 'Microsoft escalation' });
-  await panel.getByRole('button', { name: 'Log follow-up…' }).click();
+  await pane.getByRole('button', { name: 'Log follow-up…' }).click();
   await page.getByRole('dialog').getByLabel('Summary').fill('Opened the case by phone; engineer assigned.');
   await page.getByRole('dialog').getByRole('button', { name: 'Log follow-up' }).click();
   await expect(panel.getByRole('list', { name: 'Follow-ups with Microsoft' }).getByRole('listitem')).toHaveCount(1);

@@ -57,6 +57,8 @@ interface Props {
   change: ChangeRunner;
   /** The escalate step, from the escalations feature (the app composes it). */
   escalate: TicketParts['escalate'];
+  /** The steps on the open Microsoft case, from the escalations feature. */
+  caseActions: TicketParts['caseActions'];
 }
 
 type FailureReason = 'not_entitled' | 'missing_information';
@@ -76,7 +78,7 @@ function nextValidationStep(ticket: Ticket): { next: 'run' | 'pass' | 'fail'; fa
   return { next: why === null ? 'pass' : 'fail', failing: why };
 }
 
-export function TicketActions({ ticket, team, user, change, escalate: Escalate }: Props) {
+export function TicketActions({ ticket, team, user, change, escalate: Escalate, caseActions: CaseActions }: Props) {
   const styles = useStyles();
   const now = new Date();
   const options = { policy: team.policy, now };
@@ -222,6 +224,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
       )}
 
       {allowed.has('escalate') && <Escalate ticket={ticket} change={change} />}
+      <CaseActions ticket={ticket} team={team} change={change} />
       {allowed.has('request_confirmation') && (
         <TextDialog
           trigger={<Button appearance="primary">Ask the customer to confirm…</Button>}

@@ -58,8 +58,11 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
   },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  // A long title keeps to two lines so the actions below it stay in reach; the whole title is its tooltip.
+  // A long title keeps to two lines, a size smaller than a page title, so the actions below it stay in
+  // reach on a small window; the whole title is its tooltip.
   title: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
     display: '-webkit-box',
     WebkitLineClamp: 2,
     WebkitBoxOrient: 'vertical',
@@ -179,7 +182,14 @@ function TicketBody({ view, parts }: { view: TicketView; parts: TicketParts }) {
     <>
       <div className={styles.actions}>
         {member !== null && rules !== null && (
-          <TicketActions ticket={ticket} team={rules} user={member} change={change} escalate={parts.escalate} />
+          <TicketActions
+            ticket={ticket}
+            team={rules}
+            user={member}
+            change={change}
+            escalate={parts.escalate}
+            caseActions={parts.caseActions}
+          />
         )}
         {change.error !== null && (
           <MessageBar intent="error">
