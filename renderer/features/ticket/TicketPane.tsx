@@ -202,7 +202,8 @@ function TicketBody({ view, parts }: { view: TicketView; parts: TicketParts }) {
           </MessageBar>
         )}
       </div>
-      <div className={styles.scroll}>
+      {/* Focusable, so the timeline scrolls from the keyboard even when nothing in it is (a closed ticket). */}
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Details and timeline">
         <RefusedChanges entries={shown.refused} />
         <ClosureNote ticket={ticket} />
         {rules !== null && <parts.panels ticket={ticket} team={rules} change={change} />}
