@@ -115,6 +115,11 @@ export type SavedLeadView = z.infer<typeof SavedLeadView>;
 /** A remote session's reminder comes this many minutes before it starts unless the engineer chooses otherwise. */
 export const DEFAULT_SESSION_REMINDER_MINUTES = 10;
 
+/** The queue's share of the window beside the ticket: the ticket, where the work happens, gets the wider part. */
+export const DEFAULT_QUEUE_WIDTH_PERCENT = 40;
+export const MIN_QUEUE_WIDTH_PERCENT = 20;
+export const MAX_QUEUE_WIDTH_PERCENT = 70;
+
 // The fields without their defaults: a patch must leave an absent key alone, and zod would fill a
 // defaulted key into every partial patch, resetting the canned replies and views on any change.
 const settingsFields = {
@@ -130,6 +135,15 @@ const settingsFields = {
     .int()
     .min(0, { message: 'the reminder cannot come after the session starts' })
     .max(24 * 60, { message: 'a reminder comes at most a day (1,440 minutes) before the session' }),
+  /** How much of the window's width the queue takes beside the open ticket, as the engineer last dragged it. */
+  queueWidthPercent: z
+    .number()
+    .min(MIN_QUEUE_WIDTH_PERCENT, {
+      message: `the queue takes at least ${MIN_QUEUE_WIDTH_PERCENT} % of the window, so its tickets stay readable`,
+    })
+    .max(MAX_QUEUE_WIDTH_PERCENT, {
+      message: `the queue takes at most ${MAX_QUEUE_WIDTH_PERCENT} % of the window, so the open ticket stays readable`,
+    }),
 };
 
 export const Settings = z.object({
@@ -138,6 +152,7 @@ export const Settings = z.object({
   cannedReplies: settingsFields.cannedReplies.default(DEFAULT_CANNED_REPLIES),
   leadViews: settingsFields.leadViews.default([]),
   sessionReminderMinutes: settingsFields.sessionReminderMinutes.default(DEFAULT_SESSION_REMINDER_MINUTES),
+  queueWidthPercent: settingsFields.queueWidthPercent.default(DEFAULT_QUEUE_WIDTH_PERCENT),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -148,6 +163,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cannedReplies: DEFAULT_CANNED_REPLIES,
   leadViews: [],
   sessionReminderMinutes: DEFAULT_SESSION_REMINDER_MINUTES,
+  queueWidthPercent: DEFAULT_QUEUE_WIDTH_PERCENT,
 };
 
 /** A partial update; unknown keys are refused so a typo is an error, not a silent no-op. */

@@ -42,6 +42,7 @@ import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store
 import { workspaceActions } from '../data/workspace';
 import { CommandPalette } from './CommandPalette';
 import { KeyboardMap } from './KeyboardMap';
+import { QueueTicketSplit } from './QueueTicketSplit';
 import { useDesktopPresence } from './use-desktop-presence';
 import { useKeyboardShortcuts } from './use-keyboard';
 
@@ -68,7 +69,6 @@ const useStyles = makeStyles({
   // The name gives way first when a lead's view tabs make the header crowded.
   user: { marginLeft: 'auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   fixed: { flexShrink: 0 },
-  split: { flexGrow: 1, display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(380px, 2fr)', minHeight: 0 },
 });
 
 export function ConsoleLayout() {
@@ -177,12 +177,14 @@ export function ConsoleLayout() {
       ) : view === 'agenda' ? (
         <AgendaView />
       ) : (
-        <div className={styles.split}>
-          <QueueView />
-          <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
-            <TicketWorkspace />
-          </Suspense>
-        </div>
+        <QueueTicketSplit
+          queue={<QueueView />}
+          ticket={
+            <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
+              <TicketWorkspace />
+            </Suspense>
+          }
+        />
       )}
       <SyncStatusBar />
       {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}

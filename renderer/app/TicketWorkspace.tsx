@@ -1,5 +1,6 @@
 /** The open ticket with what the escalation and remote-session features add to it. */
 import type { ComponentProps } from 'react';
+import { CaseActions } from '../features/escalations/CaseActions';
 import { EscalateDialog } from '../features/escalations/EscalateDialog';
 import { EscalationPanel } from '../features/escalations/EscalationPanel';
 import { SessionsPanel } from '../features/sessions/SessionsPanel';
@@ -15,7 +16,7 @@ function TicketPanels(props: ComponentProps<TicketParts['panels']>) {
   );
 }
 
-const PARTS: TicketParts = { panels: TicketPanels, escalate: EscalateDialog };
+const PARTS: TicketParts = { panels: TicketPanels, escalate: EscalateDialog, caseActions: CaseActions };
 
 export function TicketWorkspace() {
   return <TicketPane parts={PARTS} />;

@@ -31,6 +31,14 @@ export type TimeZone = z.infer<typeof TimeZone>;
 /** "2025-03-15 10:00 UTC": the same text on every machine, unlike a local-time format. */
 export const utcMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
+/**
+ * The start of the minute the instant falls in (in UTC, which every zone's minutes line up with). People
+ * give times to the minute, so "opened at 10:04" holds for anything that happened during 10:04: compared
+ * with an instant in the same minute, the time a person typed is not "before" it.
+ */
+export const minuteStart = (instant: string | Date): Date =>
+  new Date(Math.floor(new Date(instant).getTime() / 60_000) * 60_000);
+
 /** The clock is injected everywhere a rule depends on "now", so rules are testable at any instant. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

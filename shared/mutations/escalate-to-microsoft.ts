@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { suggestSeverity } from '../domain/cadence';
 import { MicrosoftCaseNumber, SEVERITY_LABEL, Severity, type Escalation } from '../domain/escalation';
 import { Email } from '../domain/people';
+import { minuteStart } from '../domain/time';
 import { TicketId } from '../domain/ticket';
 import { instantArg } from './escalation-change';
 import { defineMutation, refuse } from './mutation';
@@ -63,7 +64,8 @@ export const escalateToMicrosoft = defineMutation({
         `${ticket.number}: the Microsoft case cannot be opened in the future (${openedAt} is after now, ${context.now}); give the time it was opened.`,
       );
     }
-    if (isAfter(parseISO(ticket.createdAt), parseISO(openedAt))) {
+    // The dialog proposes the current minute: escalating in the ticket's first minute must be accepted.
+    if (isAfter(minuteStart(ticket.createdAt), parseISO(openedAt))) {
       return refuse(
         'invalid_args',
         `${ticket.number}: the Microsoft case cannot have been opened (${openedAt}) before the ticket was received (${ticket.createdAt}); check the time it was opened.`,

@@ -3,6 +3,7 @@ import { isAfter, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { FollowUpChannel, type FollowUp } from '../domain/escalation';
 import { TicketId } from '../domain/ticket';
+import { minuteStart } from '../domain/time';
 import { caseName, escalationChanged, instantArg, openEscalation } from './escalation-change';
 import { defineMutation, refuse } from './mutation';
 import { actorOf, applied, changed } from './ticket-change';
@@ -40,7 +41,8 @@ export const logFollowUp = defineMutation({
         `${ticket.number}: a follow-up cannot be dated in the future (${args.at} is after now, ${context.now}); give the time of the contact.`,
       );
     }
-    if (isAfter(parseISO(escalation.openedAt), parseISO(args.at))) {
+    // Follow-ups are logged to the minute: one in the minute the case was opened is not before it.
+    if (isAfter(minuteStart(escalation.openedAt), parseISO(args.at))) {
       return refuse(
         'invalid_args',
         `${ticket.number}: a follow-up cannot be dated before ${caseName(escalation)} was opened (${escalation.openedAt}); give the time of the contact.`,

@@ -91,10 +91,9 @@ for (const theme of ['light', 'dark'] as const) {
     await checkDialog(page, pane.getByRole('button', { name: 'Escalate to Microsoft…' }), label('escalate dialog'));
 
     pane = await openTicket(page, escalated.number);
-    const panel = pane.getByRole('region', { name: 'Microsoft escalation' });
-    await expect(panel).toBeVisible();
+    await expect(pane.getByRole('region', { name: 'Microsoft escalation' })).toBeVisible();
     await expectNoSeriousViolations(page, label('escalated ticket'));
-    await checkDialog(page, panel.getByRole('button', { name: 'Log follow-up…' }), label('log follow-up dialog'));
+    await checkDialog(page, pane.getByRole('button', { name: 'Log follow-up…' }), label('log follow-up dialog'));
 
     for (const [ticket, screen] of [
       [resolution, 'ticket waiting for the customer to confirm'],

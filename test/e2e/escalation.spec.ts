@@ -42,7 +42,7 @@ test('an escalated ticket shows its follow-up overdue once the cadence has passe
 
   const panel = pane.getByRole('region', { name: 'Microsoft escalation' });
   await expect(panel).toContainText('Microsoft case 251125010000777');
-  await panel.getByRole('button', { name: 'Log follow-up…' }).click();
+  await pane.getByRole('button', { name: 'Log follow-up…' }).click();
   await page
     .getByRole('dialog')
     .getByLabel('Summary')

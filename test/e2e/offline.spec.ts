@@ -46,10 +46,9 @@ test('changes made offline survive a reload and reach the server exactly once', 
   await expect(pane.getByRole('group', { name: 'Stage' })).toHaveText('Resolution');
   await addNote(page, second.number, noteOnSecond);
   const followUp = `Offline: chased Microsoft by phone, they will call back (${Date.now()}).`;
-  const escalationPanel = (await openTicket(page, escalated.number)).getByRole('region', {
-    name: 'Microsoft escalation',
-  });
-  await escalationPanel.getByRole('button', { name: 'Log follow-up…' }).click();
+  const escalatedPane = await openTicket(page, escalated.number);
+  const escalationPanel = escalatedPane.getByRole('region', { name: 'Microsoft escalation' });
+  await escalatedPane.getByRole('button', { name: 'Log follow-up…' }).click();
   await page.getByRole('dialog').getByLabel('Summary').fill(followUp);
   await page.getByRole('dialog').getByRole('button', { name: 'Log follow-up' }).click();
   await expect(escalationPanel.getByText(followUp)).toBeVisible();

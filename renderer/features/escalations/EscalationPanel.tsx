@@ -1,27 +1,14 @@
 /**
  * The Microsoft escalation on a ticket: the case, its severity and status, the follow-ups logged, and
  * the flags the cadence derives from them (follow-up overdue, Microsoft silent), kept current by the clock.
+ * The steps on the case are among the ticket's actions (CaseActions), where they stay in view.
  */
-import {
-  Badge,
-  Button,
-  Caption1,
-  Dropdown,
-  Option,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { format, formatDistanceStrict } from 'date-fns';
-import { SEVERITY_LABEL, decide, escalationFlags, type TeamContext, type Ticket } from '../../../shared/domain';
+import { SEVERITY_LABEL, escalationFlags, type TeamContext, type Ticket } from '../../../shared/domain';
 import { SeverityBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
-import { TextDialog } from '../../ui/TextDialog';
-import type { ChangeRunner } from '../../ui/use-change';
 import { CHANNEL_TEXT, ESCALATION_STATUS_TEXT, SCENARIO_TEXT } from './follow-up-labels';
-import { LogFollowUpDialog } from './LogFollowUpDialog';
-import { RecordScenarioDialog } from './RecordScenarioDialog';
 import { plainColumnList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
@@ -42,7 +29,6 @@ const useStyles = makeStyles({
     margin: 0,
   },
   term: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   followUp: { display: 'flex', flexDirection: 'column' },
   followUps: { ...plainColumnList, gap: tokens.spacingVerticalXS },
 });
@@ -52,12 +38,10 @@ const when = (at: string | Date) => format(at, 'd MMM yyyy, HH:mm');
 export function EscalationPanel({
   ticket,
   team,
-  change,
 }: {
   ticket: Ticket;
-  /** The team's rules: its cadence for the flags, its policy for the flow. */
+  /** The team's rules: its cadence for the flags. */
   team: TeamContext;
-  change: ChangeRunner;
 }) {
   const styles = useStyles();
   const badges = useTicketBadgeClasses();
@@ -110,44 +94,6 @@ export function EscalationPanel({
           </div>
         ))}
       </dl>
-      {active && (
-        <div className={styles.actions}>
-          <LogFollowUpDialog ticket={ticket} change={change} />
-          <Dropdown
-            aria-label="Escalation status"
-            value={ESCALATION_STATUS_TEXT[escalation.status]}
-            selectedOptions={[escalation.status]}
-            onOptionSelect={(_, data) =>
-              void change.run('setEscalationStatus', {
-                ticketId: ticket.id,
-                eventId: crypto.randomUUID(),
-                status: data.optionValue as 'open' | 'attention_needed',
-              })
-            }
-          >
-            <Option value="open">{ESCALATION_STATUS_TEXT.open}</Option>
-            <Option value="attention_needed">{ESCALATION_STATUS_TEXT.attention_needed}</Option>
-          </Dropdown>
-          <RecordScenarioDialog
-            ticket={ticket}
-            onPremiseCloses={decide(ticket, 'record_on_premise_without_add_on', { policy: team.policy, now }).ok}
-            change={change}
-          />
-          <TextDialog
-            trigger={<Button>Microsoft resolved it…</Button>}
-            step="microsoft_resolved"
-            title={`Microsoft resolved ${ticket.number}`}
-            intro="The ticket moves to resolution: ask the customer to confirm the fix next."
-            label="What Microsoft did"
-            proposal=""
-            confirmLabel="Record resolution"
-            error={change.error}
-            onConfirm={(summary) =>
-              change.run('microsoftResolved', { ticketId: ticket.id, eventId: crypto.randomUUID(), summary })
-            }
-          />
-        </div>
-      )}
       <Text weight="semibold">Follow-ups ({followUps.length})</Text>
       <ol className={styles.followUps} aria-label="Follow-ups with Microsoft">
         {followUps.map((followUp) => (

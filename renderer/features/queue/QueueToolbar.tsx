@@ -33,7 +33,9 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     alignItems: 'center',
   },
-  search: { flexGrow: 1, minWidth: '240px' },
+  // A fixed basis: the box's own width changes when it loses focus (its clear button hides), and the
+  // filters must not rewrap then, moving the rows under the pointer of a click that blurred the box.
+  search: { flexGrow: 1, flexBasis: '240px', minWidth: '240px' },
   filter: { minWidth: '130px', maxWidth: '180px' },
   // Out of the layout and the accessibility tree, as if it were not there.
   hidden: { display: 'none' },

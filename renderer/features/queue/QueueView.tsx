@@ -32,21 +32,41 @@ import { workspaceActions } from '../../data/workspace';
 import { uiActions, useUiStore } from '../../data/stores/ui-store';
 
 const ROW_HEIGHT = 56;
-const COLUMNS = '110px minmax(200px, 1fr) 170px 100px 130px 80px';
+
+/**
+ * The columns give way one by one as the queue narrows (the split beside the ticket, a small window):
+ * age first, then assignee, then priority, then stage; ticket and title always stay, and nothing
+ * overlaps. Container queries, so the queue answers to its own width, not the window's. Narrowest
+ * first, each wider query adding a column: Griffel orders the queries by their text, which for these
+ * widths (all three digits) is also the order in which the wider must win.
+ */
+const WITH_STAGE = '@container (min-width: 400px)';
+const WITH_PRIORITY = '@container (min-width: 580px)';
+const WITH_ASSIGNEE = '@container (min-width: 710px)';
+const WITH_AGE = '@container (min-width: 800px)';
+// The stage column fits its longest badge, "Escalated to Microsoft", on one line.
+const columns = {
+  display: 'grid',
+  gridTemplateColumns: '100px minmax(0, 1fr)',
+  [WITH_STAGE]: { gridTemplateColumns: '100px minmax(0, 1fr) 170px' },
+  [WITH_PRIORITY]: { gridTemplateColumns: '100px minmax(160px, 1fr) 170px 90px' },
+  [WITH_ASSIGNEE]: { gridTemplateColumns: '100px minmax(160px, 1fr) 170px 90px 130px' },
+  [WITH_AGE]: { gridTemplateColumns: '100px minmax(160px, 1fr) 170px 90px 130px 80px' },
+} as const;
 
 const useStyles = makeStyles({
   pane: {
     display: 'grid',
     gridTemplateRows: 'auto auto auto auto 1fr',
     minHeight: 0,
-    // On a narrow window the columns are cut at the pane's edge instead of running under the ticket.
+    // Whatever the split, the queue stays inside its pane instead of running under the ticket.
     minWidth: 0,
     overflow: 'hidden',
+    containerType: 'inline-size',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   header: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
+    ...columns,
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -57,8 +77,7 @@ const useStyles = makeStyles({
     position: 'absolute',
     left: 0,
     right: 0,
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
+    ...columns,
     gap: tokens.spacingHorizontalS,
     alignItems: 'center',
     padding: `0 ${tokens.spacingHorizontalM}`,
@@ -84,6 +103,10 @@ const useStyles = makeStyles({
   // Brand blue is too faint on a hovered or selected row in the dark theme; this blue reads on both.
   sessionToday: { color: tokens.colorPaletteBlueForeground2, fontWeight: tokens.fontWeightSemibold },
   empty: { padding: tokens.spacingHorizontalXL },
+  stage: { display: 'none', [WITH_STAGE]: { display: 'flex' } },
+  priority: { display: 'none', [WITH_PRIORITY]: { display: 'block' } },
+  assignee: { display: 'none', [WITH_ASSIGNEE]: { display: 'block' } },
+  age: { display: 'none', [WITH_AGE]: { display: 'block' } },
 });
 
 const SCOPE_LABEL: Record<QueueScope, string> = { all: 'All', mine: 'My tickets', unassigned: 'Team queue' };
@@ -162,7 +185,7 @@ const QueueRow = memo(function QueueRow({
           {summary.customerName ?? 'Company name missing'} · {summary.tenantDomain ?? 'no tenant domain'}
         </span>
       </div>
-      <div role="cell" className={styles.titleCell}>
+      <div role="cell" className={mergeClasses(styles.titleCell, styles.stage)}>
         <StageBadge stage={summary.stage} classes={badges} />
         {followUp === null ? (
           <span className={mergeClasses(styles.cell, styles.caption)}>{STATUS_LABEL[summary.status]}</span>
@@ -170,13 +193,13 @@ const QueueRow = memo(function QueueRow({
           <FollowUpBadge state={followUp} classes={badges} />
         )}
       </div>
-      <div role="cell">
+      <div role="cell" className={styles.priority}>
         <PriorityBadge priority={summary.priority} classes={badges} />
       </div>
-      <span role="cell" className={styles.cell}>
+      <span role="cell" className={mergeClasses(styles.cell, styles.assignee)}>
         {summary.assigneeName ?? 'Unassigned'}
       </span>
-      <span role="cell" className={styles.cell} title={summary.createdAt}>
+      <span role="cell" className={mergeClasses(styles.cell, styles.age)} title={summary.createdAt}>
         {formatDistanceStrict(summary.createdAt, now)}
       </span>
     </div>
@@ -205,10 +228,10 @@ const ColumnHeaders = memo(function ColumnHeaders() {
     <div className={styles.header} role="row" aria-hidden>
       <Caption1>Ticket</Caption1>
       <Caption1>Title · customer</Caption1>
-      <Caption1>Stage</Caption1>
-      <Caption1>Priority</Caption1>
-      <Caption1>Assignee</Caption1>
-      <Caption1>Age</Caption1>
+      <Caption1 className={styles.stage}>Stage</Caption1>
+      <Caption1 className={styles.priority}>Priority</Caption1>
+      <Caption1 className={styles.assignee}>Assignee</Caption1>
+      <Caption1 className={styles.age}>Age</Caption1>
     </div>
   );
 });

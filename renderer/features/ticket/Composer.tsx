@@ -1,7 +1,7 @@
 /** Writing on the timeline: an internal note for the team, or a reply to the customer (with canned replies). */
 import {
   Button,
-  Field,
+  Caption1,
   Menu,
   MenuDivider,
   MenuItem,
@@ -23,9 +23,12 @@ import { addressOf } from './Timeline';
 import type { ChangeRunner } from '../../ui/use-change';
 import { useStepRequest } from '../../ui/use-step-request';
 
+// Compact, as it is docked under the timeline: the kind, the canned replies and the send button share one row.
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, marginLeft: 'auto' },
+  box: { maxHeight: '40vh' },
 });
 
 type Kind = 'note' | 'reply';
@@ -57,53 +60,55 @@ export function Composer({ ticket, change }: { ticket: Ticket; change: ChangeRun
     if (done) setBody('');
   };
 
+  const label = kind === 'note' ? 'Internal note (visible to the support team only)' : 'Reply to the customer';
   const insert = (text: string) =>
     setBody((current) => (current.trim() === '' ? text : `${current.trimEnd()}\n\n${text}`));
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label="Write on the timeline">
-      <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as Kind)} size="small">
-        <Tab value="note">Internal note</Tab>
-        <Tab value="reply">Reply to the customer</Tab>
-      </TabList>
-      <Field
-        label={kind === 'note' ? 'Internal note (visible to the support team only)' : 'Reply to the customer'}
-        hint={kind === 'reply' ? `To ${addressOf(ticket.requester)}` : undefined}
-      >
-        <Textarea
-          ref={box}
-          value={body}
-          resize="vertical"
-          rows={4}
-          onChange={(_, data) => setBody(data.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
-          }}
-        />
-      </Field>
-      <div className={styles.actions}>
-        {kind === 'reply' && (
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button>Insert canned reply</Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                {cannedReplies.map((reply) => (
-                  <MenuItem key={reply.id} onClick={() => insert(fillPlaceholders(reply.body, ticket, engineerName))}>
-                    {reply.title}
-                  </MenuItem>
-                ))}
-                <MenuDivider />
-                <MenuItem onClick={() => setManaging(true)}>Manage canned replies…</MenuItem>
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-        )}
-        <Button appearance="primary" type="submit" disabled={change.busy || body.trim() === ''}>
-          {kind === 'note' ? 'Add note' : 'Send reply'}
-        </Button>
+      <div className={styles.bar}>
+        <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as Kind)} size="small">
+          <Tab value="note">Internal note</Tab>
+          <Tab value="reply">Reply to the customer</Tab>
+        </TabList>
+        <div className={styles.actions}>
+          {kind === 'reply' && (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button>Insert canned reply</Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {cannedReplies.map((reply) => (
+                    <MenuItem key={reply.id} onClick={() => insert(fillPlaceholders(reply.body, ticket, engineerName))}>
+                      {reply.title}
+                    </MenuItem>
+                  ))}
+                  <MenuDivider />
+                  <MenuItem onClick={() => setManaging(true)}>Manage canned replies…</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          )}
+          <Button appearance="primary" type="submit" disabled={change.busy || body.trim() === ''}>
+            {kind === 'note' ? 'Add note' : 'Send reply'}
+          </Button>
+        </div>
       </div>
+      {kind === 'reply' && <Caption1>To {addressOf(ticket.requester)}</Caption1>}
+      <Textarea
+        ref={box}
+        className={styles.box}
+        aria-label={label}
+        placeholder={`${label} · Ctrl+Enter ${kind === 'note' ? 'adds it' : 'sends it'}`}
+        value={body}
+        resize="vertical"
+        rows={2}
+        onChange={(_, data) => setBody(data.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+        }}
+      />
       {managing && <CannedRepliesDialog onClose={() => setManaging(false)} />}
     </form>
   );

@@ -58,11 +58,28 @@ interface Props {
   change: ChangeRunner;
   /** The escalate step, from the escalations feature (the app composes it). */
   escalate: TicketParts['escalate'];
+  /** The steps on the open Microsoft case, from the escalations feature. */
+  caseActions: TicketParts['caseActions'];
 }
 
 type FailureReason = 'not_entitled' | 'missing_information';
 
-export function TicketActions({ ticket, team, user, change, escalate: Escalate }: Props) {
+/**
+ * The step of validation the engineer is expected to take next, which gets the primary button: run the
+ * checks first; then pass when they pass, or fail and close when they do not. `failing` says why passing
+ * cannot succeed now (the details as they are, which may have changed since the last run), or is null.
+ */
+function nextValidationStep(ticket: Ticket): { next: 'run' | 'pass' | 'fail'; failing: string | null } {
+  const failing = validateTicket(ticket).filter((check) => !check.passed);
+  const why =
+    failing.length === 0
+      ? null
+      : `It cannot pass: ${failing.map((check) => check.detail).join(' ')} Correct the details, or fail validation and close the ticket.`;
+  if (ticket.validation === null) return { next: 'run', failing: why };
+  return { next: why === null ? 'pass' : 'fail', failing: why };
+}
+
+export function TicketActions({ ticket, team, user, change, escalate: Escalate, caseActions: CaseActions }: Props) {
   const styles = useStyles();
   const now = new Date();
   const options = { policy: team.policy, now };
@@ -75,6 +92,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
     : 'not_entitled';
   const [chosenFailure, setFailure] = useState<FailureReason | null>(null);
   const failure = chosenFailure ?? suggestedFailure;
+  const validationStep = nextValidationStep(ticket);
 
   if (ticket.stage === 'closed') {
     const reopen = decide(ticket, 'reopen', options);
@@ -141,7 +159,8 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
           </MenuList>
         </MenuPopover>
       </Menu>
-      {statuses.length > 1 && (
+      {/* An escalated ticket's status follows its Microsoft case: the escalation panel sets both at once. */}
+      {statuses.length > 1 && ticket.stage !== 'escalated' && (
         <Dropdown
           className={styles.status}
           aria-label="Status"
@@ -164,22 +183,32 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
         <>
           <StepButton
             step="run_validation"
+            appearance={validationStep.next === 'run' ? 'primary' : 'secondary'}
             onClick={() => void change.run('runValidation', { ticketId, eventId: id() })}
           >
             Run validation
           </StepButton>
-          {allowed.has('pass_validation') && (
-            <StepButton
-              step="pass_validation"
-              appearance="primary"
-              onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}
-            >
-              Pass validation
-            </StepButton>
-          )}
+          {allowed.has('pass_validation') &&
+            (validationStep.failing === null ? (
+              <StepButton
+                step="pass_validation"
+                appearance={validationStep.next === 'pass' ? 'primary' : 'secondary'}
+                onClick={() => void change.run('passValidation', { ticketId, eventId: id() })}
+              >
+                Pass validation
+              </StepButton>
+            ) : (
+              <Tooltip content={validationStep.failing} relationship="description">
+                <Button disabledFocusable>Pass validation</Button>
+              </Tooltip>
+            ))}
           {allowed.has('fail_validation') && (
             <TextDialog
-              trigger={<Button>Fail validation and close…</Button>}
+              trigger={
+                <Button appearance={validationStep.next === 'fail' ? 'primary' : 'secondary'}>
+                  Fail validation and close…
+                </Button>
+              }
               step="fail_validation"
               title={`Close ${ticket.number}: validation failed`}
               intro="The ticket is closed and this explanation is sent to the customer. Edit it as you see fit."
@@ -203,6 +232,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate }
       )}
 
       {allowed.has('escalate') && <Escalate ticket={ticket} change={change} />}
+      <CaseActions ticket={ticket} team={team} change={change} />
       {allowed.has('request_confirmation') && (
         <TextDialog
           trigger={<Button appearance="primary">Ask the customer to confirm…</Button>}

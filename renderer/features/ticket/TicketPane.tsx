@@ -1,4 +1,7 @@
-/** The open ticket: who and what it is about, where it stands, its timeline, and a note box. */
+/**
+ * The open ticket: who and what it is about and its actions (always in view), its panels, details and
+ * timeline (which scroll), and the note box docked at the bottom.
+ */
 import {
   Button,
   Caption1,
@@ -11,6 +14,7 @@ import {
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { format } from 'date-fns';
@@ -38,14 +42,53 @@ import { workspaceActions } from '../../data/workspace';
 import { Timeline } from './Timeline';
 
 const useStyles = makeStyles({
+  // The pane never scrolls as a whole: its header (with the actions) and the composer stay in view,
+  // and only the middle (panels, details, timeline) scrolls.
   pane: {
+    display: 'grid',
+    gridTemplateRows: 'auto auto minmax(0, 1fr) auto',
+    minWidth: 0,
+    minHeight: 0,
+    overflow: 'hidden',
+  },
+  top: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+  },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A long title keeps to two lines, a size smaller than a page title, so the actions below it stay in
+  // reach on a small window; the whole title is its tooltip.
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    margin: 0,
+  },
+  actions: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  scroll: {
     overflowY: 'auto',
+    minHeight: 0,
     padding: tokens.spacingHorizontalL,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
-  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  dock: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -56,6 +99,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   description: { whiteSpace: 'pre-wrap' },
   placeholder: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground3 },
+  error: { padding: tokens.spacingHorizontalL },
 });
 
 function Facts({ ticket }: { ticket: Ticket }) {
@@ -136,29 +180,47 @@ function TicketBody({ view, parts }: { view: TicketView; parts: TicketParts }) {
   const rules = team ?? (member === null ? null : soloTeam(member));
   return (
     <>
-      <RefusedChanges entries={shown.refused} />
-      <ClosureNote ticket={ticket} />
-      {member !== null && rules !== null && (
-        <TicketActions ticket={ticket} team={rules} user={member} change={change} escalate={parts.escalate} />
+      <div className={styles.actions}>
+        {member !== null && rules !== null && (
+          <TicketActions
+            ticket={ticket}
+            team={rules}
+            user={member}
+            change={change}
+            escalate={parts.escalate}
+            caseActions={parts.caseActions}
+          />
+        )}
+        {change.error !== null && (
+          <MessageBar intent="error">
+            <MessageBarBody>{change.error}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="transparent" onClick={() => change.clearError()}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+      {/* Focusable, so the timeline scrolls from the keyboard even when nothing in it is (a closed ticket). */}
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Details and timeline">
+        <RefusedChanges entries={shown.refused} />
+        <ClosureNote ticket={ticket} />
+        {rules !== null && <parts.panels ticket={ticket} team={rules} change={change} />}
+        {(ticket.stage === 'validation' || ticket.validation !== null) && (
+          <ValidationChecklist run={ticket.validation} />
+        )}
+        <Facts ticket={ticket} />
+        <Text className={styles.description}>{ticket.description}</Text>
+        <Divider />
+        <Subtitle1 as="h3">Timeline</Subtitle1>
+        <Timeline entries={ticket.timeline} pendingIds={shown.unsentEntryIds} recipient={ticket.requester} />
+      </div>
+      {ticket.stage !== 'closed' && (
+        <div className={styles.dock}>
+          <Composer ticket={ticket} change={change} />
+        </div>
       )}
-      {change.error !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{change.error}</MessageBarBody>
-          <MessageBarActions>
-            <Button appearance="transparent" onClick={() => change.clearError()}>
-              Dismiss
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {rules !== null && <parts.panels ticket={ticket} team={rules} change={change} />}
-      {(ticket.stage === 'validation' || ticket.validation !== null) && <ValidationChecklist run={ticket.validation} />}
-      <Facts ticket={ticket} />
-      <Text className={styles.description}>{ticket.description}</Text>
-      <Divider />
-      <Subtitle1 as="h3">Timeline</Subtitle1>
-      <Timeline entries={ticket.timeline} pendingIds={shown.unsentEntryIds} recipient={ticket.requester} />
-      {ticket.stage !== 'closed' && <Composer ticket={ticket} change={change} />}
     </>
   );
 }
@@ -171,7 +233,7 @@ export function TicketPane({ parts }: { parts: TicketParts }) {
 
   if (error !== null) {
     return (
-      <section className={styles.pane}>
+      <section className={mergeClasses(styles.pane, styles.error)}>
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
@@ -184,17 +246,21 @@ export function TicketPane({ parts }: { parts: TicketParts }) {
   const { ticket } = view;
   return (
     <section className={styles.pane} aria-label={`Ticket ${ticket.number}`}>
-      <div className={styles.heading}>
-        <Caption1>{ticket.number}</Caption1>
-        <span role="group" aria-label="Stage">
-          <StageBadge stage={ticket.stage} classes={badges} />
-        </span>
-        <Caption1 role="group" aria-label="Status">
-          {STATUS_LABEL[ticket.status]}
-        </Caption1>
-        <PriorityBadge priority={ticket.priority} classes={badges} />
-      </div>
-      <Title3 as="h2">{ticket.title}</Title3>
+      <header className={styles.top}>
+        <div className={styles.heading}>
+          <Caption1>{ticket.number}</Caption1>
+          <span role="group" aria-label="Stage">
+            <StageBadge stage={ticket.stage} classes={badges} />
+          </span>
+          <Caption1 role="group" aria-label="Status">
+            {STATUS_LABEL[ticket.status]}
+          </Caption1>
+          <PriorityBadge priority={ticket.priority} classes={badges} />
+        </div>
+        <Title3 as="h2" className={styles.title} title={ticket.title}>
+          {ticket.title}
+        </Title3>
+      </header>
       <TicketBody view={view} parts={parts} />
     </section>
   );

@@ -8,4 +8,9 @@ export interface TicketParts {
   panels: ComponentType<{ ticket: Ticket; team: TeamContext; change: ChangeRunner }>;
   /** The escalate step among the ticket's actions (its button and dialog), shown when the flow allows it. */
   escalate: ComponentType<{ ticket: Ticket; change: ChangeRunner }>;
+  /**
+   * The steps on the open Microsoft case (log a follow-up, its status, Cloud / On-Premise, resolved), among
+   * the ticket's actions so they stay in view; it renders nothing when there is no open case.
+   */
+  caseActions: ComponentType<{ ticket: Ticket; team: TeamContext; change: ChangeRunner }>;
 }

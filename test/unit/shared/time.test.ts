@@ -1,6 +1,6 @@
 // The time-zone rule: IANA names pass, anything else is refused with the rule; a valid name is checked once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TimeZone } from '../../../shared/domain/time';
+import { TimeZone, minuteStart } from '../../../shared/domain/time';
 
 const RULE = 'must be an IANA time zone such as Europe/Rome';
 
@@ -25,5 +25,13 @@ describe('TimeZone', () => {
     expect(TimeZone.safeParse('Mars/Olympus_Mons').success).toBe(false);
     expect(TimeZone.safeParse('Mars/Olympus_Mons').success).toBe(false);
     expect(formats).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('minuteStart', () => {
+  it('drops the seconds and milliseconds, also before 1970', () => {
+    expect(minuteStart('2025-03-10T09:04:59.999Z').toISOString()).toBe('2025-03-10T09:04:00.000Z');
+    expect(minuteStart(new Date('2025-03-10T09:04:00.000Z')).toISOString()).toBe('2025-03-10T09:04:00.000Z');
+    expect(minuteStart('1969-12-31T23:59:30.000Z').toISOString()).toBe('1969-12-31T23:59:00.000Z');
   });
 });

@@ -119,6 +119,18 @@ describe('escalateToMicrosoft', () => {
     );
   });
 
+  it("accepts the minute the ticket was received, as the dialog proposes it in the ticket's first minute", () => {
+    const received = investigating({ createdAt: '2025-03-10T08:59:41.250Z' });
+    const sameMinute = escalation({ openedAt: '2025-03-10T08:59:00.000Z' });
+    expect(expectApplied(applyTo(escalateToMicrosoft, received, sameMinute)).escalation?.openedAt).toBe(
+      '2025-03-10T08:59:00.000Z',
+    );
+    const minuteBefore = escalation({ openedAt: '2025-03-10T08:58:59.999Z' });
+    expect(expectRefused(applyTo(escalateToMicrosoft, received, minuteBefore), 'invalid_args')).toContain(
+      'before the ticket was received',
+    );
+  });
+
   it('refuses through the flow outside investigation, and on a closed ticket', () => {
     expect(
       expectRefused(applyTo(escalateToMicrosoft, makeTicketInStage('validation'), escalation()), 'illegal_transition'),
@@ -214,6 +226,18 @@ describe('logFollowUp', () => {
     const opening = followUp({ at: '2025-03-05T10:00:00.000Z', microsoftResponded: false });
     expect(expectApplied(applyTo(logFollowUp, escalated(), opening)).escalation?.followUps.at(-1)?.at).toBe(
       '2025-03-05T10:00:00.000Z',
+    );
+  });
+
+  it('accepts a follow-up in the minute the case was opened, however many seconds into it', () => {
+    const opened = escalated({ openedAt: '2025-03-10T08:59:41.250Z' });
+    const sameMinute = followUp({ at: '2025-03-10T08:59:00.000Z' });
+    expect(expectApplied(applyTo(logFollowUp, opened, sameMinute)).escalation?.followUps.at(-1)?.at).toBe(
+      '2025-03-10T08:59:00.000Z',
+    );
+    const minuteBefore = followUp({ at: '2025-03-10T08:58:59.999Z' });
+    expect(expectRefused(applyTo(logFollowUp, opened, minuteBefore), 'invalid_args')).toContain(
+      'a follow-up cannot be dated before',
     );
   });
 
