@@ -51,6 +51,10 @@ import { useKeyboardShortcuts } from './use-keyboard';
 const TicketWorkspace = lazy(() =>
   import('./TicketWorkspace').then(({ TicketWorkspace }) => ({ default: TicketWorkspace })),
 );
+// Opened now and then, so it is loaded when first used.
+const TriageView = lazy(() =>
+  import('../features/ticket/TriageView').then(({ TriageView }) => ({ default: TriageView })),
+);
 const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
 
 const REMINDER_CHOICES = [0, 5, 10, 15, 30, 60] as const;
@@ -99,6 +103,7 @@ export function ConsoleLayout() {
           onTabSelect={(_, data) => uiActions.showView(data.value as ConsoleView)}
         >
           <Tab value="queue">Ticket queue</Tab>
+          <Tab value="triage">Triage</Tab>
           <Tab value="agenda">Agenda</Tab>
           {lead && <Tab value="escalations">Escalations</Tab>}
         </TabList>
@@ -176,6 +181,10 @@ export function ConsoleLayout() {
         </Suspense>
       ) : view === 'agenda' ? (
         <AgendaView />
+      ) : view === 'triage' ? (
+        <Suspense fallback={<Spinner label="Opening triage…" />}>
+          <TriageView onDone={() => uiActions.showView('queue')} />
+        </Suspense>
       ) : (
         <QueueTicketSplit
           queue={<QueueView />}

@@ -86,6 +86,7 @@ const STEP_SHORTCUT: Partial<Record<TicketStep, ShortcutId>> = {
 
 const VIEWS: { view: ConsoleView; label: string; leadOnly: boolean }[] = [
   { view: 'queue', label: 'Go to the ticket queue', leadOnly: false },
+  { view: 'triage', label: 'Triage the tickets waiting in validation', leadOnly: false },
   { view: 'agenda', label: 'Go to the agenda', leadOnly: false },
   { view: 'escalations', label: "Go to the team's escalations", leadOnly: true },
 ];

@@ -609,6 +609,26 @@ export class LocalStore {
     return this.ticketsAsSeen(await this.db.summaries.where('stage').equals(stage).primaryKeys());
   }
 
+  /**
+   * What triage walks: tickets still in validation that are the team's (unassigned) or the user's, oldest
+   * first, read through the rows' [assignee+stage] index rather than the whole queue.
+   */
+  async triageQueue(userId: string): Promise<TicketSummary[]> {
+    const rows = await this.db.summaries
+      .where('[assigneeKey+stage]')
+      .anyOf([
+        ['', 'validation'],
+        [userId, 'validation'],
+      ])
+      .toArray();
+    return rows
+      .flatMap((row) => {
+        const parsed = TicketSummary.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
+  }
+
   /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */
   async myTicketsInStage(userId: string, stage: Stage): Promise<Ticket[]> {
     return this.ticketsAsSeen(

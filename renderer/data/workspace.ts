@@ -67,6 +67,8 @@ async function refreshOpenTicket(): Promise<void> {
   if (workspace === null || selectedId === null) return;
   try {
     const view = await workspace.store.ticketView(selectedId);
+    // Another ticket opened meanwhile: this read is stale, and must not cover the one now open.
+    if (useQueueStore.getState().selectedId !== selectedId) return;
     useTicketStore.setState({ view, error: view === null ? 'This ticket is no longer in your local copy.' : null });
   } catch (error) {
     useTicketStore.setState({ view: null, error: error instanceof Error ? error.message : String(error) });
@@ -288,6 +290,12 @@ export const workspaceActions = {
           : `The local copy could not be opened (${error instanceof Error ? error.message : String(error)}).`;
       useSessionStore.setState({ session: null, signingIn: false, error: reason, notice: null });
     }
+  },
+
+  /** The tickets triage walks, oldest first: the team's and the user's still in validation. */
+  async triageQueue(): Promise<TicketSummary[]> {
+    const { store, session } = requireWorkspace();
+    return store.triageQueue(session.user.id);
   },
 
   /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */

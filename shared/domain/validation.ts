@@ -203,6 +203,29 @@ export function failingLayers(checks: readonly ValidationCheck[]): ValidationLay
   return ValidationLayer.options.filter((layer) => checks.some((c) => c.layer === layer && !c.passed));
 }
 
+/**
+ * Why validation fails, as the closure proposes it: missing information first, since without a tenant
+ * domain the entitlement cannot be established either.
+ */
+export function suggestedFailure(checks: readonly ValidationCheck[]): 'not_entitled' | 'missing_information' {
+  return failingLayers(checks).includes('mandatory_information') ? 'missing_information' : 'not_entitled';
+}
+
+/**
+ * The step of validation the engineer is expected to take next, which gets the primary button: run the
+ * checks first; then pass when they pass, or fail and close when they do not. `failing` says why passing
+ * cannot succeed now (the details as they are, which may have changed since the last run), or is null.
+ */
+export function nextValidationStep(ticket: Ticket): { next: 'run' | 'pass' | 'fail'; failing: string | null } {
+  const failing = validateTicket(ticket).filter((check) => !check.passed);
+  const why =
+    failing.length === 0
+      ? null
+      : `It cannot pass: ${failing.map((check) => check.detail).join(' ')} Correct the details, or fail validation and close the ticket.`;
+  if (ticket.validation === null) return { next: 'run', failing: why };
+  return { next: why === null ? 'pass' : 'fail', failing: why };
+}
+
 /** "5 of 6 checks passed": the summary the timeline and the checklist header show. */
 export function summarizeChecks(checks: readonly ValidationCheck[]): string {
   const passed = checks.filter((c) => c.passed).length;

@@ -1,12 +1,13 @@
 /**
- * What the console's main area shows (the queue beside the open ticket, the engineer's agenda of remote
- * sessions, or a team lead's escalations list), and what the keyboard asked of the screen: the command
- * palette, the keyboard map, the search box's focus, or a step of the open ticket to start.
+ * What the console's main area shows (the queue beside the open ticket, triage of the tickets waiting in
+ * validation, the engineer's agenda of remote sessions, or a team lead's escalations list), and what the
+ * keyboard asked of the screen: the command palette, the keyboard map, the search box's focus, or a step
+ * of the open ticket to start.
  */
 import { create } from 'zustand';
 import type { TicketStep } from '../ticket-steps';
 
-export type ConsoleView = 'queue' | 'agenda' | 'escalations';
+export type ConsoleView = 'queue' | 'triage' | 'agenda' | 'escalations';
 
 interface UiState {
   view: ConsoleView;

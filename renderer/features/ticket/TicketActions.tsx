@@ -30,7 +30,8 @@ import {
   confirmationReminder,
   confirmationRequest,
   decide,
-  failingLayers,
+  nextValidationStep,
+  suggestedFailure,
   validateTicket,
   type Status,
   type TeamContext,
@@ -62,22 +63,7 @@ interface Props {
   caseActions: TicketParts['caseActions'];
 }
 
-type FailureReason = 'not_entitled' | 'missing_information';
-
-/**
- * The step of validation the engineer is expected to take next, which gets the primary button: run the
- * checks first; then pass when they pass, or fail and close when they do not. `failing` says why passing
- * cannot succeed now (the details as they are, which may have changed since the last run), or is null.
- */
-function nextValidationStep(ticket: Ticket): { next: 'run' | 'pass' | 'fail'; failing: string | null } {
-  const failing = validateTicket(ticket).filter((check) => !check.passed);
-  const why =
-    failing.length === 0
-      ? null
-      : `It cannot pass: ${failing.map((check) => check.detail).join(' ')} Correct the details, or fail validation and close the ticket.`;
-  if (ticket.validation === null) return { next: 'run', failing: why };
-  return { next: why === null ? 'pass' : 'fail', failing: why };
-}
+type FailureReason = ReturnType<typeof suggestedFailure>;
 
 export function TicketActions({ ticket, team, user, change, escalate: Escalate, caseActions: CaseActions }: Props) {
   const styles = useStyles();
@@ -86,12 +72,8 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate, 
   const allowed = new Set(availableActions(ticket, options));
   const ticketId = ticket.id;
   const checks = ticket.validation?.checks ?? validateTicket(ticket);
-  // Missing information comes first: without a tenant domain, entitlement cannot be established either.
-  const suggestedFailure: FailureReason = failingLayers(checks).includes('mandatory_information')
-    ? 'missing_information'
-    : 'not_entitled';
   const [chosenFailure, setFailure] = useState<FailureReason | null>(null);
-  const failure = chosenFailure ?? suggestedFailure;
+  const failure = chosenFailure ?? suggestedFailure(checks);
   const validationStep = nextValidationStep(ticket);
 
   if (ticket.stage === 'closed') {
