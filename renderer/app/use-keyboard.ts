@@ -16,7 +16,9 @@ const IN_DIALOG = '[role="dialog"], [role="alertdialog"]';
 
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
-  const entry = shortcutFor(event, 'global');
+  // The open ticket's steps work where its pane is: in the queue's view.
+  const entry =
+    shortcutFor(event, 'global') ?? (useUiStore.getState().view === 'queue' ? shortcutFor(event, 'ticket') : undefined);
   if (entry === undefined) {
     // With nothing focused, J and K go to the queue, as in Linear: the grid moves from there.
     const move = shortcutFor(event, 'queue')?.id;

@@ -16,10 +16,24 @@ export type ShortcutId =
   | 'reply'
   | 'escalate'
   | 'logFollowUp'
-  | 'take';
+  | 'take'
+  | 'triageTake'
+  | 'triageAssign'
+  | 'triageCritical'
+  | 'triageHigh'
+  | 'triageNormal'
+  | 'triageLow'
+  | 'triageValidate'
+  | 'triagePass'
+  | 'triageFail'
+  | 'triageSkip'
+  | 'triageBack';
 
-/** global: anywhere in the console; queue: while the queue's grid has the focus. */
-export type ShortcutScope = 'global' | 'queue';
+/**
+ * global: anywhere in the console; queue: while the queue's grid has the focus; ticket: the open
+ * ticket's steps, in the queue's view beside it; triage: in the triage view.
+ */
+export type ShortcutScope = 'global' | 'queue' | 'ticket' | 'triage';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -29,7 +43,7 @@ export interface Shortcut {
    */
   keys: readonly string[];
   label: string;
-  group: 'General' | 'Queue' | 'Open ticket';
+  group: 'General' | 'Queue' | 'Open ticket' | 'Triage';
   scope: ShortcutScope;
 }
 
@@ -42,11 +56,22 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'firstTicket', keys: ['Home'], label: 'First ticket', group: 'Queue', scope: 'queue' },
   { id: 'lastTicket', keys: ['End'], label: 'Last ticket', group: 'Queue', scope: 'queue' },
   { id: 'openTicket', keys: ['Enter'], label: 'Open the ticket', group: 'Queue', scope: 'queue' },
-  { id: 'note', keys: ['N'], label: 'Write an internal note', group: 'Open ticket', scope: 'global' },
-  { id: 'reply', keys: ['R'], label: 'Reply to the customer', group: 'Open ticket', scope: 'global' },
-  { id: 'escalate', keys: ['E'], label: 'Escalate to Microsoft', group: 'Open ticket', scope: 'global' },
-  { id: 'logFollowUp', keys: ['F'], label: 'Log a follow-up with Microsoft', group: 'Open ticket', scope: 'global' },
-  { id: 'take', keys: ['I'], label: 'Take the ticket (assign it to me)', group: 'Open ticket', scope: 'global' },
+  { id: 'note', keys: ['N'], label: 'Write an internal note', group: 'Open ticket', scope: 'ticket' },
+  { id: 'reply', keys: ['R'], label: 'Reply to the customer', group: 'Open ticket', scope: 'ticket' },
+  { id: 'escalate', keys: ['E'], label: 'Escalate to Microsoft', group: 'Open ticket', scope: 'ticket' },
+  { id: 'logFollowUp', keys: ['F'], label: 'Log a follow-up with Microsoft', group: 'Open ticket', scope: 'ticket' },
+  { id: 'take', keys: ['I'], label: 'Take the ticket (assign it to me)', group: 'Open ticket', scope: 'ticket' },
+  { id: 'triageTake', keys: ['I'], label: 'Take it', group: 'Triage', scope: 'triage' },
+  { id: 'triageAssign', keys: ['A'], label: 'Assign it to…', group: 'Triage', scope: 'triage' },
+  { id: 'triageCritical', keys: ['1'], label: 'Priority Critical', group: 'Triage', scope: 'triage' },
+  { id: 'triageHigh', keys: ['2'], label: 'Priority High', group: 'Triage', scope: 'triage' },
+  { id: 'triageNormal', keys: ['3'], label: 'Priority Normal', group: 'Triage', scope: 'triage' },
+  { id: 'triageLow', keys: ['4'], label: 'Priority Low', group: 'Triage', scope: 'triage' },
+  { id: 'triageValidate', keys: ['V'], label: 'Run the validation', group: 'Triage', scope: 'triage' },
+  { id: 'triagePass', keys: ['P'], label: 'Pass validation', group: 'Triage', scope: 'triage' },
+  { id: 'triageFail', keys: ['F'], label: 'Fail validation and close…', group: 'Triage', scope: 'triage' },
+  { id: 'triageSkip', keys: ['S', 'ArrowRight'], label: 'Skip to the next ticket', group: 'Triage', scope: 'triage' },
+  { id: 'triageBack', keys: ['ArrowLeft'], label: 'Back to the ticket before', group: 'Triage', scope: 'triage' },
 ];
 
 const BY_ID = new Map(SHORTCUTS.map((shortcut) => [shortcut.id, shortcut]));
@@ -61,7 +86,7 @@ const onMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 /** A combination as the user's keyboard labels it: Ctrl+K, or ⌘K on a Mac. */
 export function keyLabel(key: string): string {
-  const names: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' };
+  const names: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', ArrowRight: '→', ArrowLeft: '←' };
   return key
     .split('+')
     .map((part) => (part === 'Mod' ? (onMac ? '⌘' : 'Ctrl') : (names[part] ?? part)))

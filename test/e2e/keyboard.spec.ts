@@ -53,9 +53,12 @@ test('the queue is one Tab stop: J/K and the arrows move between rows, Enter ope
   await expect(pane).toBeVisible();
   await expect(row(page, 1)).toHaveAttribute('aria-selected', 'true');
 
-  // One Tab from the opened row leaves the queue for the ticket's first button.
+  // From the opened row, Tab reaches the split's handle, then the ticket's first button; and back the same way.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('separator', { name: 'Resize the queue and the ticket (arrow keys)' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(pane.getByRole('toolbar', { name: 'Ticket actions' }).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(row(page, 1)).toBeFocused();
 });

@@ -35,8 +35,13 @@ test('the lead finds every overdue follow-up from the queue, without opening a t
   const due = (t: Ticket) =>
     t.escalation === null ? Infinity : nextFollowUpDue(t.escalation, DEFAULT_CADENCE).getTime();
   const soonest = Math.min(...open.map(due));
-  const first = await grid.getByRole('row').first().getAttribute('data-ticket-number');
-  expect(open.filter((t) => due(t) === soonest).map((t) => t.number)).toContain(first);
+  const soonestNumbers = open.filter((t) => due(t) === soonest).map((t) => t.number);
+  // The rows re-sort just after the choice: wait for the order, not the first frame.
+  await expect
+    .poll(async () =>
+      soonestNumbers.includes((await grid.getByRole('row').first().getAttribute('data-ticket-number')) ?? ''),
+    )
+    .toBe(true);
 });
 
 test('the queue shows open work; closed tickets wait behind "Show closed"', async ({ page, portal }) => {

@@ -1,5 +1,5 @@
-// Triage: an engineer sweeps five waiting tickets offline, one key per action (take, priority, validate,
-// pass or fail with the proposed explanation), and every change reaches the server once back online.
+// Triage: an engineer sweeps five waiting tickets offline, one key per action (I take, 2 High, V validate,
+// P pass or F fail with the proposed explanation), and every change reaches the server once back online.
 import type { Ticket } from '../../shared/domain';
 import { expect, serverScope, signIn, test } from './portal';
 
@@ -27,7 +27,7 @@ test('an engineer triages five tickets offline, one key per action, and the chan
   const outcomes = new Map<string, Ticket['stage']>();
   for (const ticket of waiting.slice(0, SWEPT)) {
     await expect(triage.getByRole('heading', { name: `${ticket.number} · ${ticket.title}` })).toBeVisible();
-    await page.keyboard.press('t');
+    await page.keyboard.press('i');
     await expect(triage.getByRole('button', { name: 'Take' })).toBeDisabled();
     await page.keyboard.press('2');
     await expect(triage.getByRole('button', { name: 'High', pressed: true })).toBeVisible();

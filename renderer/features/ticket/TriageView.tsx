@@ -5,7 +5,6 @@
  */
 import {
   Button,
-  Caption1,
   Menu,
   MenuItem,
   MenuList,
@@ -43,6 +42,7 @@ import { useTicketStore } from '../../data/stores/ticket-store';
 import { workspaceActions } from '../../data/workspace';
 import { TextDialog } from '../../ui/TextDialog';
 import { useChange } from '../../ui/use-change';
+import { type ShortcutId, keyLabel, shortcut, shortcutFor, singleKeyAllowed } from '../../ui/shortcuts';
 import { ValidationChecklist } from './ValidationChecklist';
 
 const useStyles = makeStyles({
@@ -82,27 +82,22 @@ const useStyles = makeStyles({
   },
 });
 
-/** The priorities by the number keys 1 to 4, the most urgent first. */
-const PRIORITY_KEYS = Priority.options;
+/** Each priority's key, the most urgent first. */
+const PRIORITY_KEYS: Record<Priority, ShortcutId> = {
+  critical: 'triageCritical',
+  high: 'triageHigh',
+  normal: 'triageNormal',
+  low: 'triageLow',
+};
 
 const id = () => crypto.randomUUID();
 
-/** A key the user may be typing elsewhere (a field, a dialog) is not an action. */
-function typingElsewhere(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  return (
-    event.ctrlKey ||
-    event.metaKey ||
-    event.altKey ||
-    target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="menu"]') != null
-  );
-}
-
-function Key({ children }: { children: string }) {
+/** The key of a triage step, as the keyboard labels it, beside the step's name. */
+function Key({ of }: { of: ShortcutId }) {
   const styles = useStyles();
   return (
     <kbd className={styles.key} aria-hidden>
-      {children}
+      {keyLabel(shortcut(of).keys[0] ?? '')}
     </kbd>
   );
 }
@@ -191,32 +186,24 @@ export function TriageView({ onDone }: { onDone: () => void }) {
       void change.run('passValidation', { ticketId: ticket.id, eventId: id() }).then((done) => done && next());
   };
 
-  // The keys act on the ticket shown; a dialog or a menu open takes its own keys.
+  // The keys act on the ticket shown, through the shortcut table; a field, a dialog or a menu keeps its own keys.
   // Listened to afresh after each render, so a key always acts on what is on screen.
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
-      if (typingElsewhere(event)) return;
-      const key = event.key.toLowerCase();
-      const priority = PRIORITY_KEYS[Number(key) - 1];
-      const action: (() => void) | undefined =
-        key === 't'
-          ? take
-          : key === 'a'
-            ? () => assignButton.current?.click()
-            : priority !== undefined
-              ? () => prioritize(priority)
-              : key === 'v'
-                ? validate
-                : key === 'p'
-                  ? pass
-                  : key === 'f'
-                    ? () => failButton.current?.click()
-                    : key === 's' || key === 'arrowright'
-                      ? next
-                      : key === 'arrowleft'
-                        ? back
-                        : undefined;
-      if (action === undefined || ticket === null) return;
+      const id = shortcutFor(event, 'triage')?.id;
+      if (id === undefined || ticket === null || !singleKeyAllowed(event)) return;
+      const priority = Priority.options.find((candidate) => PRIORITY_KEYS[candidate] === id);
+      const actions: Partial<Record<ShortcutId, () => void>> = {
+        triageTake: take,
+        triageAssign: () => assignButton.current?.click(),
+        triageValidate: validate,
+        triagePass: pass,
+        triageFail: () => failButton.current?.click(),
+        triageSkip: next,
+        triageBack: back,
+      };
+      const action = priority === undefined ? actions[id] : () => prioritize(priority);
+      if (action === undefined) return;
       event.preventDefault();
       action();
     };
@@ -261,12 +248,14 @@ export function TriageView({ onDone }: { onDone: () => void }) {
           </Subtitle1>
           <Toolbar className={styles.bar} aria-label="Triage actions">
             <Button onClick={take} disabled={ticket.assignee?.id === user?.id}>
-              <Key>T</Key>Take
+              <Key of="triageTake" />
+              Take
             </Button>
             <Menu>
               <MenuTrigger disableButtonEnhancement>
                 <Button ref={assignButton}>
-                  <Key>A</Key>Assign to…
+                  <Key of="triageAssign" />
+                  Assign to…
                 </Button>
               </MenuTrigger>
               <MenuPopover>
@@ -286,22 +275,25 @@ export function TriageView({ onDone }: { onDone: () => void }) {
                 </MenuList>
               </MenuPopover>
             </Menu>
-            {PRIORITY_KEYS.map((priority, at) => (
+            {Priority.options.map((priority) => (
               <ToggleButton key={priority} checked={ticket.priority === priority} onClick={() => prioritize(priority)}>
-                <Key>{String(at + 1)}</Key>
+                <Key of={PRIORITY_KEYS[priority]} />
                 {PRIORITY_LABEL[priority]}
               </ToggleButton>
             ))}
             <Button appearance={primary('run')} onClick={validate}>
-              <Key>V</Key>Run validation
+              <Key of="triageValidate" />
+              Run validation
             </Button>
             <Button appearance={primary('pass')} disabled={!canPass} title={step?.failing ?? undefined} onClick={pass}>
-              <Key>P</Key>Pass validation
+              <Key of="triagePass" />
+              Pass validation
             </Button>
             <TextDialog
               trigger={
                 <Button ref={failButton} appearance={primary('fail')} disabled={!allowed.has('fail_validation')}>
-                  <Key>F</Key>Fail and close…
+                  <Key of="triageFail" />
+                  Fail and close…
                 </Button>
               }
               title={`Close ${ticket.number}: validation failed`}
@@ -323,12 +315,10 @@ export function TriageView({ onDone }: { onDone: () => void }) {
               }}
             />
             <Button onClick={next}>
-              <Key>S</Key>Skip
+              <Key of="triageSkip" />
+              Skip
             </Button>
           </Toolbar>
-          <Caption1>
-            Keys: T take, A assign, 1–4 priority, V validate, P pass, F fail and close, S or → skip, ← back.
-          </Caption1>
           {change.error !== null && (
             <MessageBar intent="error">
               <MessageBarBody>{change.error}</MessageBarBody>

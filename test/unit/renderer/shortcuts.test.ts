@@ -73,7 +73,7 @@ const press = (key: string, held: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey
 
 describe('the shortcut table', () => {
   it('gives each key one meaning where it works (global keys work everywhere)', () => {
-    const scopes: ShortcutScope[] = ['global', 'queue'];
+    const scopes: ShortcutScope[] = ['global', 'queue', 'ticket', 'triage'];
     for (const scope of scopes) {
       const seen = new Map<string, string>();
       for (const entry of SHORTCUTS.filter((s) => s.scope === scope || s.scope === 'global')) {
@@ -104,9 +104,13 @@ describe('the shortcut table', () => {
     expect(shortcutFor(press('k'), 'global')).toBeUndefined();
     expect(shortcutFor(press('k'), 'queue')?.id).toBe('previousTicket');
     expect(shortcutFor(press('j', { ctrlKey: true }), 'queue')).toBeUndefined();
-    expect(shortcutFor(press('E', { shiftKey: true }), 'global')).toBeUndefined();
-    expect(shortcutFor(press('e', { altKey: true }), 'global')).toBeUndefined();
-    expect(shortcutFor(press('e'), 'global')?.id).toBe('escalate');
+    expect(shortcutFor(press('E', { shiftKey: true }), 'ticket')).toBeUndefined();
+    expect(shortcutFor(press('e', { altKey: true }), 'ticket')).toBeUndefined();
+    expect(shortcutFor(press('e'), 'ticket')?.id).toBe('escalate');
+    // The same key means what the view it is pressed in does: F logs a follow-up beside the queue, fails in triage.
+    expect(shortcutFor(press('f'), 'ticket')?.id).toBe('logFollowUp');
+    expect(shortcutFor(press('f'), 'triage')?.id).toBe('triageFail');
+    expect(shortcutFor(press('2'), 'triage')?.id).toBe('triageHigh');
     // `?` needs Shift on most layouts: the character decides, not the Shift key.
     expect(shortcutFor(press('?', { shiftKey: true }), 'global')?.id).toBe('keyboardMap');
     expect(shortcutFor(press('ArrowDown'), 'queue')?.id).toBe('nextTicket');
