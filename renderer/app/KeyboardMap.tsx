@@ -12,7 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { uiActions, useUiStore } from '../data/stores/ui-store';
-import { SHORTCUTS, type Shortcut, keyLabel } from '../ui/shortcuts';
+import { KeyCap } from '../ui/KeyCap';
+import { SHORTCUTS, type Shortcut } from '../ui/shortcuts';
 import { useReturnFocus } from '../ui/use-return-focus';
 
 const useStyles = makeStyles({
@@ -35,17 +36,6 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     margin: 0,
   },
-  kbd: {
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    minWidth: '1.5em',
-    textAlign: 'center',
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderBottomWidth: '2px',
-    borderRadius: tokens.borderRadiusSmall,
-    color: tokens.colorNeutralForeground2,
-  },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -62,9 +52,7 @@ function Group({ name }: { name: Shortcut['group'] }) {
             <dt>{entry.label}</dt>
             <dd className={styles.keys}>
               {entry.keys.map((key) => (
-                <kbd key={key} className={styles.kbd}>
-                  {keyLabel(key)}
-                </kbd>
+                <KeyCap key={key} combination={key} />
               ))}
             </dd>
           </div>

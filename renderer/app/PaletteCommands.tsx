@@ -12,7 +12,8 @@ import { type ConsoleView, uiActions } from '../data/stores/ui-store';
 import type { TicketSummary } from '../data/summary';
 import { openTicketSteps, type TicketStep } from '../data/ticket-steps';
 import { workspaceActions } from '../data/workspace';
-import { keyLabel, shortcut, type ShortcutId } from '../ui/shortcuts';
+import { KeyCap } from '../ui/KeyCap';
+import { shortcut, type ShortcutId } from '../ui/shortcuts';
 
 /** Enough to pick from; the search index ranks them, so the one typed comes first. */
 const TICKETS_SHOWN = 8;
@@ -54,14 +55,6 @@ const useStyles = makeStyles({
   },
   label: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  kbd: {
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    color: tokens.colorNeutralForeground2,
-  },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
@@ -181,8 +174,7 @@ function matches(command: PaletteCommand, words: readonly string[]): boolean {
 }
 
 function Keys({ id }: { id: ShortcutId }) {
-  const styles = useStyles();
-  return <kbd className={styles.kbd}>{keyLabel(shortcut(id).keys[0] ?? '')}</kbd>;
+  return <KeyCap combination={shortcut(id).keys[0] ?? ''} />;
 }
 
 export function PaletteCommands() {

@@ -42,7 +42,8 @@ import { useTicketStore } from '../../data/stores/ticket-store';
 import { workspaceActions } from '../../data/workspace';
 import { TextDialog } from '../../ui/TextDialog';
 import { useChange } from '../../ui/use-change';
-import { type ShortcutId, keyLabel, shortcut, shortcutFor, singleKeyAllowed } from '../../ui/shortcuts';
+import { KeyCap } from '../../ui/KeyCap';
+import { type ShortcutId, shortcut, shortcutFor, singleKeyAllowed } from '../../ui/shortcuts';
 import { ValidationChecklist } from './ValidationChecklist';
 
 const useStyles = makeStyles({
@@ -72,14 +73,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   detail: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   bar: { flexWrap: 'wrap', gap: tokens.spacingHorizontalS, padding: 0 },
-  key: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    marginRight: tokens.spacingHorizontalXS,
-  },
+  key: { marginRight: tokens.spacingHorizontalXS },
 });
 
 /** Each priority's key, the most urgent first. */
@@ -96,9 +90,9 @@ const id = () => crypto.randomUUID();
 function Key({ of }: { of: ShortcutId }) {
   const styles = useStyles();
   return (
-    <kbd className={styles.key} aria-hidden>
-      {keyLabel(shortcut(of).keys[0] ?? '')}
-    </kbd>
+    <span aria-hidden>
+      <KeyCap className={styles.key} combination={shortcut(of).keys[0] ?? ''} />
+    </span>
   );
 }
 
