@@ -14,7 +14,8 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderBottomWidth: '2px',
     borderRadius: tokens.borderRadiusSmall,
-    color: tokens.colorNeutralForeground2,
+    // The text's own colour, so a key reads on a primary button as well as on the page.
+    color: 'inherit',
   },
 });
 
