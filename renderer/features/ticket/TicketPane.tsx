@@ -261,7 +261,8 @@ export function TicketPane({ parts }: { parts: TicketParts }) {
           {ticket.title}
         </Title3>
       </header>
-      <TicketBody view={view} parts={parts} />
+      {/* Keyed by the ticket: a refusal, a dialog's state or a half-written note stays with the ticket it came from. */}
+      <TicketBody key={ticket.id} view={view} parts={parts} />
     </section>
   );
 }
