@@ -1,5 +1,5 @@
 /** Steps of the support process as a person performs them: the customer's web form, and the console. */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Ticket } from '../../shared/domain';
 import { expect, type Portal } from './portal';
 
@@ -58,4 +58,13 @@ export function entitledAccount(tickets: readonly Ticket[]) {
     companyName: ticket.endCustomer.companyName ?? '',
     tenantDomain: ticket.endCustomer.tenantDomain ?? '',
   };
+}
+
+/** Fills the Escalate dialog with a valid Microsoft case, opened at `openedAt` when given (else the dialog's default). */
+export async function fillEscalation(dialog: Locator, caseNumber: string, openedAt?: string): Promise<void> {
+  await dialog.getByLabel('Microsoft case number').fill(caseNumber);
+  await dialog.getByLabel(/^Microsoft engineer\W*$/).fill('Alex Wilber');
+  await dialog.getByLabel('Support topic').fill('Mail flow');
+  await dialog.getByLabel('Product').fill('Exchange Online');
+  if (openedAt !== undefined) await dialog.getByLabel('Opened at Microsoft').fill(openedAt);
 }

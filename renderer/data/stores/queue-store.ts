@@ -211,7 +211,9 @@ export const queueActions = {
   },
   /** The team's policy arrived or changed: due times move with it. */
   setCadence(cadence: FollowUpCadence): void {
-    if (useQueueStore.getState().cadence === cadence) return;
+    // Every sync reads the team again: only a changed policy re-sorts the rows, not a fresh copy of the same one.
+    const current = useQueueStore.getState().cadence;
+    if ((Object.keys(cadence) as (keyof FollowUpCadence)[]).every((key) => current[key] === cadence[key])) return;
     useQueueStore.setState({ cadence });
     rearrange();
   },
