@@ -16,6 +16,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1440, height: 900 },
+    // The console writes dates in the user's locale: the tests read them in one, British English ("1 Jan 2099, 10:00").
+    locale: 'en-GB',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),

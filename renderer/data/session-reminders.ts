@@ -3,11 +3,12 @@
  * across restarts. The key names the ticket, the session and its start, so a rescheduled or re-confirmed time is
  * announced again, while a reload or a second tick cannot repeat the same one.
  */
-import { format, formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
 import { z } from 'zod';
 import type { NotifyRequest } from '../../shared/bridge';
 import type { Clock } from '../../shared/domain/time';
 import type { TicketSummary } from './summary';
+import { timeText } from '../../shared/domain';
 
 const MINUTE = 60_000;
 /** A reminder still comes when the console opens just after the start, not once the session is well under way. */
@@ -54,7 +55,7 @@ export function dueReminders(
           key,
           ticketId: row.id,
           title: `Remote session ${when}: ${row.number}`,
-          body: `${format(start, 'HH:mm')}–${format(session.end, 'HH:mm')} with ${row.customerName ?? 'the customer'}: ${row.title}`.slice(
+          body: `${timeText(start)}–${timeText(session.end)} with ${row.customerName ?? 'the customer'}: ${row.title}`.slice(
             0,
             500,
           ),

@@ -5,6 +5,7 @@
 import { Field, Text, Textarea } from '@fluentui/react-components';
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { ChangeDialog, type ChangeDialogProps } from './ChangeDialog';
+import type { Problem } from './problem';
 
 export interface TextDialogProps {
   trigger: ReactElement;
@@ -16,9 +17,8 @@ export interface TextDialogProps {
   /** The proposed text; when it changes while the dialog is open (another reason chosen), the text follows. */
   proposal: string;
   confirmLabel: string;
-  /** Sends the final text; resolves false when the change was refused (the dialog stays open). */
-  onConfirm: (text: string) => Promise<boolean>;
-  error: string | null;
+  /** Sends the final text; resolves null once sent, or the problem that stopped it (the dialog stays open). */
+  onConfirm: (text: string) => Promise<Problem | null>;
   step?: ChangeDialogProps['step'];
 }
 

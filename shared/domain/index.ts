@@ -7,6 +7,7 @@ export * from './people';
 export * from './remote-session';
 export * from './ticket';
 export * from './time';
+export * from './time-text';
 export * from './ticket-labels';
 export * from './team';
 export * from './templates';

@@ -62,6 +62,7 @@ export const escalateToMicrosoft = defineMutation({
       return refuse(
         'invalid_args',
         `${ticket.number}: the Microsoft case cannot be opened in the future (${openedAt} is after now, ${context.now}); give the time it was opened.`,
+        'openedAt',
       );
     }
     // The dialog proposes the current minute: escalating in the ticket's first minute must be accepted.
@@ -69,6 +70,7 @@ export const escalateToMicrosoft = defineMutation({
       return refuse(
         'invalid_args',
         `${ticket.number}: the Microsoft case cannot have been opened (${openedAt}) before the ticket was received (${ticket.createdAt}); check the time it was opened.`,
+        'openedAt',
       );
     }
     const suggestedSeverity = suggestSeverity(ticket.priority);
@@ -79,6 +81,7 @@ export const escalateToMicrosoft = defineMutation({
       return refuse(
         'invalid_args',
         `${ticket.number}: severity ${SEVERITY_LABEL[args.severity]} differs from the suggested ${SEVERITY_LABEL[suggestedSeverity]}: give a reason for the override.`,
+        'severityOverrideReason',
       );
     }
     const taken = refuseIfIdsTaken(ticket, [args.eventId]);

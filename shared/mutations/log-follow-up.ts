@@ -39,6 +39,7 @@ export const logFollowUp = defineMutation({
       return refuse(
         'invalid_args',
         `${ticket.number}: a follow-up cannot be dated in the future (${args.at} is after now, ${context.now}); give the time of the contact.`,
+        'at',
       );
     }
     // Follow-ups are logged to the minute: one in the minute the case was opened is not before it.
@@ -46,6 +47,7 @@ export const logFollowUp = defineMutation({
       return refuse(
         'invalid_args',
         `${ticket.number}: a follow-up cannot be dated before ${caseName(escalation)} was opened (${escalation.openedAt}); give the time of the contact.`,
+        'at',
       );
     }
     if (escalation.followUps.some((followUp) => followUp.id === args.followUpId)) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TeamContext, TeamMember } from '../domain/team';
 import type { Ticket } from '../domain/ticket';
 import { Instant } from '../domain/time';
+import { FieldIssue } from '../api/errors';
 
 /**
  * Who is applying the mutation, when, and under which team rules; the server's clock and records
@@ -28,12 +29,21 @@ export const RefusalCode = z.enum([
 export type RefusalCode = z.infer<typeof RefusalCode>;
 
 /** Why a mutation was not applied, in words a support engineer can act on. */
-export const Refusal = z.object({ code: RefusalCode, message: z.string().min(1) });
+export const Refusal = z.object({
+  code: RefusalCode,
+  message: z.string().min(1),
+  /** The arguments at fault, each with its own words, when the refusal is about some of them: a form shows each beside its field. */
+  issues: z.array(FieldIssue).optional(),
+});
 export type Refusal = z.infer<typeof Refusal>;
 
 export type ApplyResult = { ok: true; ticket: Ticket } | { ok: false; refusal: Refusal };
 
-export const refuse = (code: RefusalCode, message: string): ApplyResult => ({ ok: false, refusal: { code, message } });
+/** A refusal; `field` names the argument at fault (its path, as "openedAt") when the refusal is about one. */
+export const refuse = (code: RefusalCode, message: string, field?: string): ApplyResult => ({
+  ok: false,
+  refusal: { code, message, ...(field === undefined ? {} : { issues: [{ path: field, message }] }) },
+});
 
 export interface MutationDefinition<Name extends string, Args extends { ticketId: string }> {
   readonly name: Name;

@@ -93,6 +93,7 @@ export const updateDetails = defineMutation({
         return refuse(
           'invalid_args',
           `The details of ${ticket.number} were not changed: the tenant domain ${describeGiven(args.tenantDomain)}; ${TENANT_DOMAIN_RULE}. Correct it and save again.`,
+          'tenantDomain',
         );
       }
       next.tenantDomain = parsed.data;
@@ -101,6 +102,7 @@ export const updateDetails = defineMutation({
       return refuse(
         'invalid_args',
         `The details of ${ticket.number} were not changed: "${args.timeZone}" is not a time zone; the customer's time zone must be an IANA time zone such as Europe/Rome. Correct it and save again.`,
+        'timeZone',
       );
     }
     const changes = DETAIL_FIELDS.filter(

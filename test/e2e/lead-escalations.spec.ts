@@ -77,7 +77,7 @@ test('the lead sets the follow-up cadence; a value out of range is refused befor
   const dialog = page.getByRole('dialog');
   const severityA = dialog.getByLabel('Severity A: follow up every (hours)');
   await severityA.fill('0');
-  await expect(dialog.getByText(/^critical:/)).toBeVisible();
+  await expect(severityA).toHaveAccessibleDescription('The follow-up interval for severity A must be at least 1 hour.');
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   await severityA.fill('2');
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -44,9 +44,8 @@ export function CaseActions({ ticket, team, change }: { ticket: Ticket; team: Te
         label="What Microsoft did"
         proposal=""
         confirmLabel="Record resolution"
-        error={change.error}
         onConfirm={(summary) =>
-          change.run('microsoftResolved', { ticketId: ticket.id, eventId: crypto.randomUUID(), summary })
+          change.attempt('microsoftResolved', { ticketId: ticket.id, eventId: crypto.randomUUID(), summary })
         }
       />
     </>

@@ -1,9 +1,10 @@
 /** Raising the L3 escalation: the Microsoft case, its severity (suggested from the priority), contact and topic. */
-import { Button, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { MicrosoftCaseNumber, SEVERITY_LABEL, Severity, suggestSeverity, type Ticket } from '../../../shared/domain';
 import { ChangeDialog } from '../../ui/ChangeDialog';
+import { DialogField } from '../../ui/DialogField';
 import { LOCAL_MINUTE } from '../../ui/local-time';
 import type { ChangeRunner } from '../../ui/use-change';
 
@@ -54,12 +55,11 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
       trigger={<Button>Escalate to Microsoft…</Button>}
       step="escalate"
       title={`Escalate ${ticket.number} to Microsoft`}
-      error={change.error}
       confirmLabel="Escalate"
       canConfirm={!change.busy && caseError === undefined && draft.caseNumber !== ''}
       onOpen={() => setDraft(fresh())}
       onConfirm={() =>
-        change.run('escalateToMicrosoft', {
+        change.attempt('escalateToMicrosoft', {
           ticketId: ticket.id,
           eventId: crypto.randomUUID(),
           caseNumber: draft.caseNumber.trim(),
@@ -75,15 +75,20 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
         })
       }
     >
-      <Field
+      <DialogField
+        path="caseNumber"
         label="Microsoft case number"
         required
         validationMessage={caseError}
         hint="15 digits (Partner Center) or 16 (Azure)"
       >
         <Input value={draft.caseNumber} inputMode="numeric" onChange={(_, data) => set({ caseNumber: data.value })} />
-      </Field>
-      <Field label="Severity" hint={`Suggested from the ticket's priority: ${SEVERITY_LABEL[suggested]}`}>
+      </DialogField>
+      <DialogField
+        path="severity"
+        label="Severity"
+        hint={`Suggested from the ticket's priority: ${SEVERITY_LABEL[suggested]}`}
+      >
         <Dropdown
           value={SEVERITY_TEXT[draft.severity]}
           selectedOptions={[draft.severity]}
@@ -95,31 +100,31 @@ export function EscalateDialog({ ticket, change }: { ticket: Ticket; change: Cha
             </Option>
           ))}
         </Dropdown>
-      </Field>
+      </DialogField>
       {overriding && (
-        <Field label="Why this severity instead of the suggested one" required>
+        <DialogField path="severityOverrideReason" label="Why this severity instead of the suggested one" required>
           <Textarea value={draft.reason} onChange={(_, data) => set({ reason: data.value })} />
-        </Field>
+        </DialogField>
       )}
       <div className={styles.row}>
-        <Field label="Microsoft engineer" required>
+        <DialogField path="microsoftContact.name" label="Microsoft engineer" required>
           <Input value={draft.contactName} onChange={(_, data) => set({ contactName: data.value })} />
-        </Field>
-        <Field label="Microsoft engineer's e-mail">
+        </DialogField>
+        <DialogField path="microsoftContact.email" label="Microsoft engineer's e-mail">
           <Input type="email" value={draft.contactEmail} onChange={(_, data) => set({ contactEmail: data.value })} />
-        </Field>
+        </DialogField>
       </div>
       <div className={styles.row}>
-        <Field label="Support topic" required>
+        <DialogField path="supportTopic" label="Support topic" required>
           <Input value={draft.supportTopic} onChange={(_, data) => set({ supportTopic: data.value })} />
-        </Field>
-        <Field label="Product" required>
+        </DialogField>
+        <DialogField path="product" label="Product" required>
           <Input value={draft.product} onChange={(_, data) => set({ product: data.value })} />
-        </Field>
+        </DialogField>
       </div>
-      <Field label="Opened at Microsoft" required>
+      <DialogField path="openedAt" label="Opened at Microsoft" required>
         <Input type="datetime-local" value={draft.openedAt} onChange={(_, data) => set({ openedAt: data.value })} />
-      </Field>
+      </DialogField>
     </ChangeDialog>
   );
 }

@@ -4,8 +4,8 @@
  * The steps on the case are among the ticket's actions (CaseActions), where they stay in view.
  */
 import { Badge, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { format, formatDistanceStrict } from 'date-fns';
-import { SEVERITY_LABEL, escalationFlags, type TeamContext, type Ticket } from '../../../shared/domain';
+import { formatDistanceStrict } from 'date-fns';
+import { SEVERITY_LABEL, escalationFlags, type TeamContext, type Ticket, dateTimeText } from '../../../shared/domain';
 import { SeverityBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { CHANNEL_TEXT, ESCALATION_STATUS_TEXT, SCENARIO_TEXT } from './follow-up-labels';
@@ -33,8 +33,6 @@ const useStyles = makeStyles({
   followUps: { ...plainColumnList, gap: tokens.spacingVerticalXS },
 });
 
-const when = (at: string | Date) => format(at, 'd MMM yyyy, HH:mm');
-
 export function EscalationPanel({
   ticket,
   team,
@@ -57,10 +55,13 @@ export function EscalationPanel({
       `${escalation.microsoftContact.name}${escalation.microsoftContact.email === null ? '' : ` <${escalation.microsoftContact.email}>`}`,
     ],
     ['Topic · product', `${escalation.supportTopic} · ${escalation.product}`],
-    ['Opened', `${when(escalation.openedAt)} (${formatDistanceStrict(escalation.openedAt, now)} ago)`],
+    ['Opened', `${dateTimeText(escalation.openedAt)} (${formatDistanceStrict(escalation.openedAt, now)} ago)`],
     ['Scenario', SCENARIO_TEXT[escalation.scenario]],
-    ['Last Microsoft contact', flags.lastMicrosoftContact === null ? 'None yet' : when(flags.lastMicrosoftContact)],
-    ['Next follow-up due', active ? when(flags.nextFollowUpDue) : '—'],
+    [
+      'Last Microsoft contact',
+      flags.lastMicrosoftContact === null ? 'None yet' : dateTimeText(flags.lastMicrosoftContact),
+    ],
+    ['Next follow-up due', active ? dateTimeText(flags.nextFollowUpDue) : '—'],
   ];
 
   return (
@@ -99,7 +100,7 @@ export function EscalationPanel({
         {followUps.map((followUp) => (
           <li key={followUp.id} className={styles.followUp}>
             <Caption1>
-              {when(followUp.at)} · {CHANNEL_TEXT[followUp.channel]} · {followUp.loggedBy.name} ·{' '}
+              {dateTimeText(followUp.at)} · {CHANNEL_TEXT[followUp.channel]} · {followUp.loggedBy.name} ·{' '}
               {followUp.microsoftResponded ? 'Microsoft responded' : 'no response'}
             </Caption1>
             <Text>{followUp.summary}</Text>

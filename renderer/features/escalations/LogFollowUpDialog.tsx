@@ -1,10 +1,11 @@
 /** Logging a contact with Microsoft: when, through which channel, what was said, whether Microsoft answered. */
-import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Input, Option, Textarea } from '@fluentui/react-components';
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { FollowUpChannel, type Ticket } from '../../../shared/domain';
 import type { ChangeRunner } from '../../ui/use-change';
 import { ChangeDialog } from '../../ui/ChangeDialog';
+import { DialogField } from '../../ui/DialogField';
 import { LOCAL_MINUTE } from '../../ui/local-time';
 import { CHANNEL_TEXT } from './follow-up-labels';
 
@@ -19,7 +20,6 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
       trigger={<Button appearance="primary">Log follow-up…</Button>}
       step="log_follow_up"
       title={`Follow-up with Microsoft on ${ticket.number}`}
-      error={change.error}
       confirmLabel="Log follow-up"
       canConfirm={!change.busy && at !== '' && summary.trim() !== ''}
       onOpen={() => {
@@ -29,7 +29,7 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
         setResponded(false);
       }}
       onConfirm={() =>
-        change.run('logFollowUp', {
+        change.attempt('logFollowUp', {
           ticketId: ticket.id,
           followUpId: crypto.randomUUID(),
           at: new Date(at).toISOString(),
@@ -39,10 +39,10 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
         })
       }
     >
-      <Field label="When" required>
+      <DialogField path="at" label="When" required>
         <Input type="datetime-local" value={at} onChange={(_, data) => setAt(data.value)} />
-      </Field>
-      <Field label="Channel">
+      </DialogField>
+      <DialogField path="channel" label="Channel">
         <Dropdown
           value={CHANNEL_TEXT[channel]}
           selectedOptions={[channel]}
@@ -54,10 +54,10 @@ export function LogFollowUpDialog({ ticket, change }: { ticket: Ticket; change: 
             </Option>
           ))}
         </Dropdown>
-      </Field>
-      <Field label="Summary" required>
+      </DialogField>
+      <DialogField path="summary" label="Summary" required>
         <Textarea value={summary} rows={4} onChange={(_, data) => setSummary(data.value)} />
-      </Field>
+      </DialogField>
       <Checkbox
         checked={responded}
         onChange={(_, data) => setResponded(data.checked === true)}

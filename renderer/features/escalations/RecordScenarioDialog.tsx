@@ -29,7 +29,6 @@ export function RecordScenarioDialog({
       trigger={<Button>Record Cloud / On-Premise…</Button>}
       step="record_scenario"
       title={`Microsoft's scenario for ${ticket.number}`}
-      error={change.error}
       confirmLabel={closes ? 'Close as not entitled and send' : 'Record'}
       canConfirm={!change.busy && (!closes || explanation.trim() !== '')}
       onOpen={() => {
@@ -37,7 +36,7 @@ export function RecordScenarioDialog({
         setExplanation(closureExplanation(ticket, 'on_premise_not_entitled'));
       }}
       onConfirm={() =>
-        change.run('recordScenario', {
+        change.attempt('recordScenario', {
           ticketId: ticket.id,
           eventId: crypto.randomUUID(),
           scenario,

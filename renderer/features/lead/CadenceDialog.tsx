@@ -1,10 +1,12 @@
 /** The team lead sets how often Microsoft must be chased per severity, and when its silence is flagged. */
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button, Input } from '@fluentui/react-components';
 import { TimerRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DEFAULT_CADENCE, FollowUpCadence, SEVERITY_LABEL } from '../../../shared/domain';
-import { describeZodError } from '../../../shared/api/errors';
+import { issuesInWords, safeParseInWords, wordedIssues } from '../../../shared/api/errors';
 import { ChangeDialog } from '../../ui/ChangeDialog';
+import { DialogField } from '../../ui/DialogField';
+import { problemOf } from '../../ui/problem';
 import { useTeamStore } from '../../data/stores/team-store';
 import { workspaceActions } from '../../data/workspace';
 
@@ -23,17 +25,19 @@ const draftOf = (cadence: FollowUpCadence): Draft =>
 export function CadenceDialog() {
   const cadence = useTeamStore((s) => s.team?.cadence ?? DEFAULT_CADENCE);
   const [draft, setDraft] = useState<Draft>(() => draftOf(cadence));
-  const [error, setError] = useState<string | null>(null);
-  const parsed = FollowUpCadence.safeParse(Object.fromEntries(FIELDS.map(([key]) => [key, Number(draft[key])])));
+  const parsed = safeParseInWords(
+    FollowUpCadence,
+    Object.fromEntries(FIELDS.map(([key]) => [key, Number(draft[key])])),
+  );
+  const issues = parsed.success ? [] : wordedIssues(parsed.error);
 
   const save = async () => {
-    if (!parsed.success) return false;
+    if (!parsed.success) return { message: issuesInWords(issues), issues };
     try {
       await workspaceActions.saveCadence(parsed.data);
-      return true;
+      return null;
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      return false;
+      return problemOf(failure);
     }
   };
 
@@ -45,24 +49,21 @@ export function CadenceDialog() {
         </Button>
       }
       title="Follow-up cadence of the team"
-      error={error ?? (parsed.success ? null : describeZodError(parsed.error))}
+      invalid={issues.length === 0 ? null : { message: issuesInWords(issues), issues }}
       confirmLabel="Save"
       canConfirm={parsed.success}
-      onOpen={() => {
-        setDraft(draftOf(cadence));
-        setError(null);
-      }}
+      onOpen={() => setDraft(draftOf(cadence))}
       onConfirm={save}
     >
       {FIELDS.map(([key, label]) => (
-        <Field key={key} label={label}>
+        <DialogField key={key} path={key} label={label}>
           <Input
             type="number"
             min={1}
             value={draft[key]}
             onChange={(_, data) => setDraft((current) => ({ ...current, [key]: data.value }))}
           />
-        </Field>
+        </DialogField>
       ))}
     </ChangeDialog>
   );

@@ -2,7 +2,7 @@
 import { format } from 'date-fns';
 import type { LeadSortColumn } from '../../../shared/bridge';
 import type { EscalationRow } from '../../../shared/api/lead';
-import { SEVERITY_LABEL } from '../../../shared/domain';
+import { SEVERITY_LABEL, dateTimeText } from '../../../shared/domain';
 
 export interface LeadColumn {
   id: LeadSortColumn;
@@ -12,8 +12,8 @@ export interface LeadColumn {
   csv?: { label: string; value: (row: EscalationRow) => string };
 }
 
-/** Day, month, year and time in the lead's time zone; a format spreadsheets read as a date. */
-export const formatInstant = (instant: string): string => format(instant, 'd MMM yyyy HH:mm');
+/** An instant in the CSV: the lead's local time as "2026-03-10 09:00", which every spreadsheet reads as a date. */
+const spreadsheetInstant = (instant: string): string => format(instant, 'yyyy-MM-dd HH:mm');
 
 /** "5 h" under two days, "3 d 4 h" beyond: ages are read in days, follow-up cadences in hours. */
 export function formatAge(hours: number): string {
@@ -54,9 +54,18 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
   {
     id: 'lastMicrosoftContact',
     label: 'Last Microsoft contact',
-    text: (row) => (row.lastMicrosoftContact === null ? 'Never' : formatInstant(row.lastMicrosoftContact)),
+    text: (row) => (row.lastMicrosoftContact === null ? 'Never' : dateTimeText(row.lastMicrosoftContact)),
+    csv: {
+      label: 'Last Microsoft contact',
+      value: (row) => (row.lastMicrosoftContact === null ? '' : spreadsheetInstant(row.lastMicrosoftContact)),
+    },
   },
-  { id: 'nextFollowUpDue', label: 'Next follow-up due', text: (row) => formatInstant(row.nextFollowUpDue) },
+  {
+    id: 'nextFollowUpDue',
+    label: 'Next follow-up due',
+    text: (row) => dateTimeText(row.nextFollowUpDue),
+    csv: { label: 'Next follow-up due', value: (row) => spreadsheetInstant(row.nextFollowUpDue) },
+  },
   { id: 'overdue', label: 'Overdue', text: (row) => (row.followUpOverdue ? 'Overdue' : 'On time') },
   { id: 'silent', label: 'Microsoft silent', text: silenceText },
   { id: 'engineer', label: 'Engineer', text: (row) => row.engineer?.name ?? UNASSIGNED },

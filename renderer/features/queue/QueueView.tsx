@@ -4,7 +4,7 @@
  */
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { format, formatDistanceStrict, isSameDay } from 'date-fns';
+import { formatDistanceStrict, isSameDay } from 'date-fns';
 import { type FocusEvent, type KeyboardEvent, memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { shortcutFor, type ShortcutId } from '../../ui/shortcuts';
-import { STATUS_LABEL, type FollowUpCadence } from '../../../shared/domain';
+import { STATUS_LABEL, type FollowUpCadence, timeText } from '../../../shared/domain';
 import {
   followUpState,
   queueActions,
@@ -172,9 +172,9 @@ const QueueRow = memo(function QueueRow({
           session !== null && (
             <span
               className={mergeClasses(styles.cell, styles.caption, styles.sessionToday)}
-              title={`Remote session today at ${format(session, 'HH:mm')}`}
+              title={`Remote session today at ${timeText(session)}`}
             >
-              Session {format(session, 'HH:mm')}
+              Session {timeText(session)}
             </span>
           )
         )}

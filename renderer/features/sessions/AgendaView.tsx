@@ -16,7 +16,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { addDays, format, isSameDay, startOfDay } from 'date-fns';
+import { addDays, isSameDay, startOfDay } from 'date-fns';
 import { useShallow } from 'zustand/react/shallow';
 import { slotInZone } from '../../../shared/domain/remote-session';
 import { AGENDA_DAYS } from '../../data/session-calendar';
@@ -26,6 +26,7 @@ import { useMinuteClock } from '../../ui/use-minute-clock';
 import { openSessionTicket } from './open-session-ticket';
 import { engineerZone } from './session-time';
 import { plainColumnList } from '../../ui/list-styles';
+import { dayText, shortDayText, timeText } from '../../../shared/domain';
 
 const useStyles = makeStyles({
   view: {
@@ -66,7 +67,7 @@ const useStyles = makeStyles({
 });
 
 function dayHeading(day: Date, now: Date): string {
-  const date = format(day, 'EEEE d MMMM');
+  const date = dayText(day);
   if (isSameDay(day, now)) return `Today · ${date}`;
   if (isSameDay(day, addDays(now, 1))) return `Tomorrow · ${date}`;
   return date;
@@ -97,7 +98,7 @@ function AgendaEntry({ entry, now }: { entry: CalendarEntry; now: Date }) {
         onClick={() => openSessionTicket(entry.ticketId)}
       >
         <Text className={styles.time}>
-          {format(slot.start, 'HH:mm')}–{format(slot.end, 'HH:mm')}
+          {timeText(slot.start)}–{timeText(slot.end)}
         </Text>
         <span className={styles.what}>
           <span className={styles.line}>
@@ -142,7 +143,7 @@ export function AgendaView() {
   return (
     <section className={styles.view} aria-label="Agenda">
       <div className={styles.column}>
-        <Title3 as="h2">Your remote sessions, today to {format(until, 'EEE d MMM')}</Title3>
+        <Title3 as="h2">Your remote sessions, today to {shortDayText(until)}</Title3>
         <Caption1 className={styles.intro}>
           Times in your zone ({engineerZone()}), with the customer&apos;s below. Tentative: times offered, waiting for
           the customer to pick one.

@@ -40,7 +40,6 @@ export function ConfirmSessionDialog({
     <ChangeDialog
       trigger={<Button appearance="primary">Confirm a time…</Button>}
       title={`Confirm the session on ${ticket.number}`}
-      error={change.error}
       confirmLabel="Confirm this time"
       canConfirm={!change.busy && ready}
       onOpen={() => {
@@ -51,8 +50,8 @@ export function ConfirmSessionDialog({
       }}
       onConfirm={() =>
         slot === null
-          ? Promise.resolve(false)
-          : change.run('confirmSession', {
+          ? Promise.resolve({ message: 'Choose the time the customer picked.', issues: [] })
+          : change.attempt('confirmSession', {
               ticketId: ticket.id,
               sessionId: session.id,
               slot,

@@ -4,13 +4,13 @@
  */
 import { Button, Tooltip, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { CalendarClockRegular } from '@fluentui/react-icons';
-import { format } from 'date-fns';
 import { slotInZone } from '../../../shared/domain/remote-session';
 import { calendarSelectors, useCalendarStore } from '../../data/stores/calendar-store';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useNarrowWindow } from '../../ui/use-narrow-window';
 import { openSessionTicket } from './open-session-ticket';
 import { inYourZone, whenText } from './session-time';
+import { timeText } from '../../../shared/domain';
 
 const useStyles = makeStyles({
   button: { minWidth: 0, maxWidth: '100%' },
@@ -27,7 +27,7 @@ export function NextSession({ className }: { className?: string }) {
   const underway = start.getTime() <= now.getTime();
   const prefix = underway ? 'Session now' : 'Next session';
   const details = underway
-    ? `${next.ticketNumber} until ${format(next.slot.end, 'HH:mm')}`
+    ? `${next.ticketNumber} until ${timeText(next.slot.end)}`
     : `${whenText(start, now)} · ${next.ticketNumber}`;
   return (
     <Tooltip

@@ -66,7 +66,6 @@ export function ProposeDialog({
     <ChangeDialog
       trigger={<Button appearance="primary">Propose a session…</Button>}
       title={`Propose a remote session on ${ticket.number}`}
-      error={change.error}
       confirmLabel={drafts.length > 1 ? `Propose ${drafts.length} times` : 'Propose this time'}
       canConfirm={!change.busy && ready}
       onOpen={() => {
@@ -76,7 +75,7 @@ export function ProposeDialog({
         setOverlapReason('');
       }}
       onConfirm={() =>
-        change.run('proposeSession', {
+        change.attempt('proposeSession', {
           ticketId: ticket.id,
           sessionId: crypto.randomUUID(),
           slots: checks.flatMap((check) => (check.slot === null ? [] : [check.slot])),

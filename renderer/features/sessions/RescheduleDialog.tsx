@@ -49,7 +49,6 @@ export function RescheduleDialog({
     <ChangeDialog
       trigger={<Button>Reschedule…</Button>}
       title={`Reschedule the session on ${ticket.number}`}
-      error={change.error}
       confirmLabel="Move the session"
       canConfirm={!change.busy && ready}
       onOpen={() => {
@@ -63,8 +62,8 @@ export function RescheduleDialog({
       }}
       onConfirm={() =>
         check.slot === null
-          ? Promise.resolve(false)
-          : change.run('rescheduleSession', {
+          ? Promise.resolve({ message: check.problem ?? 'Give the new start time.', issues: [] })
+          : change.attempt('rescheduleSession', {
               ticketId: ticket.id,
               sessionId: session.id,
               newSessionId: crypto.randomUUID(),

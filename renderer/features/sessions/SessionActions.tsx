@@ -43,12 +43,11 @@ function NoShowDialog({ ticket, session, change }: { ticket: Ticket; session: Re
     <ChangeDialog
       trigger={<Button>Mark no-show…</Button>}
       title={`The customer did not join the session on ${ticket.number}`}
-      error={change.error}
       confirmLabel="Mark as no-show"
       canConfirm={!change.busy}
       onOpen={() => setNote('')}
       onConfirm={() =>
-        change.run('markSessionNoShow', {
+        change.attempt('markSessionNoShow', {
           ticketId: ticket.id,
           sessionId: session.id,
           note: note.trim() === '' ? null : note.trim(),
@@ -149,9 +148,8 @@ export function SessionActions({ ticket, session, team, user, change, now, stage
                 label="Why (sent to the customer)"
                 proposal=""
                 confirmLabel="Cancel the session"
-                error={change.error}
                 onConfirm={(reason) =>
-                  change.run('cancelSession', {
+                  change.attempt('cancelSession', {
                     ticketId: ticket.id,
                     sessionId: session.id,
                     reason,
@@ -170,9 +168,8 @@ export function SessionActions({ ticket, session, team, user, change, now, stage
                 label="Outcome notes"
                 proposal=""
                 confirmLabel="Record the outcome"
-                error={change.error}
                 onConfirm={(outcomeNotes) =>
-                  change.run('completeSession', {
+                  change.attempt('completeSession', {
                     ticketId: ticket.id,
                     sessionId: session.id,
                     outcomeNotes,

@@ -12,6 +12,7 @@ import {
   type SessionSlot,
 } from '../../../shared/domain/remote-session';
 import { LOCAL_MINUTE } from '../../ui/local-time';
+import { timeText, weekdayTimeText } from '../../../shared/domain';
 
 /** The engineer's zone: the one their machine's clock, and every other time in the console, is in. */
 export const engineerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -88,7 +89,7 @@ export function checkSlots(drafts: readonly SlotDraft[], customerZone: string, n
 
 /** "14:00", "Tomorrow 09:30", "Thu 3 Dec 10:00": as near as the session is. */
 export function whenText(start: Date, now: Date): string {
-  if (isSameDay(start, now)) return format(start, 'HH:mm');
-  if (isSameDay(start, addDays(now, 1))) return `Tomorrow ${format(start, 'HH:mm')}`;
-  return format(start, 'EEE d MMM HH:mm');
+  if (isSameDay(start, now)) return timeText(start);
+  if (isSameDay(start, addDays(now, 1))) return `Tomorrow ${timeText(start)}`;
+  return weekdayTimeText(start);
 }

@@ -28,6 +28,7 @@ import type { OutboxEntry } from '../../data/outbox-entry';
 import { useAttentionStore } from '../../data/stores/attention-store';
 import { useTicketNumber } from '../../data/stores/queue-store';
 import { workspaceActions } from '../../data/workspace';
+import { dateTimeText, instantsInText } from '../../../shared/domain';
 
 const useStyles = makeStyles({
   list: {
@@ -68,9 +69,9 @@ function RefusedChange({ entry }: { entry: OutboxEntry }) {
       <Text weight="semibold">
         {mutationLabel(entry.mutation.name)} on {number}
       </Text>
-      <Caption1>Made {new Date(entry.mutation.createdAt).toLocaleString()}</Caption1>
-      <MessageBar intent="warning">
-        <MessageBarBody>{entry.refusal?.message}</MessageBarBody>
+      <Caption1>Made {dateTimeText(entry.mutation.createdAt)}</Caption1>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{instantsInText(entry.refusal?.message ?? '')}</MessageBarBody>
       </MessageBar>
       {draft !== null && (
         <Field label="Your text (kept as a draft)">
@@ -78,7 +79,7 @@ function RefusedChange({ entry }: { entry: OutboxEntry }) {
         </Field>
       )}
       {error !== null && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}

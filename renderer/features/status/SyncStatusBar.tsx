@@ -1,9 +1,9 @@
 /** The status bar: online or offline, changes waiting to be sent, a long download's progress, the last successful sync, the last error. */
 import { Badge, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { format } from 'date-fns';
 import { useShallow } from 'zustand/react/shallow';
 import { useSyncStore } from '../../data/stores/sync-store';
 import { NeedsAttention } from './NeedsAttention';
+import { secondText } from '../../../shared/domain';
 
 const useStyles = makeStyles({
   bar: {
@@ -50,7 +50,7 @@ export function SyncStatusBar() {
           ? 'Syncing…'
           : status.lastSyncAt === null
             ? 'Not synced yet'
-            : `Last synced ${format(status.lastSyncAt, 'HH:mm:ss')}`}
+            : `Last synced ${secondText(status.lastSyncAt)}`}
       </Text>
       {status.lastError !== null && <Text className={styles.error}>{status.lastError}</Text>}
     </footer>

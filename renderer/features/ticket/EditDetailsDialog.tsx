@@ -1,5 +1,5 @@
 /** Correcting what the requester gave (customer, tenant domain, priority, scope), e.g. after they supplied what was missing. */
-import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Button, Dropdown, Input, Option } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   PRIORITY_LABEL,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import type { ChangeRunner } from '../../ui/use-change';
+import { DialogField } from '../../ui/DialogField';
 
 interface Draft {
   companyName: string;
@@ -49,24 +50,30 @@ export function EditDetailsDialog({ ticket, change }: { ticket: Ticket; change: 
       trigger={<Button>Edit details…</Button>}
       step="edit_details"
       title={`Details of ${ticket.number}`}
-      error={change.error}
       confirmLabel="Save"
       canConfirm={
         !change.busy && Object.keys(changes).length > 0 && tenantError === undefined && zoneError === undefined
       }
       onOpen={() => setDraft(draftOf(ticket))}
-      onConfirm={() => change.run('updateDetails', { ticketId: ticket.id, eventId: crypto.randomUUID(), ...changes })}
+      onConfirm={() =>
+        change.attempt('updateDetails', { ticketId: ticket.id, eventId: crypto.randomUUID(), ...changes })
+      }
     >
-      <Field label="End-customer company name">
+      <DialogField path="companyName" label="End-customer company name">
         <Input value={draft.companyName} onChange={(_, data) => setDraft({ ...draft, companyName: data.value })} />
-      </Field>
-      <Field label="Tenant domain" validationMessage={tenantError} hint="<name>.onmicrosoft.com">
+      </DialogField>
+      <DialogField
+        path="tenantDomain"
+        label="Tenant domain"
+        validationMessage={tenantError}
+        hint="<name>.onmicrosoft.com"
+      >
         <Input value={draft.tenantDomain} onChange={(_, data) => setDraft({ ...draft, tenantDomain: data.value })} />
-      </Field>
-      <Field label="Customer time zone" validationMessage={zoneError}>
+      </DialogField>
+      <DialogField path="timeZone" label="Customer time zone" validationMessage={zoneError}>
         <Input value={draft.timeZone} onChange={(_, data) => setDraft({ ...draft, timeZone: data.value })} />
-      </Field>
-      <Field label="Priority">
+      </DialogField>
+      <DialogField path="priority" label="Priority">
         <Dropdown
           value={draft.priority === null ? '' : PRIORITY_LABEL[draft.priority]}
           selectedOptions={draft.priority === null ? [] : [draft.priority]}
@@ -78,8 +85,8 @@ export function EditDetailsDialog({ ticket, change }: { ticket: Ticket; change: 
             </Option>
           ))}
         </Dropdown>
-      </Field>
-      <Field label="Product area">
+      </DialogField>
+      <DialogField path="scope" label="Product area">
         <Dropdown
           value={draft.scope === null ? '' : SCOPE_LABEL[draft.scope]}
           selectedOptions={draft.scope === null ? [] : [draft.scope]}
@@ -91,7 +98,7 @@ export function EditDetailsDialog({ ticket, change }: { ticket: Ticket; change: 
             </Option>
           ))}
         </Dropdown>
-      </Field>
+      </DialogField>
     </ChangeDialog>
   );
 }

@@ -27,7 +27,6 @@ export function RecordAnswerDialog({
       trigger={<Button appearance="primary">Record the customer's answer…</Button>}
       step="record_answer"
       title={`The customer's answer on ${ticket.number}`}
-      error={change.error}
       confirmLabel={answer === 'confirmed' ? 'Close as resolved' : `Back to ${back}`}
       canConfirm={!change.busy && (answer === 'not_fixed' || closingReply.trim() !== '')}
       onOpen={() => {
@@ -36,7 +35,7 @@ export function RecordAnswerDialog({
         setClosingReply(resolvedClosure(ticket));
       }}
       onConfirm={() =>
-        change.run('recordCustomerAnswer', {
+        change.attempt('recordCustomerAnswer', {
           ticketId: ticket.id,
           entryId: crypto.randomUUID(),
           eventId: crypto.randomUUID(),

@@ -6,39 +6,33 @@ import {
   Button,
   Caption1,
   Dropdown,
-  Field,
   Menu,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
   Option,
-  Radio,
-  RadioGroup,
   Toolbar,
   Tooltip,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import {
   STAGE_STATUSES,
   STATUS_LABEL,
   availableActions,
   closedWithoutConfirmation,
-  closureExplanation,
   confirmationReminder,
   confirmationRequest,
   decide,
   nextValidationStep,
-  suggestedFailure,
-  validateTicket,
   type Status,
   type TeamContext,
   type TeamMember,
   type Ticket,
 } from '../../../shared/domain';
 import { EditDetailsDialog } from './EditDetailsDialog';
+import { FailValidationDialog } from './FailValidationDialog';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
 import { StepButton } from '../../ui/StepButton';
 import { TextDialog } from '../../ui/TextDialog';
@@ -63,17 +57,12 @@ interface Props {
   caseActions: TicketParts['caseActions'];
 }
 
-type FailureReason = ReturnType<typeof suggestedFailure>;
-
 export function TicketActions({ ticket, team, user, change, escalate: Escalate, caseActions: CaseActions }: Props) {
   const styles = useStyles();
   const now = new Date();
   const options = { policy: team.policy, now };
   const allowed = new Set(availableActions(ticket, options));
   const ticketId = ticket.id;
-  const checks = ticket.validation?.checks ?? validateTicket(ticket);
-  const [chosenFailure, setFailure] = useState<FailureReason | null>(null);
-  const failure = chosenFailure ?? suggestedFailure(checks);
   const validationStep = nextValidationStep(ticket);
 
   if (ticket.stage === 'closed') {
@@ -89,8 +78,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate, 
             label="Why it is reopened"
             proposal=""
             confirmLabel="Reopen"
-            error={change.error}
-            onConfirm={(reason) => change.run('reopenTicket', { ticketId, eventId: id(), reason })}
+            onConfirm={(reason) => change.attempt('reopenTicket', { ticketId, eventId: id(), reason })}
           />
         ) : (
           <>
@@ -185,30 +173,16 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate, 
               </Tooltip>
             ))}
           {allowed.has('fail_validation') && (
-            <TextDialog
+            <FailValidationDialog
+              ticket={ticket}
+              change={change}
+              step="fail_validation"
               trigger={
                 <Button appearance={validationStep.next === 'fail' ? 'primary' : 'secondary'}>
                   Fail validation and close…
                 </Button>
               }
-              step="fail_validation"
-              title={`Close ${ticket.number}: validation failed`}
-              intro="The ticket is closed and this explanation is sent to the customer. Edit it as you see fit."
-              label="Explanation for the customer"
-              proposal={closureExplanation(ticket, failure, checks)}
-              confirmLabel="Close and send"
-              error={change.error}
-              onConfirm={(explanation) =>
-                change.run('failValidation', { ticketId, reason: failure, explanation, replyId: id(), eventId: id() })
-              }
-            >
-              <Field label="Reason">
-                <RadioGroup value={failure} onChange={(_, data) => setFailure(data.value as FailureReason)}>
-                  <Radio value="not_entitled" label="Not entitled to support" />
-                  <Radio value="missing_information" label="Mandatory information missing or invalid" />
-                </RadioGroup>
-              </Field>
-            </TextDialog>
+            />
           )}
         </>
       )}
@@ -224,8 +198,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate, 
           label="Message to the customer"
           proposal={confirmationRequest(ticket)}
           confirmLabel="Send"
-          error={change.error}
-          onConfirm={(body) => change.run('requestConfirmation', { ticketId, replyId: id(), eventId: id(), body })}
+          onConfirm={(body) => change.attempt('requestConfirmation', { ticketId, replyId: id(), eventId: id(), body })}
         />
       )}
 
@@ -243,8 +216,7 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate, 
             label="Reminder"
             proposal={confirmationReminder(ticket, (ticket.confirmation?.remindersSent ?? 0) + 1)}
             confirmLabel="Send reminder"
-            error={change.error}
-            onConfirm={(body) => change.run('sendReminder', { ticketId, replyId: id(), eventId: id(), body })}
+            onConfirm={(body) => change.attempt('sendReminder', { ticketId, replyId: id(), eventId: id(), body })}
           />
           {closeWithout.ok ? (
             <TextDialog
@@ -254,9 +226,8 @@ export function TicketActions({ ticket, team, user, change, escalate: Escalate, 
               label="Message to the customer"
               proposal={closedWithoutConfirmation(ticket, ticket.confirmation?.remindersSent ?? 0)}
               confirmLabel="Close and send"
-              error={change.error}
               onConfirm={(body) =>
-                change.run('closeWithoutConfirmation', { ticketId, replyId: id(), eventId: id(), body })
+                change.attempt('closeWithoutConfirmation', { ticketId, replyId: id(), eventId: id(), body })
               }
             />
           ) : (

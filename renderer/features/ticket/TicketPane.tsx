@@ -17,7 +17,6 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { format } from 'date-fns';
 import { type ReactNode, useDeferredValue } from 'react';
 import {
   CHANNEL_LABEL,
@@ -26,6 +25,8 @@ import {
   STATUS_LABEL,
   soloTeam,
   type Ticket,
+  dateTimeText,
+  instantsInText,
 } from '../../../shared/domain';
 import { PriorityBadge, StageBadge, useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useTicketStore } from '../../data/stores/ticket-store';
@@ -120,7 +121,7 @@ function Facts({ ticket }: { ticket: Ticket }) {
     ['Scope', ticket.scope === null ? 'Missing' : SCOPE_LABEL[ticket.scope]],
     ['Channel', CHANNEL_LABEL[ticket.channel]],
     ['Assignee', ticket.assignee?.name ?? 'Unassigned (team queue)'],
-    ['Opened', format(ticket.createdAt, 'd MMM yyyy, HH:mm')],
+    ['Opened', dateTimeText(ticket.createdAt)],
   ];
   return (
     <dl className={styles.facts}>
@@ -137,10 +138,10 @@ function Facts({ ticket }: { ticket: Ticket }) {
 /** Changes to this ticket the server refused: what was tried, why not, and a way to let it go. */
 function RefusedChanges({ entries }: { entries: readonly OutboxEntry[] }) {
   return entries.map((entry) => (
-    <MessageBar key={entry.seq} intent="warning">
+    <MessageBar key={entry.seq} intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>The server refused a change</MessageBarTitle>
-        {entry.refusal?.message}
+        {instantsInText(entry.refusal?.message ?? '')}
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={() => void workspaceActions.discardRefused(entry.seq)}>Discard</Button>
@@ -156,7 +157,7 @@ function ClosureNote({ ticket }: { ticket: Ticket }) {
     <MessageBar intent={reason === 'resolved' || reason === 'resolved_without_confirmation' ? 'success' : 'info'}>
       <MessageBarBody>
         <MessageBarTitle>Closed: {CLOSURE_REASON_LABEL[reason]}</MessageBarTitle>
-        by {closedBy.name} on {format(closedAt, 'd MMM yyyy, HH:mm')}
+        by {closedBy.name} on {dateTimeText(closedAt)}
       </MessageBarBody>
     </MessageBar>
   );
@@ -192,7 +193,7 @@ function TicketBody({ view, parts }: { view: TicketView; parts: TicketParts }) {
           />
         )}
         {change.error !== null && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{change.error}</MessageBarBody>
             <MessageBarActions>
               <Button appearance="transparent" onClick={() => change.clearError()}>

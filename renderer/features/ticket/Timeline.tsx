@@ -1,7 +1,6 @@
 /** The ticket's timeline: internal notes, customer replies and system events, each visibly different. */
 import { Badge, Caption1, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { format } from 'date-fns';
-import type { Requester, TimelineEntry } from '../../../shared/domain';
+import { type Requester, type TimelineEntry, dateTimeText } from '../../../shared/domain';
 import { plainColumnList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
@@ -21,10 +20,6 @@ const useStyles = makeStyles({
   pending: { flexShrink: 0, color: tokens.colorNeutralForeground2 },
 });
 
-function when(at: string): string {
-  return format(at, 'd MMM yyyy, HH:mm');
-}
-
 /** "Giulia Rossi <giulia@reseller.example>": whom a reply goes to. */
 export const addressOf = (requester: Requester): string => `${requester.name} <${requester.email}>`;
 
@@ -34,7 +29,7 @@ function Entry({ entry, pending, recipient }: { entry: TimelineEntry; pending: b
     return (
       <li className={styles.event} data-kind={entry.kind}>
         <Caption1>
-          {when(entry.at)} · {entry.text}
+          {dateTimeText(entry.at)} · {entry.text}
           {entry.actor === null || entry.text.includes(entry.actor.name) ? '' : ` — ${entry.actor.name}`}
         </Caption1>
       </li>
@@ -54,7 +49,7 @@ function Entry({ entry, pending, recipient }: { entry: TimelineEntry; pending: b
             {note ? 'Internal note' : inbound ? 'From the customer' : 'Reply to the customer'}
           </Badge>
           <Text weight="semibold">{entry.author.name}</Text>
-          <Caption1>{when(entry.at)}</Caption1>
+          <Caption1>{dateTimeText(entry.at)}</Caption1>
           {pending ? (
             <Badge appearance="outline" color="informative" className={styles.pending}>
               Not sent yet

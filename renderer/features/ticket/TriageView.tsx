@@ -21,7 +21,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { format } from 'date-fns';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   CHANNEL_LABEL,
@@ -30,21 +29,19 @@ import {
   SCOPE_LABEL,
   SUPPORT_PLAN_LABEL,
   availableActions,
-  closureExplanation,
   nextValidationStep,
-  suggestedFailure,
-  validateTicket,
   type Ticket,
+  dateTimeText,
 } from '../../../shared/domain';
 import { useSessionStore } from '../../data/stores/session-store';
 import { useTeamStore } from '../../data/stores/team-store';
 import { useTicketStore } from '../../data/stores/ticket-store';
 import { workspaceActions } from '../../data/workspace';
-import { TextDialog } from '../../ui/TextDialog';
 import { useChange } from '../../ui/use-change';
 import { KeyCap } from '../../ui/KeyCap';
 import { type ShortcutId, shortcut, shortcutFor, singleKeyAllowed } from '../../ui/shortcuts';
 import { ValidationChecklist } from './ValidationChecklist';
+import { FailValidationDialog } from './FailValidationDialog';
 
 const useStyles = makeStyles({
   view: {
@@ -113,7 +110,7 @@ function Essentials({ ticket }: { ticket: Ticket }) {
     ],
     ['Priority', ticket.priority === null ? 'Not set' : PRIORITY_LABEL[ticket.priority]],
     ['Product area', ticket.scope === null ? 'Not set' : SCOPE_LABEL[ticket.scope]],
-    ['Received', `${format(ticket.createdAt, 'd MMM yyyy, HH:mm')} by ${CHANNEL_LABEL[ticket.channel]}`],
+    ['Received', `${dateTimeText(ticket.createdAt)} by ${CHANNEL_LABEL[ticket.channel]}`],
     ['Assignee', ticket.assignee?.name ?? 'Unassigned (team queue)'],
     ['Description', ticket.description],
   ];
@@ -159,8 +156,6 @@ export function TriageView({ onDone }: { onDone: () => void }) {
   const allowed = new Set(
     ticket === null || team === null ? [] : availableActions(ticket, { policy: team.policy, now: new Date() }),
   );
-  const checks = ticket === null ? [] : (ticket.validation?.checks ?? validateTicket(ticket));
-  const failure = suggestedFailure(checks);
   const step = ticket === null ? null : nextValidationStep(ticket);
   const canPass = allowed.has('pass_validation') && step?.failing === null;
   const primary = (next: 'run' | 'pass' | 'fail') => (step?.next === next ? 'primary' : 'secondary');
@@ -283,30 +278,16 @@ export function TriageView({ onDone }: { onDone: () => void }) {
               <Key of="triagePass" />
               Pass validation
             </Button>
-            <TextDialog
+            <FailValidationDialog
+              ticket={ticket}
+              change={change}
+              onFailed={next}
               trigger={
                 <Button ref={failButton} appearance={primary('fail')} disabled={!allowed.has('fail_validation')}>
                   <Key of="triageFail" />
                   Fail and close…
                 </Button>
               }
-              title={`Close ${ticket.number}: validation failed`}
-              intro="The ticket is closed and this explanation is sent to the customer. Edit it as you see fit."
-              label="Explanation for the customer"
-              proposal={closureExplanation(ticket, failure, checks)}
-              confirmLabel="Close and send"
-              error={change.error}
-              onConfirm={async (explanation) => {
-                const done = await change.run('failValidation', {
-                  ticketId: ticket.id,
-                  reason: failure,
-                  explanation,
-                  replyId: id(),
-                  eventId: id(),
-                });
-                if (done) next();
-                return done;
-              }}
             />
             <Button onClick={next}>
               <Key of="triageSkip" />
@@ -314,7 +295,7 @@ export function TriageView({ onDone }: { onDone: () => void }) {
             </Button>
           </Toolbar>
           {change.error !== null && (
-            <MessageBar intent="error">
+            <MessageBar intent="error" layout="multiline">
               <MessageBarBody>{change.error}</MessageBarBody>
             </MessageBar>
           )}

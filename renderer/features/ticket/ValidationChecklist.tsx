@@ -1,9 +1,9 @@
 /** The two layers of validation as a checklist: each check passed or failed and why, who ran it and when. */
 import { Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
-import { format } from 'date-fns';
 import type { ValidationLayer, ValidationRun } from '../../../shared/domain';
 import { plainColumnList } from '../../ui/list-styles';
+import { dateTimeText } from '../../../shared/domain';
 
 const useStyles = makeStyles({
   box: {
@@ -39,7 +39,7 @@ export function ValidationChecklist({ run }: { run: ValidationRun | null }) {
     <section className={styles.box} aria-label="Validation checklist">
       <Subtitle2>Validation</Subtitle2>
       <Caption1>
-        Run by {run.ranBy.name} on {format(run.ranAt, 'd MMM yyyy, HH:mm')}
+        Run by {run.ranBy.name} on {dateTimeText(run.ranAt)}
       </Caption1>
       {(Object.keys(LAYER_LABEL) as ValidationLayer[]).map((layer) => (
         <div key={layer}>

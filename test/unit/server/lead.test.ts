@@ -251,7 +251,7 @@ describe('escalation mutations through push', () => {
     const result = await escalate(ownInvestigation().id, '12345');
     expect(result).toMatchObject({ status: 'refused', refusal: { code: 'invalid_args' } });
     expect(result?.status === 'refused' && result.refusal.message).toContain(
-      'the Microsoft case number must be 15 digits (Partner Center) or 16 digits (Azure)',
+      'The Microsoft case number must be 15 digits (Partner Center) or 16 digits (Azure).',
     );
     expect(snapshot(portal.db)).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
   });

@@ -61,8 +61,8 @@ describe('escalationsCsv', () => {
     });
     expect(escalationsCsv(LEAD_COLUMNS, [first, second]).split('\r\n')).toEqual([
       '\uFEFFTicket,Customer,Microsoft case,Severity,Age (hours),Last Microsoft contact,Next follow-up due,Overdue,Microsoft silent,Engineer',
-      'CSS-104240,"Müller, Söhne & ""Partner""",2503100040001234,A,75,Never,10 Mar 2025 09:00,Overdue,Silent,Paolo Conti',
-      "CSS-104233,'=cmd|calc,250303010000123,B,119,6 Mar 2025 16:30,7 Mar 2025 16:30,On time,Waiting on us,Unassigned",
+      'CSS-104240,"Müller, Söhne & ""Partner""",2503100040001234,A,75,,2025-03-10 09:00,Overdue,Silent,Paolo Conti',
+      "CSS-104233,'=cmd|calc,250303010000123,B,119,2025-03-06 16:30,2025-03-07 16:30,On time,Waiting on us,Unassigned",
       '',
     ]);
   });
@@ -79,7 +79,7 @@ describe('escalationsCsv', () => {
     const ticket = makeTicketInStage('escalated', { escalation: makeEscalation({ caseNumber: '250303010000777' }) });
     const rows = escalationRows([ticket], DEFAULT_CADENCE, new Date(FIXED_NOW));
     expect(escalationsCsv(LEAD_COLUMNS, rows).split('\r\n')[1]).toBe(
-      'CSS-100042,Contoso Ltd,250303010000777,B,119,6 Mar 2025 16:30,7 Mar 2025 16:30,Overdue,Silent,Giulia Bianchi',
+      'CSS-100042,Contoso Ltd,250303010000777,B,119,2025-03-06 16:30,2025-03-07 16:30,Overdue,Silent,Giulia Bianchi',
     );
   });
 });

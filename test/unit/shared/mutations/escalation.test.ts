@@ -162,7 +162,13 @@ describe('escalateToMicrosoft', () => {
         ok: false,
         refusal: {
           code: 'invalid_args',
-          message: 'caseNumber: the Microsoft case number must be 15 digits (Partner Center) or 16 digits (Azure)',
+          message: 'The Microsoft case number must be 15 digits (Partner Center) or 16 digits (Azure).',
+          issues: [
+            {
+              path: 'caseNumber',
+              message: 'The Microsoft case number must be 15 digits (Partner Center) or 16 digits (Azure).',
+            },
+          ],
         },
       });
     },

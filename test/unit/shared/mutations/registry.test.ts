@@ -122,7 +122,7 @@ describe('the mutation registry', () => {
     },
   );
 
-  it('refuses arguments that do not parse, naming the field', () => {
+  it('refuses arguments that do not parse, naming the field for the form', () => {
     const bad: Mutation = {
       id: entryId(99),
       name: 'failValidation',
@@ -131,7 +131,11 @@ describe('the mutation registry', () => {
     };
     const result = applyMutation(makeTicket(), bad, makeContext());
     expect(result).toMatchObject({ ok: false, refusal: { code: 'invalid_args' } });
-    if (!result.ok) expect(result.refusal.message).toContain('reason: choose why validation failed');
+    if (!result.ok) {
+      // In words, without the argument's path; each failing argument is named for the form that shows it.
+      expect(result.refusal.message).toMatch(/^Choose why validation failed/);
+      expect(result.refusal.issues?.find((issue) => issue.path === 'reason')?.message).toMatch(/^Choose why/);
+    }
   });
 
   it('refuses a change addressed to another ticket', () => {

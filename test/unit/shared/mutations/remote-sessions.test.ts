@@ -112,36 +112,36 @@ describe('proposeSession', () => {
     [
       'an end before the start',
       { slots: [{ start: TUESDAY.end, end: TUESDAY.start }] },
-      'the session must end after it starts',
+      'The session must end after it starts',
     ],
-    ['a session of 10 minutes', { slots: [slot(TUESDAY.start, 10)] }, 'a session lasts at least 15 minutes'],
-    ['a session of 9 hours', { slots: [slot(TUESDAY.start, 540)] }, 'a session lasts at most 8 hours'],
+    ['a session of 10 minutes', { slots: [slot(TUESDAY.start, 10)] }, 'A session lasts at least 15 minutes'],
+    ['a session of 9 hours', { slots: [slot(TUESDAY.start, 540)] }, 'A session lasts at most 8 hours'],
     [
       'a local time',
       { slots: [{ start: '2025-03-11T10:00:00+01:00', end: TUESDAY.end }] },
-      'the start must be a UTC time',
+      'The start must be a UTC time',
     ],
-    ['two overlapping times', { slots: [TUESDAY, slot('2025-03-11T10:30:00.000Z')] }, 'two proposed times overlap'],
-    ['no time', { slots: [] }, 'propose at least one time'],
+    ['two overlapping times', { slots: [TUESDAY, slot('2025-03-11T10:30:00.000Z')] }, 'Two proposed times overlap'],
+    ['no time', { slots: [] }, 'Propose at least one time'],
     [
       'six times',
       { slots: [1, 2, 3, 4, 5, 6].map((day) => slot(`2025-03-${10 + day}T10:00:00.000Z`)) },
-      'propose at most 5 times',
+      'Propose at most 5 times',
     ],
-    ['an http link', { meetingLink: 'http://teams.microsoft.com/l/x' }, 'the meeting link must start with https://'],
+    ['an http link', { meetingLink: 'http://teams.microsoft.com/l/x' }, 'The meeting link must start with https://'],
     [
       'a malformed link',
       { meetingLink: 'https://teams microsoft.com/x' },
-      'the meeting link is not a valid web address',
+      'The meeting link is not a valid web address',
     ],
     [
       'neither a link nor a code',
       { meetingLink: 'call me' },
-      'give an https:// meeting link (e.g. Teams) or a remote-assistance code',
+      'Give an https:// meeting link (e.g. Teams) or a remote-assistance code',
     ],
-    ['a short link token', { linkToken: 'abc' }, 'the scheduling link token must be 32 letters'],
-    ['an empty message', { message: '  ' }, 'the message to the customer is empty'],
-    ['an empty overlap reason', { overlapReason: ' ' }, 'say why the session may overlap another one'],
+    ['a short link token', { linkToken: 'abc' }, 'The scheduling link token must be 32 letters'],
+    ['an empty message', { message: '  ' }, 'The message to the customer is empty'],
+    ['an empty overlap reason', { overlapReason: ' ' }, 'Say why the session may overlap another one'],
   ])('refuses %s', (_case, overrides, message) => {
     expect(argsRefusal(investigating(), 'proposeSession', proposeArgs(overrides))).toContain(message);
   });
@@ -264,7 +264,7 @@ describe('rescheduleSession', () => {
       'invalid_args',
     );
     expect(argsRefusal(investigating(booked()), 'rescheduleSession', args({ reason: '' }))).toContain(
-      'the reason for the new time is empty',
+      'The reason for the new time is empty',
     );
   });
 });
@@ -293,7 +293,7 @@ describe('cancelSession', () => {
   it('refuses to cancel twice, or without a reason', () => {
     expectRefused(applyTo(cancelSession, investigating(session({ status: 'cancelled' })), args), 'illegal_transition');
     expect(argsRefusal(investigating(session()), 'cancelSession', { ...args, reason: ' ' })).toContain(
-      'the reason for cancelling is empty',
+      'The reason for cancelling is empty',
     );
   });
 });
@@ -326,7 +326,7 @@ describe('completeSession and markSessionNoShow', () => {
       /Confirm a time first\.$/,
     );
     expect(argsRefusal(investigating(over), 'completeSession', { ...complete, outcomeNotes: '' })).toContain(
-      'the outcome notes is empty',
+      'The outcome notes is empty',
     );
   });
 
