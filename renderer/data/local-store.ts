@@ -419,9 +419,8 @@ export class LocalStore {
    */
   async pendingEntries(limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
     const rows = await this.db.outbox
-      .where('state')
-      .equals('pending')
-      .filter((row) => row.seq > afterSeq)
+      .where('[state+seq]')
+      .between(['pending', afterSeq], ['pending', Dexie.maxKey], false, true)
       .limit(limit)
       .toArray();
     return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));

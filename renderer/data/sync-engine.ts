@@ -54,6 +54,8 @@ export class SyncEngine {
   private resumeAt = 0;
   private resumeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: Required<SyncEngineOptions>;
+  /** Settles when the push under way has: background reading waits for it (see pushSettled). */
+  private pushing: Promise<void> | null = null;
 
   constructor(options: SyncEngineOptions) {
     this.options = {
@@ -166,6 +168,28 @@ export class SyncEngine {
   }
 
   /**
+   * Resolves at once, or when the push under way settles: start-up's background reading of the local
+   * copy waits on it between chunks, as the user's changes reaching the server come first.
+   */
+  pushSettled(): Promise<void> {
+    return this.pushing ?? Promise.resolve();
+  }
+
+  /** Sends the outbox (sendOutbox), telling pushSettled while it does. */
+  private async pushOutbox(): Promise<void> {
+    const pushing = this.sendOutbox();
+    this.pushing = pushing.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      await pushing;
+    } finally {
+      this.pushing = null;
+    }
+  }
+
+  /**
    * Pushes the outbox oldest first, in batches of at most PUSH_BATCH_MAX changes and PUSH_BATCH_BYTES.
    * A batch the server finds too large (413) is split in half and sent again; a single change it
    * still refuses as too large is set aside for the user, so it never holds back the changes behind it.
@@ -174,7 +198,7 @@ export class SyncEngine {
    * batch's in one transaction) and the next batch is read. An answer not recorded when something
    * fails is asked for again next time: the server answers a change it has seen with its first result.
    */
-  private async pushOutbox(): Promise<void> {
+  private async sendOutbox(): Promise<void> {
     const { store } = this.options;
     let limit = PUSH_BATCH_MAX;
     /** The last change the server has answered for: the next batch starts after it. */

@@ -157,6 +157,9 @@ async function readWholeQueue(current: Workspace): Promise<void> {
     rows.push(...chunk.summaries);
     after = chunk.lastId;
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // Unsent changes going out come first: a console opened offline and coming online at once pushes
+    // them at the speed of the server, not between chunks of the queue.
+    await current.engine.pushSettled();
     if (current.closed) return;
   } while (after !== null);
   queueActions.showAll(rows);

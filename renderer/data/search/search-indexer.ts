@@ -110,18 +110,17 @@ export class SearchIndexer {
    * reading the ticket sets it aside, and the background check finds it.
    */
   private async documentsOf(ids: readonly string[]): Promise<SearchDocument[]> {
-    const [records, entries, team] = await this.db.transaction(
-      'r',
-      [this.db.tickets, this.db.outbox, this.db.meta],
-      async () =>
-        Promise.all([
-          this.db.tickets.bulkGet([...ids]),
-          this.db.outbox
-            .where('ticketId')
-            .anyOf([...ids])
-            .sortBy('seq'),
-          this.store.team(),
-        ]),
+    // Two reads, not one transaction: a transaction over the outbox holds back the push's recording of
+    // the server's answers, and the tickets' read is the long one. A change landing in between leaves a
+    // backlog entry, so the ticket is indexed again.
+    const entries = await this.db.transaction('r', [this.db.outbox], () =>
+      this.db.outbox
+        .where('ticketId')
+        .anyOf([...ids])
+        .sortBy('seq'),
+    );
+    const [records, team] = await this.db.transaction('r', [this.db.tickets, this.db.meta], () =>
+      Promise.all([this.db.tickets.bulkGet([...ids]), this.store.team()]),
     );
     const byTicket = groupByTicket(entries);
     return records.flatMap((record) => {

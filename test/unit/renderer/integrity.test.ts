@@ -152,7 +152,7 @@ describe('LocalDb upgrades', () => {
 
     const db = new LocalDb('integrity-v1');
     expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await new LocalStore(db, actor).pendingEntries(10)).toHaveLength(1);
     expect(await db.summaries.get(ticket.id)).toEqual({ id: ticket.id, assigneeId: null, assigneeKey: '' });
     db.close();

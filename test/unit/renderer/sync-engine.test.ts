@@ -214,6 +214,23 @@ describe('SyncEngine with the reference server', () => {
     store.db.close();
   });
 
+  it('lets background work wait for a push under way: once settled, every change has been answered', async () => {
+    const connectivity = cable();
+    const { store, engine, target } = await syncedWithOpenTicket('marco.bianchi@css.example', connectivity);
+    await expect(engine.pushSettled()).resolves.toBeUndefined();
+    connectivity.plug(false);
+    for (let i = 0; i < 5; i += 1) await store.enqueue(note(target.id, `Step ${i} of the mail-flow trace.`));
+    connectivity.plug(true);
+
+    const syncing = engine.sync();
+    // The push starts in the same turn as the sync; start-up's reading of the queue waits for it here.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await engine.pushSettled();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    await syncing;
+    store.db.close();
+  });
+
   it('does not apply a change twice when its first push succeeded but the answer was lost', async () => {
     const { api, store, engine, target } = await syncedWithOpenTicket('sofia.conti@css.example');
     const mutation = note(target.id, 'Shared the Conditional Access what-if results.');
