@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
    * everything again and sends again the `resent` changes it had acknowledged since.
    */
   onHistoryLost?: (resent: number) => void;
+  /** A push of the outbox starts (true) or settles (false): background work makes way for it. */
+  onPushing?: (pushing: boolean) => void;
   pageSize?: number;
   intervalMs?: number;
   retries?: number;
@@ -65,6 +67,7 @@ export class SyncEngine {
       minRetryDelayMs: 1_000,
       now: () => new Date(),
       onHistoryLost: () => undefined,
+      onPushing: () => undefined,
       ...options,
     };
   }
@@ -175,8 +178,9 @@ export class SyncEngine {
     return this.pushing ?? Promise.resolve();
   }
 
-  /** Sends the outbox (sendOutbox), telling pushSettled while it does. */
+  /** Sends the outbox (sendOutbox), telling onPushing and pushSettled while it does. */
   private async pushOutbox(): Promise<void> {
+    this.options.onPushing(true);
     const pushing = this.sendOutbox();
     this.pushing = pushing.then(
       () => undefined,
@@ -186,6 +190,7 @@ export class SyncEngine {
       await pushing;
     } finally {
       this.pushing = null;
+      this.options.onPushing(false);
     }
   }
 

@@ -185,6 +185,7 @@ async function open(session: Session): Promise<void> {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
     },
     onHistoryLost: (resent) => useSessionStore.setState({ notice: historyLostNotice(resent) }),
+    onPushing: (pushing) => current.search?.hold(pushing),
   });
   const openedAt = systemClock();
   const announcedTickets = new Set<string>();

@@ -21,6 +21,8 @@ export interface SearchClient {
   search(query: string): Promise<SearchResult>;
   /** Tickets changed in the local database. */
   changed(): void;
+  /** The console is pushing the user's changes (true) or done (false): the index's background work waits meanwhile. */
+  hold(held: boolean): void;
   close(): void;
 }
 
@@ -75,6 +77,7 @@ export function startSearch(dbName: string, user: TeamMember, events: SearchEven
       });
     },
     changed: () => send({ kind: 'changed' }),
+    hold: (held) => send({ kind: 'hold', held }),
     close() {
       stop();
       for (const { reject } of waiting.values()) reject(new Error('Signed out.'));

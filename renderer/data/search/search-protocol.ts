@@ -16,6 +16,8 @@ export type SearchRequest =
   | { kind: 'open'; dbName: string; user: { id: string; name: string; role: 'engineer' | 'lead' } }
   /** Tickets changed: catch up with the database's search backlog. */
   | { kind: 'changed' }
+  /** The console is pushing the user's changes: background work waits until `held` is false again. */
+  | { kind: 'hold'; held: boolean }
   | { kind: 'search'; call: number; query: string; limit: number };
 
 export type SearchReply =

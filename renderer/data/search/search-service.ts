@@ -21,6 +21,9 @@ const SAVE_POLICY = { quietMs: 1_000, changes: 1_000, maxAgeMs: 10 * 60_000, eag
 /** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The longest background work waits for a push: a console that never says the push ended is not left without search. */
+const HOLD_MAX_MS = 30_000;
+
 /**
  * How often every cached ticket is parsed in the background: each is also checked when opened, so
  * this finds damage in tickets nobody opens, and need not cost a core's worth of work at every start.
@@ -35,6 +38,8 @@ export class SearchService {
   private catchingUp = false;
   /** Changes the index holds that the saved copy does not, and since when. */
   private unsaved = { changes: 0, since: 0 };
+  /** While the console pushes, background work waits on this between chunks; searches still answer. */
+  private held: { until: Promise<void>; release: () => void } | null = null;
 
   constructor(
     private readonly reply: (reply: SearchReply) => void,
@@ -52,6 +57,9 @@ export class SearchService {
         this.catchingUp = true;
         this.enqueue(() => this.catchUp(), null);
         return;
+      case 'hold':
+        this.hold(request.held);
+        return;
       case 'search':
         // Searches do not wait behind background work: the index answers as it stands.
         if (this.indexer === null)
@@ -66,6 +74,31 @@ export class SearchService {
     this.db?.close();
   }
 
+  /** Between chunks of background work: messages first, and no work while the console pushes. */
+  private async pause(): Promise<void> {
+    await yieldToMessages();
+    await this.held?.until;
+  }
+
+  private hold(held: boolean): void {
+    if (!held) {
+      this.held?.release();
+      return;
+    }
+    if (this.held !== null) return;
+    let release = () => undefined as void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(() => this.held?.release(), HOLD_MAX_MS);
+    this.held = {
+      until,
+      release: () => {
+        clearTimeout(timer);
+        this.held = null;
+        release();
+      },
+    };
+  }
+
   private enqueue(task: () => Promise<void> | void, call: number | null): void {
     this.work = this.work.then(task).catch((error: unknown) => {
       this.reply({ kind: 'failed', call, message: error instanceof Error ? error.message : String(error) });
@@ -78,7 +111,7 @@ export class SearchService {
     // Each chunk indexed tells the console, so a search on screen fills in as the index grows.
     const indexer = new SearchIndexer(db, new LocalStore(db, user), async () => {
       this.reply({ kind: 'updated' });
-      await yieldToMessages();
+      await this.pause();
     });
     this.indexer = indexer;
     const opened = await indexer.open();
@@ -92,7 +125,7 @@ export class SearchService {
     const last = await db.meta.get('ticketsCheckedAt');
     const now = new Date();
     if (last?.key === 'ticketsCheckedAt' && now.getTime() - Date.parse(last.value) < CHECK_EVERY_MS) return;
-    const tickets = await checkCachedTickets(db, now.toISOString(), yieldToMessages);
+    const tickets = await checkCachedTickets(db, now.toISOString(), () => this.pause());
     await db.meta.put({ key: 'ticketsCheckedAt', value: now.toISOString() });
     if (tickets > 0) this.reply({ kind: 'damaged', tickets });
   }

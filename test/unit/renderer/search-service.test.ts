@@ -51,4 +51,21 @@ describe('SearchService', () => {
     });
     db.close();
   });
+
+  it('makes way for a push: background work waits while held, searches still answer, and it resumes after', async () => {
+    const { db, store, service, replies } = start('service-held', 2);
+    await vi.waitFor(() => expect(replies).toContainEqual({ kind: 'ready' }));
+    service.handle({ kind: 'hold', held: true });
+    await store.applyPullPage(tickets([1, 2, 3, 4]), '4', FIXED_NOW);
+    service.handle({ kind: 'changed' });
+    service.handle({ kind: 'search', call: 1, query: 'mailbox', limit: 10 });
+    await vi.waitFor(() => expect(replies.some((reply) => reply.kind === 'result' && reply.call === 1)).toBe(true));
+    // The catch-up holds between chunks: the index is not written while the console pushes.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.searchIndex.get('snapshot')).toBeUndefined();
+
+    service.handle({ kind: 'hold', held: false });
+    await vi.waitFor(async () => expect((await db.searchIndex.get('snapshot'))?.upToSeq).toBe(4));
+    db.close();
+  });
 });
