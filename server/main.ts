@@ -158,12 +158,12 @@ export async function startServer({
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   const created = !existsSync(file);
-  const db = openDatabase(file);
+  const db = await openDatabase(file);
   try {
     // An existing file without users (0 bytes, or tables and no users) may be one whose data was lost:
     // demo data written into it would hide that, so --demo seeds only a database this start created.
     const seeded = demo && created ? await seedDemoData(db, { clock }) : null;
-    const notSeeded = demo && db.isEmpty() ? demoNotSeeded(file) : null;
+    const notSeeded = demo && (await db.isEmpty()) ? demoNotSeeded(file) : null;
     // The listening address is known once listening; scheduling links made before then are paths.
     let listeningUrl: string | null = null;
     const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl, consoleOrigins, behindProxy });
@@ -178,11 +178,11 @@ export async function startServer({
       demoSchedulingPaths: seeded?.schedulingPaths ?? [],
       close: async () => {
         await app.close();
-        db.close();
+        await db.close();
       },
     };
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 }

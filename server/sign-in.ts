@@ -60,8 +60,8 @@ export function registerSignInRoutes(
     return sendParsed(reply, LoginResponse, session);
   });
 
-  app.post(`${API_PREFIX}/auth/logout`, { onRequest: requireSignIn }, (request, reply) => {
-    revoke(db, request.headers.authorization);
+  app.post(`${API_PREFIX}/auth/logout`, { onRequest: requireSignIn }, async (request, reply) => {
+    await revoke(db, request.headers.authorization);
     return reply.code(204).send();
   });
 }

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, DEMO_PASSWORD_COST, type DemoUser, demoUsers, seedDemoDa
 import type { Ticket } from '../../shared/domain';
 import { watchContract } from './contract';
 import { inProcessApi } from './in-process-api';
+import { imageOf } from './sqlite-image';
 
 export const PORTAL_NOW = new Date('2026-11-25T09:00:00.000Z');
 
@@ -25,7 +26,7 @@ let seeded: Promise<SeededImage> | undefined;
 /** Seeding and scrypt sign-ins take about a second, so they happen once per process, not once per run. */
 function seededImage(): Promise<SeededImage> {
   seeded ??= (async () => {
-    const db = openDatabase(':memory:');
+    const db = await openDatabase(':memory:');
     await seedDemoData(db, { clock: () => PORTAL_NOW });
     // At the seed's cost: the runs sign in again and again, which at the server's own would take their time.
     const app = buildServer({ db, clock: () => PORTAL_NOW, logger: false, passwordCost: DEMO_PASSWORD_COST });
@@ -35,11 +36,10 @@ function seededImage(): Promise<SeededImage> {
       tokens.set(user.email, session.token);
     }
     await app.close();
-    const tickets = new Map(
-      ['tm-modern-work', 'tm-azure'].flatMap((team) => db.teamChanges(team, 0, 10_000)).map((t) => [t.id, t]),
-    );
-    const image = db.sqlite.serialize();
-    db.close();
+    const teams = await Promise.all(['tm-modern-work', 'tm-azure'].map((team) => db.teamChanges(team, 0, 10_000)));
+    const tickets = new Map(teams.flat().map((t) => [t.id, t]));
+    const image = imageOf(db);
+    await db.close();
     return { image, tokens, tickets };
   })();
   return seeded;
@@ -56,7 +56,7 @@ export interface Portal {
   /** An ApiClient signed in as the demo user, talking to this portal over HTTP (across restarts: same address). */
   apiFor(user: DemoUser): ApiClient;
   /** The user's bearer token stops working, as when it expires; apiFor answers 401 until signIn. */
-  expireToken(user: DemoUser): void;
+  expireToken(user: DemoUser): Promise<void>;
   /** The user signs in again: apiFor carries the new token. */
   signIn(user: DemoUser): Promise<void>;
   /** A copy of the database as it is now, as a backup would be. */
@@ -78,7 +78,7 @@ export async function openPortal(): Promise<Portal> {
   /** The port of the first start: a restarted server listens where the consoles expect it. */
   let port = 0;
   const start = async (image: Buffer) => {
-    const db = openDatabase(image);
+    const db = await openDatabase(image);
     const app = buildServer({ db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST });
     watchContract(app);
     await app.listen({ host: '127.0.0.1', port });
@@ -92,10 +92,10 @@ export async function openPortal(): Promise<Portal> {
     await running.app.close();
     // A real restart takes long enough for the clients to see their kept-alive connections closed.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const handled = running.db.sqlite.prepare('SELECT id FROM applied_mutations ORDER BY rowid').pluck().all();
-    const image = running.db.sqlite.serialize();
-    running.db.close();
-    return { handled: handled as string[], image };
+    const handled = await running.db.sql.all('SELECT id FROM applied_mutations ORDER BY rowid');
+    const image = imageOf(running.db);
+    await running.db.close();
+    return { handled: handled.map((row) => String(row.id)), image };
   };
   return {
     get db() {
@@ -110,14 +110,12 @@ export async function openPortal(): Promise<Portal> {
       now = new Date(now.getTime() + ms);
     },
     apiFor: (user) => new ApiClient(url, tokens.get(user.email) ?? null),
-    expireToken: (user) => {
-      running.db.sqlite.prepare('DELETE FROM auth_tokens WHERE user_id = ?').run(user.id);
-    },
+    expireToken: (user) => running.db.sql.run('DELETE FROM auth_tokens WHERE user_id = ?', [user.id]),
     signIn: async (user) => {
       const session = await inProcessApi(running.app, null).login({ email: user.email, password: DEMO_PASSWORD });
       tokens.set(user.email, session.token);
     },
-    backup: () => running.db.sqlite.serialize(),
+    backup: () => imageOf(running.db),
     restart: async (image) => {
       const stopped = await stop();
       running = await start(image ?? stopped.image);

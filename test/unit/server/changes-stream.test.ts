@@ -53,12 +53,12 @@ describe('GET /sync/changes', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
     const next = eventsOf(response.body as ReadableStream<Uint8Array>);
     const first = await next();
-    expect(first).toEqual({ event: 'change', data: { seq: portal.db.currentSeq() } });
+    expect(first).toEqual({ event: 'change', data: { seq: await portal.db.currentSeq() } });
 
-    const ticket = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
+    const ticket = (await allTickets(portal.db)).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
     if (ticket === undefined) throw new Error('the demo data has no open ticket of Giulia');
     await push(portal.app, token, [addNote(ticket.id)]);
-    expect(await next()).toEqual({ event: 'change', data: { seq: portal.db.currentSeq() } });
+    expect(await next()).toEqual({ event: 'change', data: { seq: await portal.db.currentSeq() } });
     aborted.abort();
   });
 

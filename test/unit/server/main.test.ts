@@ -185,13 +185,13 @@ describe('startServer', () => {
   });
 
   it.each([
-    ['a 0-byte file', (file: string) => writeFileSync(file, '')],
-    ['a database with its tables but no users', (file: string) => openDatabase(file).close()],
+    ['a 0-byte file', (file: string) => Promise.resolve(writeFileSync(file, ''))],
+    ['a database with its tables but no users', async (file: string) => (await openDatabase(file)).close()],
   ])('does not seed %s that existed before this start with --demo, and says why', async (_case, create) => {
     const dataDir = tempDir();
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, DATABASE_FILE);
-    create(file);
+    await create(file);
 
     const server = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
     try {
@@ -208,9 +208,9 @@ describe('startServer', () => {
     } finally {
       await server.close();
     }
-    const db = openDatabase(file);
-    expect([db.isEmpty(), db.currentSeq()]).toEqual([true, 0]);
-    db.close();
+    const db = await openDatabase(file);
+    expect([await db.isEmpty(), await db.currentSeq()]).toEqual([true, 0]);
+    await db.close();
   });
 
   it('refuses a damaged database from the command line with exit code 1, naming the file and what to do', async () => {

@@ -11,15 +11,18 @@ import { NOW, type Portal, addNote, giulia, seededPortal, ticketWhere } from './
 describe('push, grouped commits', () => {
   let portal: Portal;
   let context: PushContext;
-  /** Top-level transactions, each of which is one commit (one flush); the savepoints inside are not counted. */
+  /**
+   * Top-level transactions, each of which is one commit (one flush); the savepoints inside are begun on
+   * the transaction's own database, so they are not counted.
+   */
   let commits: number;
   beforeEach(async () => {
     portal = await seededPortal();
-    const user = portal.db.findAccountByEmail(giulia.email)?.user as User;
+    const user = (await portal.db.findAccountByEmail(giulia.email))?.user as User;
     context = {
       user,
       team: {
-        members: portal.db.teamMembers(user.teamId),
+        members: await portal.db.teamMembers(user.teamId),
         policy: DEFAULT_FLOW_POLICY,
         cadence: DEFAULT_CADENCE,
         portalUrl: null,
@@ -29,32 +32,30 @@ describe('push, grouped commits', () => {
     commits = 0;
     const transaction = portal.db.transaction.bind(portal.db);
     vi.spyOn(portal.db, 'transaction').mockImplementation((work) => {
-      const outermost = !portal.db.sqlite.inTransaction;
-      const result = transaction(work);
-      if (outermost) commits += 1;
-      return result;
+      commits += 1;
+      return transaction(work);
     });
   });
   afterEach(() => portal.close());
 
-  const ownOpenTicket = () =>
+  const ownOpenTicket = async () =>
     ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
-  const closedTicket = () => ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'closed');
+  const closedTicket = async () => ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'closed');
   const pushed = (mutations: Mutation[], workClock: () => number) =>
     pushMutations(portal.db, { clientId: randomUUID(), mutations }, context, workClock);
 
   it('commits a batch that fits the budget once, each mutation applied or refused alone', async () => {
-    const ticket = ownOpenTicket();
-    const batch = [addNote(ticket.id, 'first'), addNote(closedTicket().id), addNote(ticket.id, 'second')];
+    const ticket = await ownOpenTicket();
+    const batch = [addNote(ticket.id, 'first'), addNote((await closedTicket()).id), addNote(ticket.id, 'second')];
     const { results } = await pushed(batch, () => 0);
 
     expect(commits).toBe(1);
     expect(results.map((result) => result.status)).toEqual(['applied', 'refused', 'applied']);
-    expect(portal.db.findTicket(ticket.id)?.version).toBe(ticket.version + 2);
+    expect((await portal.db.findTicket(ticket.id))?.version).toBe(ticket.version + 2);
   });
 
   it('ends a group once its work reaches the budget, and answers every mutation in order', async () => {
-    const ticket = ownOpenTicket();
+    const ticket = await ownOpenTicket();
     const batch = Array.from({ length: 5 }, (_, index) => addNote(ticket.id, `note ${index + 1}`));
     // Each reading of the clock finds half the budget gone: two mutations to a group.
     let elapsed = 0;

@@ -25,9 +25,9 @@ import { demoUsers, seedDemoData } from '../../../server/seed';
 import { NOW, allTickets } from './fixtures';
 
 async function seed(now = NOW, seed?: number) {
-  const db = openDatabase(':memory:');
+  const db = await openDatabase(':memory:');
   const summary = await seedDemoData(db, { clock: () => now, seed });
-  const tickets = allTickets(db).sort((a, b) => a.number.localeCompare(b.number));
+  const tickets = (await allTickets(db)).sort((a, b) => a.number.localeCompare(b.number));
   return { db, summary, tickets };
 }
 
@@ -36,7 +36,7 @@ describe('demo seed', () => {
     const [a, b, other] = await Promise.all([seed(), seed(), seed(NOW, 7)]);
     expect(a.tickets).toEqual(b.tickets);
     expect(other.tickets).not.toEqual(a.tickets);
-    [a, b, other].forEach(({ db }) => db.close());
+    await Promise.all([a, b, other].map(({ db }) => db.close()));
   });
 
   it('dates everything relative to now', async () => {
@@ -48,7 +48,7 @@ describe('demo seed', () => {
       expect(ticket.updatedAt < NOW.toISOString()).toBe(true);
       expect(ticket.timeline.every((entry) => entry.at <= ticket.updatedAt)).toBe(true);
     }
-    [a, b].forEach(({ db }) => db.close());
+    await Promise.all([a, b].map(({ db }) => db.close()));
   });
 
   it('seeds about 200 valid tickets numbered from CSS-100001, in every stage for both teams', async () => {
@@ -62,7 +62,7 @@ describe('demo seed', () => {
     for (const team of ['tm-modern-work', 'tm-azure']) {
       expect(new Set(tickets.filter((t) => t.teamId === team).map((t) => t.stage))).toEqual(new Set(stages));
     }
-    db.close();
+    await db.close();
   });
 
   it('covers closure reasons, channels, priorities, scopes, sessions, escalations and incomplete intake', async () => {
@@ -101,7 +101,7 @@ describe('demo seed', () => {
     expect(tickets.filter((t) => t.stage === 'closed').every((t) => t.status === 'closed' && t.closure !== null)).toBe(
       true,
     );
-    db.close();
+    await db.close();
   });
 
   it('tells each session state coherently: links, booking, notes, reasons, and a reschedule carrying the event on', async () => {
@@ -149,8 +149,8 @@ describe('demo seed', () => {
     for (const booking of bookings) {
       expect(overlappingBookings(booking, booking.engineerId, bookings, [booking.sessionId])).toEqual([]);
     }
-    expect(db.sqlite.prepare('SELECT count(*) FROM session_bookings').pluck().get()).toBe(bookings.length);
-    db.close();
+    expect(await db.sql.get('SELECT count(*) AS n FROM session_bookings')).toEqual({ n: bookings.length });
+    await db.close();
   });
 
   it("records the shared validation's checks, and they agree with how far each ticket got", async () => {
@@ -169,7 +169,7 @@ describe('demo seed', () => {
       .filter(({ outcome, failing }) => failing?.join() !== (failingFor[outcome] ?? []).join());
     expect(disagreeing).toEqual([]);
     for (const ticket of validated) expect(ticket.validation?.checks).toEqual(validateTicket(ticket));
-    db.close();
+    await db.close();
   });
 
   it("tells the customer the shared templates' texts, and suggests the shared severity", async () => {
@@ -198,7 +198,7 @@ describe('demo seed', () => {
     for (const ticket of tickets.filter((t) => t.escalation !== null)) {
       expect(ticket.escalation?.suggestedSeverity).toBe(suggestSeverity(ticket.priority));
     }
-    db.close();
+    await db.close();
   });
 
   it("opens every ticket with intake's sentence for its channel", async () => {
@@ -212,14 +212,15 @@ describe('demo seed', () => {
         text: `Received through ${door} from ${name} (${resellerName})`,
       });
     }
-    db.close();
+    await db.close();
   });
 
   it('creates the demo users with their password, and leaves a database that has users alone', async () => {
     const { db } = await seed();
-    expect(demoUsers.map((user) => db.findAccountByEmail(user.email)?.user.name)).toEqual(demoUsers.map((u) => u.name));
+    const accounts = await Promise.all(demoUsers.map((user) => db.findAccountByEmail(user.email)));
+    expect(accounts.map((account) => account?.user.name)).toEqual(demoUsers.map((u) => u.name));
     expect(await seedDemoData(db, { clock: () => NOW })).toBeNull();
-    expect(allTickets(db)).toHaveLength(200);
-    db.close();
+    expect(await allTickets(db)).toHaveLength(200);
+    await db.close();
   });
 });
