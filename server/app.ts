@@ -101,7 +101,7 @@ export function buildServer({
     void reply.header('cache-control', 'no-store');
     done();
   });
-  registerRateLimits(app, clock);
+  registerRateLimits(app, { db, clock });
   installErrorHandlers(app);
   // Bodies are JSON only: without Fastify's text/plain parser, any other type is refused with 415.
   app.removeContentTypeParser('text/plain');

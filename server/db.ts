@@ -13,6 +13,7 @@ import { migrate } from './migrations';
 import { SessionIndex } from './scheduling/session-index';
 import { scopeSql } from './scope';
 import type { SqlDatabase, SqlDialect, SqlSession } from './storage/sql';
+import { openPostgres } from './storage/postgres';
 import { SqliteDatabase } from './storage/sqlite';
 import { type StoredTicket, parseStoredTicket } from './stored-ticket';
 
@@ -108,6 +109,20 @@ export async function openDatabase(file: string | Buffer): Promise<PortalDatabas
     return await openPortalDatabase(new SqliteDatabase(sqlite, source));
   } catch (error) {
     sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the PostgreSQL database at `url` (postgres://user:password@host:5432/database), migrated. Throws,
+ * in words and with the password hidden, when it cannot be reached.
+ */
+export async function openPostgresDatabase(url: string): Promise<PortalDatabase> {
+  const database = await openPostgres(url);
+  try {
+    return await openPortalDatabase(database);
+  } catch (error) {
+    await database.close();
     throw error;
   }
 }

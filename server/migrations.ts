@@ -224,6 +224,16 @@ export const migrations: readonly MigrationStep[] = [
     sqlite: '-- the rowid is the order',
     postgres: 'ALTER TABLE applied_mutations ADD COLUMN handled BIGINT GENERATED ALWAYS AS IDENTITY',
   },
+  `
+  -- The rate limits' open windows (see rate-limits.ts), shared by every server process on the database:
+  -- each key's count, and when its window ends, in milliseconds since 1970 by the server's clock.
+  CREATE TABLE rate_limit_windows (
+    key     TEXT PRIMARY KEY,
+    count   INTEGER NOT NULL,
+    ends_ms BIGINT NOT NULL
+  );
+  CREATE INDEX rate_limit_windows_by_end ON rate_limit_windows (ends_ms);
+  `,
 ];
 
 /** Runs one step, without its version bump (migrate's job, or a test's building an older database). */

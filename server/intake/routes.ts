@@ -34,6 +34,7 @@ export const INTAKE_WINDOW_MS = 10 * 60_000;
 export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: PortalDatabase; clock: Clock }): void {
   const store = new IntakeStore(db);
   const limit = createLimit(app, {
+    name: 'support requests by address',
     max: INTAKE_REQUESTS_PER_ADDRESS,
     windowMs: INTAKE_WINDOW_MS,
     refusal: (seconds) =>

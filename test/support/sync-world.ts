@@ -11,6 +11,7 @@ import { Cable } from './cable';
 import { FaultSchedule, FaultyApi } from './faulty-api';
 import { fillDiskWhen } from './full-disk';
 import { type Portal, demoUser, openPortal } from './portal';
+import type { Template } from './test-database';
 import type { SyncApi } from '../../renderer/data/sync-api';
 import { type ChangeAuthor, type ChangeKind, changesFor } from './ticket-changes';
 
@@ -118,7 +119,7 @@ export class SyncWorld {
   /** The user's changes the server held, then lost in a restore: the console must send them again. */
   readonly lostByServer = new Set<string>();
   /** The server's database as last backed up, for a restore. */
-  private backupImage: Buffer | null = null;
+  private backupImage: Template | null = null;
   /** How many of the console's next writes to its storage fail, as on a full disk. */
   failingWrites = 0;
 
@@ -330,8 +331,8 @@ export class SyncWorld {
   }
 
   /** A backup of the server's database, as a nightly job would take. */
-  backUpServer(): void {
-    this.backupImage = this.portal.backup();
+  async backUpServer(): Promise<void> {
+    this.backupImage = await this.portal.backup();
   }
 
   /**

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchChanges } from '../../../renderer/data/change-stream';
 import type { Connectivity } from '../../../renderer/data/connectivity';
-import { imageOf } from '../../support/sqlite-image';
+import { backupOf } from '../../support/test-database';
 import { type Portal, addNote, allTickets, giulia, listen, push, seededPortal, signIn } from '../server/fixtures';
 
 const online: Connectivity = { isOnline: () => true, watch: () => () => undefined };
@@ -51,9 +51,9 @@ describe('watchChanges', () => {
     stop = watchChanges({ serverUrl, token, connectivity: online, onChange: () => (heard += 1), minRetryMs: 50 });
     await reaches(() => heard, 1);
     const { port } = new URL(serverUrl);
-    const image = imageOf(portal.db);
+    const backup = await backupOf(portal.db);
     await portal.close();
-    portal = await seededPortal(image);
+    portal = await seededPortal(backup);
     await portal.app.listen({ host: '127.0.0.1', port: Number(port) });
     await reaches(() => heard, 2);
   });

@@ -1,8 +1,8 @@
-// Shared setup for the server tests: a seeded in-memory portal, a fixed clock, signing in, and the contract check.
+// Shared setup for the server tests: a seeded portal on the test engine, a fixed clock, signing in, and the contract check.
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, writeSync } from 'node:fs';
 import { afterAll, afterEach } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX } from '../../../shared/api';
@@ -14,7 +14,7 @@ import { type ServerDependencies, buildServer } from '../../../server/app';
 import { type PortalDatabase, openDatabase } from '../../../server/db';
 import { DEMO_PASSWORD_COST, demoUsers, seedDemoData } from '../../../server/seed';
 import { checkedResponses, takeContractViolations, watchContract } from '../../support/contract';
-import { imageOf } from '../../support/sqlite-image';
+import { type Template, makeTemplate, openCopy } from '../../support/test-database';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
 
@@ -42,22 +42,20 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Seeded once per test file; each portal gets its own in-memory copy, so tests cannot see each other's writes. */
-let seeded: Promise<Buffer> | undefined;
-function seededImage(): Promise<Buffer> {
-  seeded ??= (async () => {
-    const db = await openDatabase(':memory:');
+/** Seeded once per test file; each portal gets its own copy, so tests cannot see each other's writes. */
+let seeded: Promise<Template> | undefined;
+function seededTemplate(): Promise<Template> {
+  seeded ??= makeTemplate(async (db) => {
     await seedDemoData(db, { clock: () => NOW });
-    const image = imageOf(db);
-    await db.close();
-    return image;
-  })();
+  });
   return seeded;
 }
 
-/** Writes the seeded demo database to `file`, as a server that seeded it and stopped would leave it. */
+/** Seeds the demo database into the SQLite file `file`, as a server that seeded it and stopped would leave it. */
 export async function writeSeededDatabase(file: string): Promise<void> {
-  writeFileSync(file, await seededImage());
+  const db = await openDatabase(file);
+  await seedDemoData(db, { clock: () => NOW });
+  await db.close();
 }
 
 /** Writes garbage over the page in the middle of a database file, as a failing disk or a torn copy would. */
@@ -74,11 +72,11 @@ export function damageMiddlePage(file: string): void {
 /** The server's settings a test may choose. */
 export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins' | 'behindProxy' | 'passwordCost'>;
 
-/** The seeded demo portal, or one opened on `image` (a serialized database: a backup, or a restart). */
-export async function seededPortal(image?: Buffer, settings: PortalSettings = {}): Promise<Portal> {
+/** The seeded demo portal, or one opened on a copy of `template` (a backup, or the database of a restart). */
+export async function seededPortal(template?: Template, settings: PortalSettings = {}): Promise<Portal> {
   let now = NOW;
   const clock = () => now;
-  const db = await openDatabase(image ?? (await seededImage()));
+  const { db, drop } = await openCopy(template ?? (await seededTemplate()));
   // Signing in at the seed's cost keeps each test's sign-ins quick; auth.test.ts signs in at the
   // server's own cost and sees those hashes upgraded.
   const app = buildServer({ db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST, ...settings });
@@ -91,7 +89,7 @@ export async function seededPortal(image?: Buffer, settings: PortalSettings = {}
     },
     close: async () => {
       await app.close();
-      await db.close();
+      await drop();
     },
   };
 }

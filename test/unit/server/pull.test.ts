@@ -21,7 +21,7 @@ import {
   signIn,
   ticketWhere,
 } from './fixtures';
-import { imageOf } from '../../support/sqlite-image';
+import { backupOf } from '../../support/test-database';
 
 const PULL = `${API_PREFIX}/sync/pull`;
 
@@ -264,14 +264,14 @@ describe('pull: a cursor from a past the server no longer has', () => {
   it('keeps a cursor across a restart that lost nothing', async () => {
     const token = await signIn(portal.app, giulia.email);
     const { cursor, history } = await consoleAhead(portal, token);
-    restored = await seededPortal(imageOf(portal.db));
+    restored = await seededPortal(await backupOf(portal.db));
     const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}`);
     expect(next).toMatchObject({ reset: false, tickets: [], cursor, history });
   });
 
   it('starts from 0 for a cursor past the last change of a database restored from a backup', async () => {
     const token = await signIn(portal.app, giulia.email);
-    const backup = imageOf(portal.db);
+    const backup = await backupOf(portal.db);
     const { cursor, history } = await consoleAhead(portal, token);
     restored = await seededPortal(backup);
     const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}&limit=2000`);
@@ -281,7 +281,7 @@ describe('pull: a cursor from a past the server no longer has', () => {
 
   it('starts from 0 once the restored database has made other changes under the same number', async () => {
     const token = await signIn(portal.app, giulia.email);
-    const backup = imageOf(portal.db);
+    const backup = await backupOf(portal.db);
     const { cursor, history } = await consoleAhead(portal, token);
     restored = await seededPortal(backup);
     const other = await ticketWhere(restored.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
@@ -294,7 +294,7 @@ describe('pull: a cursor from a past the server no longer has', () => {
 
   it('starts from 0 when one acknowledged change listed is lost, though the cursor and the others are held', async () => {
     const token = await signIn(portal.app, giulia.email);
-    const backup = imageOf(portal.db);
+    const backup = await backupOf(portal.db);
     const { cursor: before, history: beforeHistory } = await pullOf(portal, token, 'cursor=0&limit=2000');
     const ticket = await ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
     const [lost] = await push(portal.app, token, [addNote(ticket.id, 'Acknowledged, then lost in the restore.')]);
