@@ -132,6 +132,7 @@ export async function openPortalDatabase(database: SqlDatabase): Promise<PortalD
   await migrate(database);
   const db = new PortalDatabase(database, { database, changeListeners: new Set(), announcing: false }, null);
   await db.beginHistory();
+  await database.onChangesElsewhere(() => db.announceChange());
   return db;
 }
 
@@ -350,6 +351,8 @@ export class PortalDatabase {
   /** Hands out the next change number; call it inside the transaction that writes the change. */
   async nextSeq(): Promise<number> {
     const seq = ValueRow.parse(await this.sql.get(SQL.nextSeq)).value;
+    const { announceChanges } = this.sql.dialect;
+    if (announceChanges !== null) await this.sql.run(announceChanges);
     if (this.afterCommit === null) this.announceChange();
     else this.afterCommit.push(() => this.announceChange());
     return seq;
@@ -364,7 +367,8 @@ export class PortalDatabase {
     return () => this.shared.changeListeners.delete(listener);
   }
 
-  private announceChange(): void {
+  /** Tells the listeners, on the next turn of the event loop, that changes were committed. */
+  announceChange(): void {
     if (this.shared.announcing) return;
     this.shared.announcing = true;
     setImmediate(() => {

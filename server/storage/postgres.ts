@@ -6,11 +6,15 @@
 import pg from 'pg';
 import type { Isolation, SqlDatabase, SqlDialect, SqlParams, SqlRow, SqlSession } from './sql';
 
+/** The channel the server processes on one database announce their changes on. */
+const CHANGES_CHANNEL = 'portal_changes';
+
 const POSTGRES: SqlDialect = {
   name: 'postgres',
   forUpdate: ' FOR UPDATE',
   utf8Bytes: (column) => `convert_to(${column}, 'UTF8')`,
   mutationOrder: 'handled',
+  announceChanges: `NOTIFY ${CHANGES_CHANNEL}`,
 };
 
 /** What a statement becomes for PostgreSQL: `?` and `@name` as $1, $2…, and the names in their order. */
@@ -75,27 +79,35 @@ const codeOf = (error: unknown): string | undefined =>
     ? error.code
     : undefined;
 
-/** The queries of one transaction, on the connection it holds; nested ones are savepoints. */
-class PostgresTransaction implements SqlSession {
+/** The queries of a session, on the pool (any free connection) or on the one connection a transaction holds. */
+abstract class PostgresSession {
   readonly dialect = POSTGRES;
-  private savepoints = 0;
 
-  constructor(private readonly client: pg.PoolClient) {}
+  constructor(private readonly on: Queryable) {}
 
   all(sql: string, params?: SqlParams): Promise<SqlRow[]> {
-    return query(this.client, sql, params);
+    return query(this.on, sql, params);
   }
 
   async get(sql: string, params?: SqlParams): Promise<SqlRow | undefined> {
-    return (await query(this.client, sql, params))[0];
+    return (await query(this.on, sql, params))[0];
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await query(this.client, sql, params);
+    await query(this.on, sql, params);
   }
 
   async exec(script: string): Promise<void> {
-    await this.client.query(script);
+    await this.on.query(script);
+  }
+}
+
+/** The queries of one transaction, on the connection it holds; nested ones are savepoints. */
+class PostgresTransaction extends PostgresSession implements SqlSession {
+  private savepoints = 0;
+
+  constructor(private readonly client: pg.PoolClient) {
+    super(client);
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
@@ -115,15 +127,18 @@ class PostgresTransaction implements SqlSession {
 }
 
 /** The database behind a pool: queries outside a transaction take any free connection. */
-export class PostgresDatabase implements SqlDatabase {
-  readonly dialect = POSTGRES;
+export class PostgresDatabase extends PostgresSession implements SqlDatabase {
   /** Set once close is called: the pool ends once, and the connections it ends are not reported lost. */
   private ended: Promise<void> | null = null;
+  /** The connection listening for the other processes' changes, once onChangesElsewhere is called. */
+  private listening: pg.Client | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
     readonly source: string,
+    private readonly url: string,
   ) {
+    super(pool);
     // A connection lost while idle is replaced at the next query; without a listener it would stop the server.
     // One PostgreSQL ended itself (a restart, an administrator's command, 57P01) is not worth a line.
     pool.on('error', (error) => {
@@ -131,22 +146,6 @@ export class PostgresDatabase implements SqlDatabase {
         console.error(`the connection to ${source} was lost: ${error.message}`);
       }
     });
-  }
-
-  all(sql: string, params?: SqlParams): Promise<SqlRow[]> {
-    return query(this.pool, sql, params);
-  }
-
-  async get(sql: string, params?: SqlParams): Promise<SqlRow | undefined> {
-    return (await query(this.pool, sql, params))[0];
-  }
-
-  async run(sql: string, params?: SqlParams): Promise<void> {
-    await query(this.pool, sql, params);
-  }
-
-  async exec(script: string): Promise<void> {
-    await this.pool.query(script);
   }
 
   /**
@@ -194,8 +193,28 @@ export class PostgresDatabase implements SqlDatabase {
     `);
   }
 
+  /**
+   * Listens on a connection of its own, outside the pool. A lost one is made again a second later;
+   * meanwhile the consoles miss only the announcement, not the change: they pull at their interval too.
+   */
+  async onChangesElsewhere(listener: () => void): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, types });
+    client.on('notification', listener);
+    client.on('error', (error) => {
+      if (this.ended !== null) return;
+      console.error(`the connection to ${this.source} that hears other processes' changes was lost: ${error.message}`);
+      void client.end().catch(() => {});
+      setTimeout(() => {
+        if (this.ended === null) this.onChangesElsewhere(listener).catch(() => {});
+      }, 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    this.listening = client;
+  }
+
   close(): Promise<void> {
-    this.ended ??= this.pool.end();
+    this.ended ??= Promise.all([this.pool.end(), this.listening?.end()]).then(() => {});
     return this.ended;
   }
 }
@@ -231,6 +250,7 @@ export async function openPostgres(url: string): Promise<PostgresDatabase> {
   const database = new PostgresDatabase(
     new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 10_000 }),
     withoutPassword(url),
+    url,
   );
   try {
     await database.get('SELECT 1');

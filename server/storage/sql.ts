@@ -15,6 +15,11 @@ export interface SqlDialect {
   utf8Bytes(column: string): string;
   /** What orders applied_mutations as the server handled them. */
   readonly mutationOrder: string;
+  /**
+   * The statement that tells every other process on the database, once the transaction commits, that
+   * changes were stored (see SqlDatabase.onChangesElsewhere); null where one process holds the database.
+   */
+  readonly announceChanges: string | null;
 }
 
 /** A connection to the portal's database, or one transaction on it. */
@@ -51,5 +56,7 @@ export interface SqlDatabase extends SqlSession {
    * servers starting together run each step once.
    */
   lockSchema(session: SqlSession): Promise<void>;
+  /** Calls `listener` each time a process on the database announces changes (see SqlDialect.announceChanges). */
+  onChangesElsewhere(listener: () => void): Promise<void>;
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ const SQLITE: SqlDialect = {
   forUpdate: '',
   utf8Bytes: (column) => `CAST(${column} AS BLOB)`,
   mutationOrder: 'rowid',
+  announceChanges: null,
 };
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -148,6 +149,11 @@ export class SqliteDatabase implements SqlDatabase {
 
   /** One process opens a file: there is no other migration to hold back. */
   lockSchema(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** One process opens a file: nobody else writes to it. */
+  onChangesElsewhere(): Promise<void> {
     return Promise.resolve();
   }
 
