@@ -76,7 +76,7 @@ async function onPostgres(processes: number): Promise<Started> {
     servers,
     done: async () => {
       await Promise.all(servers.map((server) => server.stop()));
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE ${name}`);
       await admin.end();
     },
   };

@@ -97,8 +97,7 @@ const ticketNumberValue = (number: string) => Number(number.slice('CSS-'.length)
 export async function openDatabase(file: string | Buffer): Promise<PortalDatabase> {
   const sqlite = new Database(file);
   try {
-    const source = typeof file === 'string' && file !== ':memory:' ? resolve(file) : 'in memory';
-    checkIntegrity(sqlite, source);
+    checkIntegrity(sqlite, typeof file === 'string' && file !== ':memory:' ? resolve(file) : 'in memory');
     sqlite.pragma('journal_mode = WAL');
     // A push is answered once its transaction commits, so the commit must be on disk by then: in WAL mode
     // NORMAL syncs only at checkpoints, and a power cut could take back changes already acknowledged.
@@ -106,7 +105,7 @@ export async function openDatabase(file: string | Buffer): Promise<PortalDatabas
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return await openPortalDatabase(new SqliteDatabase(sqlite, source));
+    return await openPortalDatabase(new SqliteDatabase(sqlite));
   } catch (error) {
     sqlite.close();
     throw error;
@@ -128,7 +127,7 @@ export async function openPostgresDatabase(url: string): Promise<PortalDatabase>
 }
 
 /** The portal's database on an engine's open database: migrated, with a history begun for this start. */
-export async function openPortalDatabase(database: SqlDatabase): Promise<PortalDatabase> {
+async function openPortalDatabase(database: SqlDatabase): Promise<PortalDatabase> {
   await migrate(database);
   const db = new PortalDatabase(database, { database, changeListeners: new Set(), announcing: false }, null);
   await db.beginHistory();

@@ -135,7 +135,8 @@ export class PostgresDatabase extends PostgresSession implements SqlDatabase {
 
   constructor(
     private readonly pool: pg.Pool,
-    readonly source: string,
+    /** The database for messages, its password hidden. */
+    private readonly source: string,
     private readonly url: string,
   ) {
     super(pool);

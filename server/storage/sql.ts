@@ -46,8 +46,6 @@ export type Isolation = 'write' | 'snapshot';
 
 /** The database an engine opened: its schema version, kept by the engine, and the closing. */
 export interface SqlDatabase extends SqlSession {
-  /** A description of the database for messages, never holding a password. */
-  readonly source: string;
   /** The schema version migrate brought the database to; 0 for a new one. Read in a transaction. */
   schemaVersion(session: SqlSession): Promise<number>;
   setSchemaVersion(session: SqlSession, version: number): Promise<void>;

@@ -90,10 +90,7 @@ export class SqliteDatabase implements SqlDatabase {
   /** Settles when the transaction holding the connection ends; null when none does. */
   private held: Promise<void> | null = null;
 
-  constructor(
-    readonly sqlite: Database.Database,
-    readonly source: string,
-  ) {
+  constructor(readonly sqlite: Database.Database) {
     this.statements = new Statements(sqlite);
     this.inTransaction = new SqliteTransaction(sqlite, this.statements);
   }

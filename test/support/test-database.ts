@@ -55,8 +55,7 @@ async function postgresAdmin(): Promise<pg.Pool> {
 
 afterAll(async () => {
   if (admin === undefined) return;
-  for (const name of made) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  made.clear();
+  for (const name of made) await dropDatabase(name);
   await admin.end();
   admin = undefined;
 });
@@ -70,8 +69,12 @@ async function createDatabase(template?: string): Promise<string> {
   return name;
 }
 
+/**
+ * Once its connections are closed. Not WITH (FORCE): a role that is not a superuser may not end the
+ * autovacuum worker PostgreSQL may have started on it, which a plain DROP ends itself.
+ */
 async function dropDatabase(name: string): Promise<void> {
-  await (await postgresAdmin()).query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await (await postgresAdmin()).query(`DROP DATABASE IF EXISTS ${name}`);
   made.delete(name);
 }
 

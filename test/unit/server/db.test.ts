@@ -74,7 +74,7 @@ describe('portal database', () => {
   it('from version 5 on, numbers tickets from a counter that starts after the highest number stored', async () => {
     const file = tempFile();
     const older = new Database(file);
-    for (const step of migrations.slice(0, 3)) await runStep(new SqliteDatabase(older, file), step);
+    for (const step of migrations.slice(0, 3)) await runStep(new SqliteDatabase(older), step);
     older.pragma('user_version = 3');
     older.exec(`
       INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
@@ -113,7 +113,7 @@ describe('portal database', () => {
   it('counts, from version 3 on, every ticket assigned before as having left its team queue at its last change', async () => {
     const file = tempFile();
     const older = new Database(file);
-    for (const step of migrations.slice(0, 2)) await runStep(new SqliteDatabase(older, file), step);
+    for (const step of migrations.slice(0, 2)) await runStep(new SqliteDatabase(older), step);
     older.pragma('user_version = 2');
     older.exec(`
       INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
