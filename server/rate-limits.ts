@@ -117,34 +117,52 @@ export function createLimit(
 ): Limit {
   // Made at the first request, once the plugin has loaded: the routes are declared before it does.
   let limiter: ReturnType<FastifyInstance['createRateLimit']> | undefined;
-  const limited = () =>
-    (limiter ??= app.createRateLimit({
-      max,
-      timeWindow: windowMs,
-      keyGenerator: (request) => `${name} ${key(request)}`,
-    }));
+  const keyOf = (request: FastifyRequest) => `${name} ${key(request)}`;
+  const limited = () => (limiter ??= app.createRateLimit({ max, timeWindow: windowMs, keyGenerator: keyOf }));
   // Requests at work under each key: counted as used until they end.
   const atWork = new Map<string, number>();
+  // Per key, the check or the count in progress, one at a time: the count is read from the database, so
+  // a check reading it while a request is between being counted and leaving the work would miss it.
+  const turns = new Map<string, Promise<void>>();
+  const inTurn = async <T>(turnKey: string, step: () => Promise<T>): Promise<T> => {
+    const previous = turns.get(turnKey) ?? Promise.resolve();
+    const result = previous.then(step);
+    const done = result.then(
+      () => {},
+      () => {},
+    );
+    turns.set(turnKey, done);
+    try {
+      return await result;
+    } finally {
+      if (turns.get(turnKey) === done) turns.delete(turnKey);
+    }
+  };
   return {
     async guard(request, reply, work) {
-      const state = await limited()(request, { increment: false });
-      const busy = atWork.get(state.key) ?? 0;
-      if (!state.isAllowed && state.remaining - busy <= 0) {
-        void reply.header('retry-after', String(Math.max(1, state.ttlInSeconds)));
-        throw new HttpError(429, 'rate_limited', refusal(Math.max(1, state.ttlInSeconds)));
-      }
-      atWork.set(state.key, busy + 1);
+      const turnKey = keyOf(request);
+      await inTurn(turnKey, async () => {
+        const state = await limited()(request, { increment: false });
+        const busy = atWork.get(turnKey) ?? 0;
+        if (!state.isAllowed && state.remaining - busy <= 0) {
+          void reply.header('retry-after', String(Math.max(1, state.ttlInSeconds)));
+          throw new HttpError(429, 'rate_limited', refusal(Math.max(1, state.ttlInSeconds)));
+        }
+        atWork.set(turnKey, busy + 1);
+      });
       let counted = false;
       try {
         return await work(() => {
           counted = true;
         });
       } finally {
-        // Counted before it stops being at work, so no request in between sees it as neither.
-        if (counted) await limited()(request);
-        const left = (atWork.get(state.key) ?? 1) - 1;
-        if (left === 0) atWork.delete(state.key);
-        else atWork.set(state.key, left);
+        // Counted before it stops being at work, so no check in between sees it as neither.
+        await inTurn(turnKey, async () => {
+          if (counted) await limited()(request);
+          const left = (atWork.get(turnKey) ?? 1) - 1;
+          if (left === 0) atWork.delete(turnKey);
+          else atWork.set(turnKey, left);
+        });
       }
     },
   };
