@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PortalDatabase, openDatabase } from '../server/db';
+import { openDatabase } from '../server/db';
 import { DATABASE_FILE } from '../server/main';
 import { type DemoTeamId, demoUsers } from '../server/demo/organisations';
 import { type TicketPlan, planAccounts, planTickets } from '../server/demo/plans';
@@ -41,13 +41,13 @@ function teamPlans(random: DemoRandom, count: number, now: Date): TicketPlan[] {
 /** Seeds a fresh database in `dataDir` so the lead's team holds `tickets` tickets; resolves with the current change number. */
 export async function createPortalData(dataDir: string, tickets: number): Promise<{ seq: number }> {
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(databaseFile(dataDir));
+  const db = await openDatabase(databaseFile(dataDir));
   try {
     const now = systemClock();
     await seedDemoData(db, { clock: () => now });
     const demoInTeam = z
-      .number()
-      .parse(db.sqlite.prepare('SELECT count(*) FROM tickets WHERE team_id = ?').pluck().get(TEAM));
+      .object({ n: z.number() })
+      .parse(await db.sql.get('SELECT count(*) AS n FROM tickets WHERE team_id = ?', [TEAM])).n;
     const extra = tickets - demoInTeam;
     if (extra < 0)
       throw new Error(`the demo data alone gives the team ${demoInTeam} tickets: ask for at least that many`);
@@ -57,31 +57,27 @@ export async function createPortalData(dataDir: string, tickets: number): Promis
     const told = teamPlans(random, extra, now).map((plan, index) =>
       tellStory(plan, `CSS-${FIRST_EXTRA_NUMBER + index}`, random, now),
     );
-    db.transaction(() => {
+    await db.transaction(async (tx) => {
       // As seedDemoData does: change numbers follow the last activity.
-      told
-        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
-        .forEach((ticket) => db.saveTicket({ ...ticket, serverSeq: db.nextSeq() }));
+      const byActivity = told.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+      for (const ticket of byActivity) await tx.saveTicket({ ...ticket, serverSeq: await tx.nextSeq() });
     });
-    return { seq: db.currentSeq() };
+    return { seq: await db.currentSeq() };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-/**
- * The server's database opened read-only beside the running server: the raw SELECT baseline and the
- * current change number (through db.ts's own query, so the bench follows its schema).
- */
-export function openReadOnly(dataDir: string): PortalDatabase {
-  return new PortalDatabase(new Database(databaseFile(dataDir), { readonly: true, fileMustExist: true }));
+/** The server's database opened read-only beside the running server: the raw SELECT baseline and the current change number. */
+export function openReadOnly(dataDir: string): Database.Database {
+  return new Database(databaseFile(dataDir), { readonly: true, fileMustExist: true });
 }
 
 /** The current change number as the server sees it: a complete first sync ends with the console's cursor here. */
 export function currentSeq(dataDir: string): number {
   const db = openReadOnly(dataDir);
   try {
-    return db.currentSeq();
+    return z.number().parse(db.prepare('SELECT value FROM change_sequence WHERE id = 1').pluck().get());
   } finally {
     db.close();
   }

@@ -13,7 +13,7 @@ export async function measureServerPull(apiUrl: string, dataDir: string, expecte
   const db = openReadOnly(dataDir);
   let selectMs: number;
   try {
-    const select = db.sqlite.prepare('SELECT data FROM tickets WHERE team_id = ? ORDER BY server_seq').pluck();
+    const select = db.prepare('SELECT data FROM tickets WHERE team_id = ? ORDER BY server_seq').pluck();
     const started = performance.now();
     const rows = select.all(TEAM).length;
     selectMs = performance.now() - started;

@@ -14,6 +14,7 @@ import { systemClock } from '../shared/domain/time';
 import type { Mutation } from '../shared/mutations';
 import { buildServer } from '../server/app';
 import { openDatabase } from '../server/db';
+import { sqliteOf } from '../test/support/sqlite-image';
 import { DEMO_PASSWORD, seedDemoData } from '../server/seed';
 
 const ENGINEER = 'giulia.rossi@css.example';
@@ -33,10 +34,10 @@ const workDir = mkdtempSync(join(values.dir, 'server-durability-'));
 
 /** The seeded demo database as bytes, so that every run starts from the same file. */
 async function demoImage(): Promise<Buffer> {
-  const db = openDatabase(':memory:');
+  const db = await openDatabase(':memory:');
   await seedDemoData(db, { clock: systemClock });
-  const image = db.sqlite.serialize();
-  db.close();
+  const image = sqliteOf(db).serialize();
+  await db.close();
   return image;
 }
 
@@ -44,8 +45,8 @@ async function demoImage(): Promise<Buffer> {
 async function timePushes(image: Buffer, mode: (typeof MODES)[number], batchSize: number): Promise<number> {
   const file = join(workDir, `${mode}-${batchSize}.sqlite`);
   writeFileSync(file, image);
-  const db = openDatabase(file);
-  db.sqlite.pragma(`synchronous = ${mode}`);
+  const db = await openDatabase(file);
+  sqliteOf(db).pragma(`synchronous = ${mode}`);
   const app = buildServer({ db, clock: systemClock, logger: false });
   try {
     const login = await app.inject({
@@ -55,8 +56,7 @@ async function timePushes(image: Buffer, mode: (typeof MODES)[number], batchSize
     });
     const { token, user } = LoginResponse.parse(login.json());
     // Spread over the engineer's open tickets, so that no ticket grows enough to slow its own changes down.
-    const ticketIds = db
-      .teamChanges(user.teamId, 0, 10_000)
+    const ticketIds = (await db.teamChanges(user.teamId, 0, 10_000))
       .filter((ticket) => ticket.assignee?.id === user.id && ticket.stage !== 'closed')
       .map((ticket) => ticket.id);
     const mutations = Array.from({ length: notes }, (_, index): Mutation => ({
@@ -80,7 +80,7 @@ async function timePushes(image: Buffer, mode: (typeof MODES)[number], batchSize
     return performance.now() - started;
   } finally {
     await app.close();
-    db.close();
+    await db.close();
   }
 }
 

@@ -101,20 +101,18 @@ export function buildServer({
     void reply.header('cache-control', 'no-store');
     done();
   });
-  registerRateLimits(app, clock);
+  registerRateLimits(app, { db, clock });
   installErrorHandlers(app);
   // Bodies are JSON only: without Fastify's text/plain parser, any other type is refused with 415.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('signedInUser', null);
 
   // Runs before the body is read, so an anonymous caller learns nothing from how their body parses.
-  const requireSignIn = (request: FastifyRequest): Promise<void> => {
-    request.signedInUser = authenticate(db, request.headers.authorization, clock());
-    return request.signedInUser === null
-      ? Promise.reject(
-          new HttpError(401, 'unauthenticated', 'sign in again: the bearer token is missing, unknown or expired'),
-        )
-      : Promise.resolve();
+  const requireSignIn = async (request: FastifyRequest): Promise<void> => {
+    request.signedInUser = await authenticate(db, request.headers.authorization, clock());
+    if (request.signedInUser === null) {
+      throw new HttpError(401, 'unauthenticated', 'sign in again: the bearer token is missing, unknown or expired');
+    }
   };
   const signedIn = (request: FastifyRequest): User => {
     if (request.signedInUser === null) throw new Error('route is missing its requireSignIn hook');
@@ -122,17 +120,17 @@ export function buildServer({
   };
 
   const leadStore = new LeadStore(db);
-  const teamOf = (user: User): TeamContext => ({
-    members: db.teamMembers(user.teamId),
+  const teamOf = async (user: User): Promise<TeamContext> => ({
+    members: await db.teamMembers(user.teamId),
     policy: flowPolicy,
-    cadence: leadStore.cadence(user.teamId),
+    cadence: await leadStore.cadence(user.teamId),
     portalUrl: portalUrl(),
   });
   app.get(`${API_PREFIX}/health`, (_request, reply) => sendParsed(reply, HealthResponse, { ok: true }));
 
   app.get(`${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(openApiDocument()));
 
-  app.get(`${API_PREFIX}/sync/pull`, { onRequest: requireSignIn }, (request, reply) => {
+  app.get(`${API_PREFIX}/sync/pull`, { onRequest: requireSignIn }, async (request, reply) => {
     const query = PullQuery.safeParse(request.query);
     if (!query.success) {
       const issues = fieldIssues(query.error);
@@ -140,7 +138,8 @@ export function buildServer({
       throw new HttpError(400, badCursor ? 'bad_cursor' : 'invalid_request', 'the pull query is not valid', issues);
     }
     // Already the JSON's bytes (see pullChanges), which Fastify sends as they are.
-    return reply.type('application/json; charset=utf-8').send(pullChanges(db, signedIn(request), query.data));
+    const page = await pullChanges(db, signedIn(request), query.data);
+    return reply.type('application/json; charset=utf-8').send(page);
   });
 
   // Large enough for a full batch of the largest mutations the contract allows (see PUSH_BODY_LIMIT_BYTES).
@@ -150,13 +149,13 @@ export function buildServer({
     async (request, reply) => {
       const batch = parseRequest(PushRequest, request.body, 'push request');
       const user = signedIn(request);
-      const response = await pushMutations(db, batch, { user, team: teamOf(user), now: clock() });
+      const response = await pushMutations(db, batch, { user, team: await teamOf(user), now: clock() });
       return sendParsed(reply, PushResponse, response);
     },
   );
 
-  app.get(`${API_PREFIX}/team`, { onRequest: requireSignIn }, (request, reply) =>
-    sendParsed(reply, TeamContext, teamOf(signedIn(request))),
+  app.get(`${API_PREFIX}/team`, { onRequest: requireSignIn }, async (request, reply) =>
+    sendParsed(reply, TeamContext, await teamOf(signedIn(request))),
   );
 
   registerChangeStream(app, { db, requireSignIn });

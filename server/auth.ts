@@ -28,16 +28,16 @@ export async function login(
   { email, password }: { email: string; password: string },
   { now, cost }: { now: Date; cost: ScryptCost },
 ): Promise<LoginResponse | null> {
-  const account = db.findAccountByEmail(email);
+  const account = await db.findAccountByEmail(email);
   const matches = await verifyPassword(password, account?.passwordHash ?? unmatchableHash(cost));
   if (account === null || !matches) return null;
   if (isBelowCost(account.passwordHash, cost)) {
-    db.updatePasswordHash(account.user.id, await hashPassword(password, cost));
+    await db.updatePasswordHash(account.user.id, await hashPassword(password, cost));
   }
   const token = randomBytes(32).toString('base64url');
-  db.transaction(() => {
-    db.deleteExpiredTokens(now.toISOString());
-    db.insertToken(
+  await db.transaction(async (tx) => {
+    await tx.deleteExpiredTokens(now.toISOString());
+    await tx.insertToken(
       hashToken(token),
       account.user.id,
       now.toISOString(),
@@ -48,13 +48,17 @@ export async function login(
 }
 
 /** The user behind an Authorization header, or null when it is missing, unknown or expired. */
-export function authenticate(db: PortalDatabase, authorization: string | undefined, now: Date): User | null {
+export async function authenticate(
+  db: PortalDatabase,
+  authorization: string | undefined,
+  now: Date,
+): Promise<User | null> {
   const token = bearerToken(authorization);
   return token === null ? null : db.findUserByToken(hashToken(token), now.toISOString());
 }
 
 /** Signs out: the token of the Authorization header is forgotten, so it answers 401 from then on. */
-export function revoke(db: PortalDatabase, authorization: string | undefined): void {
+export async function revoke(db: PortalDatabase, authorization: string | undefined): Promise<void> {
   const token = bearerToken(authorization);
-  if (token !== null) db.deleteToken(hashToken(token));
+  if (token !== null) await db.deleteToken(hashToken(token));
 }

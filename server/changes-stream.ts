@@ -35,7 +35,12 @@ export function registerChangeStream(
     });
     const send = (line: string) => reply.raw.write(line);
     // A reconnecting console pulls at once: what changed while it was away is announced by this first event.
-    const announce = () => send(`event: change\ndata: ${JSON.stringify({ seq: db.currentSeq() })}\n\n`);
+    const announce = () => {
+      db.currentSeq().then(
+        (seq) => send(`event: change\ndata: ${JSON.stringify({ seq })}\n\n`),
+        (error: unknown) => request.log.error({ err: error }, 'the change stream could not read the sequence'),
+      );
+    };
     announce();
     const unsubscribe = db.onChange(announce);
     const heartbeat = setInterval(() => send(': still here\n\n'), HEARTBEAT_MS);

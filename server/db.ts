@@ -1,4 +1,4 @@
-/** The portal's SQLite database: opening it, and every query the server runs, each prepared once. */
+/** The portal's database on either engine: opening it, and every query the server runs, written once. */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -12,6 +12,9 @@ import { checkIntegrity } from './integrity';
 import { migrate } from './migrations';
 import { SessionIndex } from './scheduling/session-index';
 import { scopeSql } from './scope';
+import type { SqlDatabase, SqlDialect, SqlSession } from './storage/sql';
+import { openPostgres } from './storage/postgres';
+import { SqliteDatabase } from './storage/sqlite';
 import { type StoredTicket, parseStoredTicket } from './stored-ticket';
 
 /** A console user as stored, with the hash their password is checked against. */
@@ -67,13 +70,12 @@ const toAccount = (row: unknown): UserAccount => {
 const TicketDataRow = z.object({ data: z.string() });
 const toTicket = (row: unknown): Ticket => parseStoredTicket(TicketDataRow.parse(row).data);
 
-/** A counter's value or a count. */
-const Whole = z.number().int();
-const HistoryId = z.string().nullable();
-const TicketIds = z.array(z.string());
 const TeamMembers = z.array(TeamMember);
 
 const StoredTicketRow = z.object({ server_seq: z.number().int(), data: z.instanceof(Buffer) });
+const ValueRow = z.object({ value: z.number().int() });
+const CountRow = z.object({ n: z.number().int() });
+const IdRow = z.object({ id: z.string() });
 
 const TicketHolderRow = z.object({ team_id: z.string(), assignee_id: z.string().nullable() });
 
@@ -88,11 +90,11 @@ const formatTicketNumber = (value: number) => `CSS-${String(value).padStart(6, '
 const ticketNumberValue = (number: string) => Number(number.slice('CSS-'.length));
 
 /**
- * Opens (creating if missing) the database at `file`, an empty in-memory one for ':memory:', or an
+ * Opens (creating if missing) the SQLite database at `file`, an empty in-memory one for ':memory:', or an
  * in-memory copy of a serialized database (a Buffer from `sqlite.serialize()`), checked and migrated.
  * Throws DamagedDatabaseError, naming the file, when SQLite finds it damaged.
  */
-export function openDatabase(file: string | Buffer): PortalDatabase {
+export async function openDatabase(file: string | Buffer): Promise<PortalDatabase> {
   const sqlite = new Database(file);
   try {
     checkIntegrity(sqlite, typeof file === 'string' && file !== ':memory:' ? resolve(file) : 'in memory');
@@ -103,229 +105,274 @@ export function openDatabase(file: string | Buffer): PortalDatabase {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    migrate(sqlite);
-    const db = new PortalDatabase(sqlite);
-    db.beginHistory();
-    return db;
+    return await openPortalDatabase(new SqliteDatabase(sqlite));
   } catch (error) {
     sqlite.close();
     throw error;
   }
 }
 
-/** Every statement the server runs, prepared once per connection. */
-function prepareStatements(sqlite: Database.Database) {
-  const prepare = (sql: string) => sqlite.prepare(sql);
-  return {
-    insertTeam: prepare('INSERT INTO teams (id, name) VALUES (?, ?)'),
-    insertUser: prepare(
-      `INSERT INTO users (id, email, name, role, team_id, time_zone, password_hash)
-         VALUES (@id, @email, @name, @role, @teamId, @timeZone, @passwordHash)`,
-    ),
-    insertReseller: prepare('INSERT INTO resellers (id, name) VALUES (?, ?)'),
-    insertEndCustomer: prepare('INSERT INTO end_customers (tenant_domain, company_name, time_zone) VALUES (?, ?, ?)'),
-    insertEntitlement: prepare(
-      `INSERT INTO entitlements (reseller_id, tenant_domain, support_plan, active, on_premise_add_on)
-         VALUES (?, ?, ?, ?, ?)`,
-    ),
-    countUsers: prepare('SELECT count(*) AS n FROM users').pluck(),
-    teamMembers: prepare('SELECT id, name, role FROM users WHERE team_id = ? ORDER BY name'),
-    userByEmail: prepare(`SELECT ${USER_COLUMNS} WHERE u.email = ?`),
-    updatePasswordHash: prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
-    insertToken: prepare('INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
-    deleteExpiredTokens: prepare('DELETE FROM auth_tokens WHERE expires_at <= ?'),
-    deleteToken: prepare('DELETE FROM auth_tokens WHERE token_hash = ?'),
-    userByToken: prepare(
-      `SELECT ${USER_COLUMNS} JOIN auth_tokens a ON a.user_id = u.id WHERE a.token_hash = ? AND a.expires_at > ?`,
-    ),
-    currentSeq: prepare('SELECT value FROM change_sequence WHERE id = 1').pluck(),
-    beginHistory: prepare(
-      `INSERT INTO change_histories (id, first_seq)
-         SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM change_histories) THEN value + 1 ELSE 1 END
-         FROM change_sequence WHERE id = 1`,
-    ),
-    historyOf: prepare(
-      'SELECT id FROM change_histories WHERE first_seq <= ? ORDER BY first_seq DESC, seq DESC LIMIT 1',
-    ).pluck(),
-    nextSeq: prepare('UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value').pluck(),
-    nextTicketNumber: prepare(
-      'UPDATE ticket_number_sequence SET value = value + 1 WHERE id = 1 RETURNING value',
-    ).pluck(),
-    // Tickets numbered elsewhere (the demo seed) move the sequence past their number, so intake never repeats one.
-    passTicketNumber: prepare('UPDATE ticket_number_sequence SET value = @value WHERE id = 1 AND value < @value'),
-    ticketById: prepare('SELECT data FROM tickets WHERE id = ?'),
-    saveTicket: prepare(
-      `INSERT INTO tickets (id, number, team_id, assignee_id, stage, status, priority, version, server_seq, updated_at, data)
-         VALUES (@id, @number, @teamId, @assigneeId, @stage, @status, @priority, @version, @serverSeq, @updatedAt, @data)
-         ON CONFLICT (id) DO UPDATE SET
-           team_id = excluded.team_id, assignee_id = excluded.assignee_id, stage = excluded.stage,
-           status = excluded.status, priority = excluded.priority, version = excluded.version,
-           server_seq = excluded.server_seq, updated_at = excluded.updated_at, data = excluded.data`,
-    ),
-    ticketHolder: prepare('SELECT team_id, assignee_id FROM tickets WHERE id = ?'),
-    recordScopeExit: prepare(
-      'INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq) VALUES (?, ?, ?, ?)',
-    ),
-    scope: { lead: prepareScopeQueries(sqlite, 'lead'), engineer: prepareScopeQueries(sqlite, 'engineer') },
-    mutationById: prepare('SELECT user_id, name, payload_hash, result FROM applied_mutations WHERE id = ?'),
-    recordMutation: prepare(
-      `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, payload_hash, result, received_at)
-         VALUES (@id, @userId, @clientId, @ticketId, @name, @payloadHash, @result, @receivedAt)`,
-    ),
-  };
+/**
+ * Opens the PostgreSQL database at `url` (postgres://user:password@host:5432/database), migrated. Throws,
+ * in words and with the password hidden, when it cannot be reached.
+ */
+export async function openPostgresDatabase(url: string): Promise<PortalDatabase> {
+  const database = await openPostgres(url);
+  try {
+    return await openPortalDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
-/** The queries of one role's scope, each built from the scope rule (scope.ts). */
-function prepareScopeQueries(sqlite: Database.Database, role: Role) {
+/** The portal's database on an engine's open database: migrated, with a history begun for this start. */
+async function openPortalDatabase(database: SqlDatabase): Promise<PortalDatabase> {
+  await migrate(database);
+  const db = new PortalDatabase(database, { database, changeListeners: new Set(), announcing: false }, null);
+  await db.beginHistory();
+  await database.onChangesElsewhere(() => db.announceChange());
+  return db;
+}
+
+/** Every statement the server runs, each written once for both engines (see SqlDialect for the rest). */
+const SQL = {
+  insertTeam: 'INSERT INTO teams (id, name) VALUES (?, ?)',
+  insertUser: `INSERT INTO users (id, email, name, role, team_id, time_zone, password_hash)
+    VALUES (@id, @email, @name, @role, @teamId, @timeZone, @passwordHash)`,
+  insertReseller: 'INSERT INTO resellers (id, name) VALUES (?, ?)',
+  insertEndCustomer: 'INSERT INTO end_customers (tenant_domain, company_name, time_zone) VALUES (?, ?, ?)',
+  insertEntitlement: `INSERT INTO entitlements (reseller_id, tenant_domain, support_plan, active, on_premise_add_on)
+    VALUES (?, ?, ?, ?, ?)`,
+  countUsers: 'SELECT count(*) AS n FROM users',
+  teamMembers: 'SELECT id, name, role FROM users WHERE team_id = ? ORDER BY name',
+  userByEmail: `SELECT ${USER_COLUMNS} WHERE u.email = ?`,
+  updatePasswordHash: 'UPDATE users SET password_hash = ? WHERE id = ?',
+  insertToken: 'INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  deleteExpiredTokens: 'DELETE FROM auth_tokens WHERE expires_at <= ?',
+  deleteToken: 'DELETE FROM auth_tokens WHERE token_hash = ?',
+  userByToken: `SELECT ${USER_COLUMNS} JOIN auth_tokens a ON a.user_id = u.id WHERE a.token_hash = ? AND a.expires_at > ?`,
+  currentSeq: 'SELECT value FROM change_sequence WHERE id = 1',
+  beginHistory: `INSERT INTO change_histories (id, first_seq)
+    SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM change_histories) THEN value + 1 ELSE 1 END
+    FROM change_sequence WHERE id = 1`,
+  historyOf: 'SELECT id FROM change_histories WHERE first_seq <= ? ORDER BY first_seq DESC, seq DESC LIMIT 1',
+  // The counter's row stays locked until the transaction ends: the next number is handed out only once
+  // this one is committed (or rolled back), so change numbers commit in order, whatever the processes.
+  nextSeq: 'UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value',
+  nextTicketNumber: 'UPDATE ticket_number_sequence SET value = value + 1 WHERE id = 1 RETURNING value',
+  // Tickets numbered elsewhere (the demo seed) move the sequence past their number, so intake never repeats one.
+  passTicketNumber: 'UPDATE ticket_number_sequence SET value = @value WHERE id = 1 AND value < @value',
+  ticketById: 'SELECT data FROM tickets WHERE id = ?',
+  saveTicket: `INSERT INTO tickets (id, number, team_id, assignee_id, stage, status, priority, version, server_seq, updated_at, data)
+    VALUES (@id, @number, @teamId, @assigneeId, @stage, @status, @priority, @version, @serverSeq, @updatedAt, @data)
+    ON CONFLICT (id) DO UPDATE SET
+      team_id = excluded.team_id, assignee_id = excluded.assignee_id, stage = excluded.stage,
+      status = excluded.status, priority = excluded.priority, version = excluded.version,
+      server_seq = excluded.server_seq, updated_at = excluded.updated_at, data = excluded.data`,
+  ticketHolder: 'SELECT team_id, assignee_id FROM tickets WHERE id = ?',
+  recordScopeExit: 'INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq) VALUES (?, ?, ?, ?)',
+  mutationById: 'SELECT user_id, name, payload_hash, result FROM applied_mutations WHERE id = ?',
+  recordMutation: `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, payload_hash, result, received_at)
+    VALUES (@id, @userId, @clientId, @ticketId, @name, @payloadHash, @result, @receivedAt)`,
+} as const;
+
+/** The queries of one role's scope, each built from the scope rule (scope.ts), in the engine's dialect. */
+function scopeQueries(role: Role, dialect: SqlDialect) {
   const holds = scopeSql[role];
   return {
-    // Cast, so the JSON comes back as bytes (see StoredTicket).
-    changes: sqlite.prepare(
-      `SELECT server_seq, CAST(data AS BLOB) AS data FROM tickets
-         WHERE ${holds('team_id', 'assignee_id')} AND server_seq > @afterSeq
-         ORDER BY server_seq LIMIT @limit`,
-    ),
-    count: sqlite
-      .prepare(`SELECT count(*) FROM tickets WHERE ${holds('team_id', 'assignee_id')} AND server_seq > @afterSeq`)
-      .pluck(),
+    changes: `SELECT server_seq, ${dialect.utf8Bytes('data')} AS data FROM tickets
+      WHERE ${holds('team_id', 'assignee_id')} AND server_seq > @afterSeq
+      ORDER BY server_seq LIMIT @limit`,
+    count: `SELECT count(*) AS n FROM tickets WHERE ${holds('team_id', 'assignee_id')} AND server_seq > @afterSeq`,
     // A ticket the user could have held (its holder then was in their scope) that is not in it now.
-    left: sqlite
-      .prepare(
-        `SELECT e.ticket_id FROM ticket_scope_exits e JOIN tickets t ON t.id = e.ticket_id
-           WHERE ${holds('e.team_id', 'e.assignee_id')} AND e.server_seq > @afterSeq AND e.server_seq <= @uptoSeq
-             AND NOT (${holds('t.team_id', 't.assignee_id')})
-           GROUP BY e.ticket_id ORDER BY min(e.server_seq)`,
-      )
-      .pluck(),
+    left: `SELECT e.ticket_id AS id FROM ticket_scope_exits e JOIN tickets t ON t.id = e.ticket_id
+      WHERE ${holds('e.team_id', 'e.assignee_id')} AND e.server_seq > @afterSeq AND e.server_seq <= @uptoSeq
+        AND NOT (${holds('t.team_id', 't.assignee_id')})
+      GROUP BY e.ticket_id ORDER BY min(e.server_seq)`,
   };
 }
 
+/** What every session on one database shares: the engine, and who listens for changes. */
+interface SharedState {
+  readonly database: SqlDatabase;
+  readonly changeListeners: Set<() => void>;
+  /** True from a change until its announcement goes out. */
+  announcing: boolean;
+}
+
+/**
+ * The portal's queries on a session: the database itself, or (in `transaction`'s work) one transaction
+ * on it, whose queries all go through that transaction.
+ */
 export class PortalDatabase {
-  private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly changeListeners = new Set<() => void>();
-  private changeAnnounced = true;
   /** The engineers' bookings and the scheduling links, kept in step with the tickets by saveTicket. */
   readonly sessions: SessionIndex;
+  private readonly scope: Record<Role, ReturnType<typeof scopeQueries>>;
 
-  constructor(readonly sqlite: Database.Database) {
-    this.statements = prepareStatements(sqlite);
-    this.sessions = new SessionIndex(sqlite);
+  constructor(
+    readonly sql: SqlSession,
+    private readonly shared: SharedState,
+    /** What the outermost transaction does once it commits; null outside a transaction. */
+    private readonly afterCommit: (() => void)[] | null,
+  ) {
+    this.sessions = new SessionIndex(sql);
+    this.scope = { lead: scopeQueries('lead', sql.dialect), engineer: scopeQueries('engineer', sql.dialect) };
   }
 
-  /** Runs `work` in one transaction: all of its writes commit together, or none do. */
-  transaction<T>(work: () => T): T {
-    return this.sqlite.transaction(work)();
+  /** The engine's open database, for what only it knows (its version, its file). */
+  get database(): SqlDatabase {
+    return this.shared.database;
   }
 
-  close(): void {
-    this.sqlite.close();
+  /**
+   * Runs `work` in one transaction: all of its writes commit together, or none do. The work's queries go
+   * through the database it is given; inside another transaction it is a savepoint of it.
+   */
+  async transaction<T>(work: (db: PortalDatabase) => Promise<T>): Promise<T> {
+    if (this.afterCommit !== null) {
+      return this.sql.transaction((session) => work(new PortalDatabase(session, this.shared, this.afterCommit)));
+    }
+    let committed: (() => void)[] = [];
+    const result = await this.sql.transaction((session) => {
+      // Afresh at each attempt: an engine may run the work again after a conflict with another process.
+      committed = [];
+      return work(new PortalDatabase(session, this.shared, committed));
+    });
+    for (const done of committed) done();
+    return result;
   }
 
-  isEmpty(): boolean {
-    return this.statements.countUsers.get() === 0;
+  /** Runs `work`, which only reads, on one snapshot: its queries all see the same committed changes. */
+  readTransaction<T>(work: (db: PortalDatabase) => Promise<T>): Promise<T> {
+    return this.sql.transaction((session) => work(new PortalDatabase(session, this.shared, [])), 'snapshot');
   }
 
-  insertTeam(team: { id: string; name: string }): void {
-    this.statements.insertTeam.run(team.id, team.name);
+  close(): Promise<void> {
+    return this.shared.database.close();
   }
 
-  insertUser(user: Omit<User, 'teamName'>, passwordHash: string): void {
-    this.statements.insertUser.run({ ...user, email: user.email.toLowerCase(), passwordHash });
+  async isEmpty(): Promise<boolean> {
+    return CountRow.parse(await this.sql.get(SQL.countUsers)).n === 0;
   }
 
-  insertReseller(reseller: { id: string; name: string }): void {
-    this.statements.insertReseller.run(reseller.id, reseller.name);
+  insertTeam(team: { id: string; name: string }): Promise<void> {
+    return this.sql.run(SQL.insertTeam, [team.id, team.name]);
   }
 
-  insertEndCustomer(customer: { tenantDomain: string; companyName: string; timeZone: string }): void {
-    this.statements.insertEndCustomer.run(customer.tenantDomain, customer.companyName, customer.timeZone);
+  insertUser(user: Omit<User, 'teamName'>, passwordHash: string): Promise<void> {
+    return this.sql.run(SQL.insertUser, { ...user, email: user.email.toLowerCase(), passwordHash });
   }
 
-  insertEntitlement(resellerId: string, tenantDomain: string, entitlement: Entitlement): void {
+  insertReseller(reseller: { id: string; name: string }): Promise<void> {
+    return this.sql.run(SQL.insertReseller, [reseller.id, reseller.name]);
+  }
+
+  insertEndCustomer(customer: { tenantDomain: string; companyName: string; timeZone: string }): Promise<void> {
+    return this.sql.run(SQL.insertEndCustomer, [customer.tenantDomain, customer.companyName, customer.timeZone]);
+  }
+
+  insertEntitlement(resellerId: string, tenantDomain: string, entitlement: Entitlement): Promise<void> {
     const { supportPlan, active, onPremiseAddOn } = Entitlement.parse(entitlement);
-    this.statements.insertEntitlement.run(
+    return this.sql.run(SQL.insertEntitlement, [
       resellerId,
       tenantDomain,
       supportPlan,
       Number(active),
       Number(onPremiseAddOn),
-    );
+    ]);
   }
 
   /** Everyone in the team, by name: who its tickets can be assigned to. */
-  teamMembers(teamId: string): TeamMember[] {
-    return TeamMembers.parse(this.statements.teamMembers.all(teamId));
+  async teamMembers(teamId: string): Promise<TeamMember[]> {
+    return TeamMembers.parse(await this.sql.all(SQL.teamMembers, [teamId]));
   }
 
   /** E-mail addresses are stored lower-case, so the lookup is case-insensitive. */
-  findAccountByEmail(email: string): UserAccount | null {
-    const row = this.statements.userByEmail.get(email.toLowerCase());
+  async findAccountByEmail(email: string): Promise<UserAccount | null> {
+    const row = await this.sql.get(SQL.userByEmail, [email.toLowerCase()]);
     return row === undefined ? null : toAccount(row);
   }
 
-  updatePasswordHash(userId: string, passwordHash: string): void {
-    this.statements.updatePasswordHash.run(passwordHash, userId);
+  updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.sql.run(SQL.updatePasswordHash, [passwordHash, userId]);
   }
 
-  insertToken(tokenHash: string, userId: string, createdAt: string, expiresAt: string): void {
-    this.statements.insertToken.run(tokenHash, userId, createdAt, expiresAt);
+  insertToken(tokenHash: string, userId: string, createdAt: string, expiresAt: string): Promise<void> {
+    return this.sql.run(SQL.insertToken, [tokenHash, userId, createdAt, expiresAt]);
   }
 
-  deleteExpiredTokens(now: string): void {
-    this.statements.deleteExpiredTokens.run(now);
+  deleteExpiredTokens(now: string): Promise<void> {
+    return this.sql.run(SQL.deleteExpiredTokens, [now]);
   }
 
-  deleteToken(tokenHash: string): void {
-    this.statements.deleteToken.run(tokenHash);
+  deleteToken(tokenHash: string): Promise<void> {
+    return this.sql.run(SQL.deleteToken, [tokenHash]);
   }
 
-  findUserByToken(tokenHash: string, now: string): User | null {
-    const row = this.statements.userByToken.get(tokenHash, now);
+  async findUserByToken(tokenHash: string, now: string): Promise<User | null> {
+    const row = await this.sql.get(SQL.userByToken, [tokenHash, now]);
     return row === undefined ? null : toAccount(row).user;
   }
 
-  /** The history changes made now belong to; set by beginHistory. */
-  currentHistory: string | null = null;
-
-  /** Begins a new history of changes at the next change: openDatabase does, each time it opens one. */
-  beginHistory(): void {
-    this.currentHistory = randomUUID();
-    this.statements.beginHistory.run(this.currentHistory);
-  }
-
-  /** The history the change `seq` was made in (see change_histories); null for 0, before any change. */
-  historyOf(seq: number): string | null {
-    if (seq < 1) return null;
-    return HistoryId.parse(this.statements.historyOf.get(seq) ?? null);
-  }
-
-  /** The last change number handed out; 0 before any ticket exists. */
-  currentSeq(): number {
-    return Whole.parse(this.statements.currentSeq.get());
-  }
-
-  /** Hands out the next change number; call it inside the transaction that writes the change. */
-  nextSeq(): number {
-    this.announceChange();
-    return Whole.parse(this.statements.nextSeq.get());
+  /**
+   * Begins a new history of changes at the next change: openPortalDatabase does, each time a server
+   * starts on the database. It waits for the changes being written to commit (it takes the counter's
+   * row), so none of theirs falls into the new history.
+   */
+  async beginHistory(): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.holdChanges();
+      await db.sql.run(SQL.beginHistory, [randomUUID()]);
+    });
   }
 
   /**
-   * Calls `listener` after changes are stored (the change stream tells the consoles to pull); returns
-   * the unsubscribe. Transactions here are synchronous, so a listener called on the next turn of the
-   * event loop runs after the commit; a burst of changes is announced once.
+   * Holds the change counter until the transaction this runs in ends: every change being written commits
+   * first, and none is written meanwhile, by any process.
    */
-  onChange(listener: () => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+  async holdChanges(): Promise<void> {
+    await this.sql.get(`${SQL.currentSeq}${this.sql.dialect.forUpdate}`);
   }
 
-  private announceChange(): void {
-    if (!this.changeAnnounced) return;
-    this.changeAnnounced = false;
+  /** The history the change `seq` was made in (see change_histories); null for 0, before any change. */
+  async historyOf(seq: number): Promise<string | null> {
+    if (seq < 1) return null;
+    const row = await this.sql.get(SQL.historyOf, [seq]);
+    return row === undefined ? null : IdRow.parse(row).id;
+  }
+
+  /** The last change number handed out; 0 before any ticket exists. */
+  async currentSeq(): Promise<number> {
+    return ValueRow.parse(await this.sql.get(SQL.currentSeq)).value;
+  }
+
+  /** Hands out the next change number; call it inside the transaction that writes the change. */
+  async nextSeq(): Promise<number> {
+    const seq = ValueRow.parse(await this.sql.get(SQL.nextSeq)).value;
+    const { announceChanges } = this.sql.dialect;
+    if (announceChanges !== null) await this.sql.run(announceChanges);
+    if (this.afterCommit === null) this.announceChange();
+    else this.afterCommit.push(() => this.announceChange());
+    return seq;
+  }
+
+  /**
+   * Calls `listener` after changes are committed (the change stream tells the consoles to pull); returns
+   * the unsubscribe. A burst of changes is announced once, on the next turn of the event loop.
+   */
+  onChange(listener: () => void): () => void {
+    this.shared.changeListeners.add(listener);
+    return () => this.shared.changeListeners.delete(listener);
+  }
+
+  /** Tells the listeners, on the next turn of the event loop, that changes were committed. */
+  announceChange(): void {
+    if (this.shared.announcing) return;
+    this.shared.announcing = true;
     setImmediate(() => {
-      this.changeAnnounced = true;
-      for (const listener of this.changeListeners) listener();
+      this.shared.announcing = false;
+      for (const listener of this.shared.changeListeners) listener();
     });
   }
 
@@ -334,12 +381,21 @@ export class PortalDatabase {
    * grow past six digits (CSS-999999, CSS-1000000) where text order would stop. Call it inside the
    * transaction that saves the ticket, so two tickets never get the same one.
    */
-  nextTicketNumber(): string {
-    return formatTicketNumber(Whole.parse(this.statements.nextTicketNumber.get()));
+  async nextTicketNumber(): Promise<string> {
+    return formatTicketNumber(ValueRow.parse(await this.sql.get(SQL.nextTicketNumber)).value);
   }
 
-  findTicket(id: string): Ticket | null {
-    const row = this.statements.ticketById.get(id);
+  async findTicket(id: string): Promise<Ticket | null> {
+    const row = await this.sql.get(SQL.ticketById, [id]);
+    return row === undefined ? null : toTicket(row);
+  }
+
+  /**
+   * The ticket, held for the transaction this runs in until it ends: another process's change to it
+   * waits, so a change is always made to the latest version. Call it inside the transaction that saves it.
+   */
+  async lockTicket(id: string): Promise<Ticket | null> {
+    const row = await this.sql.get(`${SQL.ticketById}${this.sql.dialect.forUpdate}`, [id]);
     return row === undefined ? null : toTicket(row);
   }
 
@@ -348,23 +404,23 @@ export class PortalDatabase {
    * step with its JSON, and records it leaving its holder (another assignee, the queue, another team) for
    * the pulls of whoever held it. All in one transaction (a savepoint inside the caller's).
    */
-  saveTicket(ticket: Ticket): void {
+  async saveTicket(ticket: Ticket): Promise<void> {
     const valid = Ticket.parse(ticket);
-    this.transaction(() => this.writeTicket(valid));
+    await this.transaction((db) => db.writeTicket(valid));
   }
 
-  private writeTicket(valid: Ticket): void {
+  private async writeTicket(valid: Ticket): Promise<void> {
     const assigneeId = valid.assignee?.id ?? null;
-    const row = this.statements.ticketHolder.get(valid.id);
+    const row = await this.sql.get(SQL.ticketHolder, [valid.id]);
     if (row === undefined) {
-      this.statements.passTicketNumber.run({ value: ticketNumberValue(valid.number) });
+      await this.sql.run(SQL.passTicketNumber, { value: ticketNumberValue(valid.number) });
     } else {
       const held = TicketHolderRow.parse(row);
       if (held.team_id !== valid.teamId || held.assignee_id !== assigneeId) {
-        this.statements.recordScopeExit.run(valid.id, held.team_id, held.assignee_id, valid.serverSeq);
+        await this.sql.run(SQL.recordScopeExit, [valid.id, held.team_id, held.assignee_id, valid.serverSeq]);
       }
     }
-    this.statements.saveTicket.run({
+    await this.sql.run(SQL.saveTicket, {
       id: valid.id,
       number: valid.number,
       teamId: valid.teamId,
@@ -377,36 +433,37 @@ export class PortalDatabase {
       updatedAt: valid.updatedAt,
       data: JSON.stringify(valid),
     });
-    this.sessions.index(valid);
+    await this.sessions.index(valid);
   }
 
   /** The team's tickets changed after `afterSeq`, in change order, parsed: what a lead's scope holds. */
-  teamChanges(teamId: string, afterSeq: number, limit: number): Ticket[] {
-    return this.statements.scope.lead.changes
-      .all({ teamId, afterSeq, limit })
-      .map((row) => parseStoredTicket(StoredTicketRow.parse(row).data));
+  async teamChanges(teamId: string, afterSeq: number, limit: number): Promise<Ticket[]> {
+    const rows = await this.sql.all(this.scope.lead.changes, { teamId, afterSeq, limit });
+    return rows.map((row) => parseStoredTicket(StoredTicketRow.parse(row).data));
   }
 
   /** The tickets in the user's scope changed after `afterSeq`, in change order, as stored. */
-  storedChangesInScope(user: User, afterSeq: number, limit: number): StoredTicket[] {
-    return this.statements.scope[user.role].changes.all({ ...scopeOf(user), afterSeq, limit }).map((row) => {
+  async storedChangesInScope(user: User, afterSeq: number, limit: number): Promise<StoredTicket[]> {
+    const rows = await this.sql.all(this.scope[user.role].changes, { ...scopeOf(user), afterSeq, limit });
+    return rows.map((row) => {
       const { server_seq, data } = StoredTicketRow.parse(row);
       return { serverSeq: server_seq, json: data };
     });
   }
 
   /** How many tickets in the user's scope have changed after `afterSeq`. */
-  countChangesInScope(user: User, afterSeq: number): number {
-    return Whole.parse(this.statements.scope[user.role].count.get({ ...scopeOf(user), afterSeq }));
+  async countChangesInScope(user: User, afterSeq: number): Promise<number> {
+    return CountRow.parse(await this.sql.get(this.scope[user.role].count, { ...scopeOf(user), afterSeq })).n;
   }
 
   /** Ids of the tickets that left the user's scope in (afterSeq, uptoSeq] and are not back in it. */
-  leftScope(user: User, afterSeq: number, uptoSeq: number): string[] {
-    return TicketIds.parse(this.statements.scope[user.role].left.all({ ...scopeOf(user), afterSeq, uptoSeq }));
+  async leftScope(user: User, afterSeq: number, uptoSeq: number): Promise<string[]> {
+    const rows = await this.sql.all(this.scope[user.role].left, { ...scopeOf(user), afterSeq, uptoSeq });
+    return rows.map((row) => IdRow.parse(row).id);
   }
 
-  findMutation(id: string): MutationRecord | null {
-    const row = this.statements.mutationById.get(id);
+  async findMutation(id: string): Promise<MutationRecord | null> {
+    const row = await this.sql.get(SQL.mutationById, [id]);
     if (row === undefined) return null;
     const { user_id, name, payload_hash, result } = MutationRow.parse(row);
     return { userId: user_id, name, payloadHash: payload_hash, result: MutationResult.parse(JSON.parse(result)) };
@@ -420,8 +477,8 @@ export class PortalDatabase {
     payloadHash: string;
     result: MutationResult;
     receivedAt: string;
-  }): void {
+  }): Promise<void> {
     const { result, ...columns } = record;
-    this.statements.recordMutation.run({ ...columns, id: result.id, result: JSON.stringify(result) });
+    return this.sql.run(SQL.recordMutation, { ...columns, id: result.id, result: JSON.stringify(result) });
   }
 }

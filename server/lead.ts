@@ -33,31 +33,31 @@ export function registerLeadRoutes(
   app.get(
     `${API_PREFIX}/lead/escalations`,
     { onRequest: [requireSignIn, leadOnly("see the team's escalations")] },
-    (request, reply) => {
+    async (request, reply) => {
       const { teamId } = signedIn(request);
       const now = clock();
-      const cadence = store.cadence(teamId);
+      const cadence = await store.cadence(teamId);
       return sendParsed(reply, LeadEscalationsResponse, {
         asOf: now.toISOString(),
         cadence,
-        escalations: escalationRows(store.escalatedTickets(teamId), cadence, now),
+        escalations: escalationRows(await store.escalatedTickets(teamId), cadence, now),
       });
     },
   );
 
   // Engineers read it too: their console flags their own overdue follow-ups with the team's cadence.
-  app.get(`${API_PREFIX}/cadence`, { onRequest: requireSignIn }, (request, reply) =>
-    sendParsed(reply, FollowUpCadence, store.cadence(signedIn(request).teamId)),
+  app.get(`${API_PREFIX}/cadence`, { onRequest: requireSignIn }, async (request, reply) =>
+    sendParsed(reply, FollowUpCadence, await store.cadence(signedIn(request).teamId)),
   );
 
   app.put(
     `${API_PREFIX}/lead/cadence`,
     { onRequest: [requireSignIn, leadOnly('change the follow-up cadence')] },
-    (request, reply) => {
+    async (request, reply) => {
       const cadence = parseRequest(FollowUpCadence, request.body, 'follow-up cadence');
       const user = signedIn(request);
-      store.saveCadence(user.teamId, cadence, user.id, clock().toISOString());
-      return sendParsed(reply, FollowUpCadence, store.cadence(user.teamId));
+      await store.saveCadence(user.teamId, cadence, user.id, clock().toISOString());
+      return sendParsed(reply, FollowUpCadence, await store.cadence(user.teamId));
     },
   );
 }

@@ -1,4 +1,4 @@
-/** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR] [--public-url URL] [--console-origin O]`, or `startServer` in-process. */
+/** Starts the reference portal: `npm run server -- --demo [--port N] [--data DIR | --database URL] [--public-url URL] [--console-origin O]`, or `startServer` in-process. */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { API_PREFIX, DEFAULT_SERVER_PORT, DESKTOP_CONSOLE_ORIGIN } from '../shared/api';
 import { type Clock, systemClock } from '../shared/domain/time';
 import { buildServer } from './app';
-import { openDatabase } from './db';
+import { type PortalDatabase, openDatabase, openPostgresDatabase } from './db';
 import { CHAT_PAGE_PATH } from './intake/chat-routes';
 import { INTAKE_FORM_PATH } from './intake/routes';
 import { seedDemoData, demoUsers } from './seed';
+import { withoutPassword } from './storage/postgres';
 
 export const DEFAULT_DATA_DIR = join('.data', 'server');
 export const DATABASE_FILE = 'portal.sqlite';
@@ -17,10 +18,16 @@ export const DATABASE_FILE = 'portal.sqlite';
 /** The portal only ever listens on loopback: it is a local reference server, not a deployment. */
 const HOST = '127.0.0.1';
 
-const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--public-url URL] [--console-origin ORIGIN]... [--behind-proxy]
+/** The environment variable naming the PostgreSQL database when --database does not. */
+export const DATABASE_URL_VARIABLE = 'PORTAL_DATABASE_URL';
+
+const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR | --database URL] [--public-url URL] [--console-origin ORIGIN]... [--behind-proxy]
   --demo            seed demo teams, users and tickets into the database if this start creates it
+                    (on PostgreSQL: if the database has no users yet)
   --port N          port to listen on, 0 for any free port (default ${DEFAULT_SERVER_PORT})
-  --data DIR        directory of the database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})
+  --data DIR        directory of the SQLite database file ${DATABASE_FILE} (default ${DEFAULT_DATA_DIR})
+  --database URL    the PostgreSQL database instead, such as postgres://portal:password@db.example.com:5432/portal,
+                    which several server processes can share (default: $${DATABASE_URL_VARIABLE} when set)
   --public-url URL  the portal's address as customers reach it (behind a proxy), which the scheduling
                     links in replies start with (default: the address it listens on)
   --console-origin ORIGIN
@@ -33,6 +40,8 @@ const USAGE = `usage: npm run server -- [--demo] [--port N] [--data DIR] [--publ
 export interface ServerOptions {
   port: number;
   dataDir: string;
+  /** The PostgreSQL database to use instead of the file in dataDir. */
+  databaseUrl?: string | null;
   demo: boolean;
   /** The address customers reach the portal at; null for the address it listens on. */
   publicUrl?: string | null;
@@ -48,14 +57,18 @@ const cliOptions = {
   demo: { type: 'boolean', default: false },
   port: { type: 'string' },
   data: { type: 'string' },
+  database: { type: 'string' },
   'public-url': { type: 'string' },
   'console-origin': { type: 'string', multiple: true },
   'behind-proxy': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-/** Reads the command line; pure, so every mistake a user can make is unit-tested. */
-export function parseCliArgs(args: readonly string[]): CliParse {
+/** Reads the command line and the environment; pure, so every mistake a user can make is unit-tested. */
+export function parseCliArgs(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliParse {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options: cliOptions, strict: true, allowPositionals: false });
@@ -66,6 +79,7 @@ export function parseCliArgs(args: readonly string[]): CliParse {
     demo,
     port,
     data,
+    database = env[DATABASE_URL_VARIABLE],
     help,
     'public-url': publicUrl,
     'console-origin': origins = [],
@@ -78,6 +92,17 @@ export function parseCliArgs(args: readonly string[]): CliParse {
     return { ok: false, message: `--port must be a whole number from 0 to 65535, not "${port}"` };
   }
   if (data !== undefined && data.trim() === '') return { ok: false, message: '--data needs a directory' };
+  if (database !== undefined && data !== undefined) {
+    return { ok: false, message: "--data is the SQLite file's folder and --database a PostgreSQL database: give one" };
+  }
+  if (database !== undefined && !isPostgresUrl(database)) {
+    return {
+      ok: false,
+      message:
+        `--database (or ${DATABASE_URL_VARIABLE}) must be a PostgreSQL URL such as ` +
+        `postgres://portal:password@db.example.com:5432/portal, not "${withoutPassword(database)}"`,
+    };
+  }
   if (portal === '') {
     return {
       ok: false,
@@ -96,12 +121,19 @@ export function parseCliArgs(args: readonly string[]): CliParse {
     options: {
       port: port === undefined ? DEFAULT_SERVER_PORT : Number(port),
       dataDir: data ?? DEFAULT_DATA_DIR,
+      ...(database === undefined ? {} : { databaseUrl: database }),
       demo,
       ...(portal === null ? {} : { publicUrl: portal }),
       ...(consoleOrigins.length === 0 ? {} : { consoleOrigins }),
       ...(behindProxy ? { behindProxy } : {}),
     },
   };
+}
+
+function isPostgresUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
 }
 
 /** An http(s) address without query, fragment or credentials, or null when `text` is not one. */
@@ -142,28 +174,41 @@ function demoNotSeeded(file: string): string {
   );
 }
 
+/** Where the server keeps its data, for the operator: the file, or the database URL without its password. */
+export const databaseShown = ({ dataDir, databaseUrl }: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): string =>
+  databaseUrl == null ? resolve(dataDir, DATABASE_FILE) : withoutPassword(databaseUrl);
+
+/** The database file in `dataDir`, made if missing, and whether this start made it. */
+async function openFile(dataDir: string): Promise<{ db: PortalDatabase; created: boolean }> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DATABASE_FILE);
+  const created = !existsSync(file);
+  return { db: await openDatabase(file), created };
+}
+
 /**
- * Opens (and creates) the database in `dataDir`, seeds it in demo mode when this start created it, and
- * listens on 127.0.0.1. Throws DamagedDatabaseError when the database file is damaged.
+ * Opens (and creates) the database in `dataDir`, or the PostgreSQL database at `databaseUrl`, seeds it in
+ * demo mode when this start created it (on PostgreSQL: when it has no users), and listens on 127.0.0.1.
+ * Throws DamagedDatabaseError when the database file is damaged, and in words when PostgreSQL cannot be
+ * reached.
  */
 export async function startServer({
   port,
   dataDir,
+  databaseUrl = null,
   demo,
   publicUrl = null,
   consoleOrigins = [],
   behindProxy = false,
   clock = systemClock,
 }: ServerOptions & { clock?: Clock }): Promise<RunningServer> {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, DATABASE_FILE);
-  const created = !existsSync(file);
-  const db = openDatabase(file);
+  const { db, created } =
+    databaseUrl === null ? await openFile(dataDir) : { db: await openPostgresDatabase(databaseUrl), created: true };
   try {
     // An existing file without users (0 bytes, or tables and no users) may be one whose data was lost:
     // demo data written into it would hide that, so --demo seeds only a database this start created.
     const seeded = demo && created ? await seedDemoData(db, { clock }) : null;
-    const notSeeded = demo && db.isEmpty() ? demoNotSeeded(file) : null;
+    const notSeeded = demo && (await db.isEmpty()) ? demoNotSeeded(join(dataDir, DATABASE_FILE)) : null;
     // The listening address is known once listening; scheduling links made before then are paths.
     let listeningUrl: string | null = null;
     const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl, consoleOrigins, behindProxy });
@@ -178,17 +223,17 @@ export async function startServer({
       demoSchedulingPaths: seeded?.schedulingPaths ?? [],
       close: async () => {
         await app.close();
-        db.close();
+        await db.close();
       },
     };
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  const parsed = parseCliArgs(args);
+  const parsed = parseCliArgs(args, process.env);
   if (!parsed.ok) {
     console.error(`error: ${parsed.message}\n${USAGE}`);
     process.exitCode = 2;
@@ -203,7 +248,7 @@ async function main(args: readonly string[]): Promise<void> {
   console.log(`CSS ticketing portal listening on ${server.url}${API_PREFIX}`);
   const portal = options.publicUrl ?? server.url;
   console.log(`customer intake form: ${portal}${INTAKE_FORM_PATH} and chat: ${portal}${CHAT_PAGE_PATH}`);
-  console.log(`database: ${resolve(options.dataDir, DATABASE_FILE)}`);
+  console.log(`database: ${databaseShown(options)}`);
   if (server.demoNotSeeded !== null) {
     console.warn(server.demoNotSeeded);
   } else if (options.demo) {

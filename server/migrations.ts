@@ -1,8 +1,8 @@
-/** The portal's database schema as numbered SQL steps, applied in order and tracked by PRAGMA user_version. */
-import type Database from 'better-sqlite3';
+/** The portal's database schema as numbered steps for both engines, applied in order and tracked by the engine's version. */
 import { z } from 'zod';
 import { RemoteSession } from '../shared/domain/remote-session';
 import { SessionIndex, type IndexedTicket } from './scheduling/session-index';
+import type { SqlDatabase, SqlSession } from './storage/sql';
 
 const TicketRow = z.object({ id: z.string(), number: z.string(), updated_at: z.string(), data: z.string() });
 
@@ -22,14 +22,31 @@ function storedSessions(row: z.infer<typeof TicketRow>): IndexedTicket {
 }
 
 /**
- * A step: SQL, or code for what SQL cannot do portably (filling a table from the tickets' JSON, hashing).
+ * A step: SQL both engines run, SQL per engine where they differ, or code for what SQL cannot do
+ * portably (filling a table from the tickets' JSON, hashing).
  */
-export type MigrationStep = string | ((sqlite: Database.Database) => void);
+export type MigrationStep = string | { sqlite: string; postgres: string } | ((session: SqlSession) => Promise<void>);
+
+/**
+ * The histories of the change sequence: the server begins one each time it opens the database, at the
+ * change after the last. A cursor belongs to the history its change was made in (the latest to begin
+ * at or before it), so a cursor from a history this database no longer has - it was restored from a
+ * backup, or lost the tail of its log - is recognised even once the sequence has grown past it again.
+ * The first history begins at change 1, so changes made before histories existed belong to it.
+ */
+const changeHistories = (seqColumn: string) => `
+  CREATE TABLE change_histories (
+    ${seqColumn},
+    id        TEXT NOT NULL UNIQUE,
+    first_seq INTEGER NOT NULL
+  );
+  CREATE INDEX change_histories_first_seq ON change_histories (first_seq, seq);
+`;
 
 /**
  * Step N brings the schema from version N to N + 1. Steps are only ever appended: a database in the
  * field has run the earlier ones. The SQL stays plain (TEXT timestamps in ISO-8601 UTC, no SQLite-only
- * types) so a production deployment can replay it on PostgreSQL.
+ * types), so both engines run the same steps; the few where they differ say each engine's words.
  */
 export const migrations: readonly MigrationStep[] = [
   `
@@ -193,45 +210,58 @@ export const migrations: readonly MigrationStep[] = [
   );
   `,
   // The tickets stored before those tables: their bookings and links, read from their JSON.
-  (sqlite) => {
-    const index = new SessionIndex(sqlite);
-    // Read whole before writing: better-sqlite3 cannot write while a statement is being iterated.
-    const rows = sqlite.prepare('SELECT id, number, updated_at, data FROM tickets').all();
-    for (const row of rows) index.index(storedSessions(TicketRow.parse(row)));
+  async (session) => {
+    const index = new SessionIndex(session);
+    const rows = await session.all('SELECT id, number, updated_at, data FROM tickets');
+    for (const row of rows) await index.index(storedSessions(TicketRow.parse(row)));
+  },
+  {
+    sqlite: changeHistories('seq INTEGER PRIMARY KEY AUTOINCREMENT'),
+    postgres: changeHistories('seq INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
+  {
+    // SQLite's rowid orders the mutations as they were handled; PostgreSQL's rows have no such order.
+    sqlite: '-- the rowid is the order',
+    postgres: 'ALTER TABLE applied_mutations ADD COLUMN handled BIGINT GENERATED ALWAYS AS IDENTITY',
   },
   `
-  -- The histories of the change sequence: the server begins one each time it opens the database, at the
-  -- change after the last. A cursor belongs to the history its change was made in (the latest to begin
-  -- at or before it), so a cursor from a history this database no longer has - it was restored from a
-  -- backup, or lost the tail of its log - is recognised even once the sequence has grown past it again.
-  -- The first history begins at change 1, so changes made before histories existed belong to it.
-  CREATE TABLE change_histories (
-    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
-    id        TEXT NOT NULL UNIQUE,
-    first_seq INTEGER NOT NULL
+  -- The rate limits' open windows (see rate-limits.ts), shared by every server process on the database:
+  -- each key's count, and when its window ends, in milliseconds since 1970 by the server's clock.
+  CREATE TABLE rate_limit_windows (
+    key     TEXT PRIMARY KEY,
+    count   INTEGER NOT NULL,
+    ends_ms BIGINT NOT NULL
   );
-  CREATE INDEX change_histories_first_seq ON change_histories (first_seq, seq);
+  CREATE INDEX rate_limit_windows_by_end ON rate_limit_windows (ends_ms);
   `,
 ];
 
 /** Runs one step, without its version bump (migrate's job, or a test's building an older database). */
-export function runStep(sqlite: Database.Database, step: MigrationStep): void {
-  if (typeof step === 'string') sqlite.exec(step);
-  else step(sqlite);
+export async function runStep(session: SqlSession, step: MigrationStep): Promise<void> {
+  if (typeof step === 'function') await step(session);
+  else await session.exec(typeof step === 'string' ? step : step[session.dialect.name]);
 }
 
-/** Runs the steps the database has not run yet, each with its version bump in one transaction. */
-export function migrate(sqlite: Database.Database): void {
-  const applied = sqlite.pragma('user_version', { simple: true }) as number;
-  if (applied > migrations.length) {
-    throw new Error(
-      `the database is at schema version ${applied}, newer than this server (${migrations.length}): upgrade the server`,
-    );
+/**
+ * Runs the steps the database has not run yet, each with its version bump in one transaction. Servers
+ * starting together on one database take turns: each step runs once.
+ */
+export async function migrate(database: SqlDatabase): Promise<void> {
+  for (;;) {
+    const ran = await database.transaction(async (session) => {
+      await database.lockSchema(session);
+      const applied = await database.schemaVersion(session);
+      if (applied > migrations.length) {
+        throw new Error(
+          `the database is at schema version ${applied}, newer than this server (${migrations.length}): upgrade the server`,
+        );
+      }
+      const step = migrations[applied];
+      if (step === undefined) return false;
+      await runStep(session, step);
+      await database.setSchemaVersion(session, applied + 1);
+      return true;
+    });
+    if (!ran) return;
   }
-  migrations.slice(applied).forEach((step, index) => {
-    sqlite.transaction(() => {
-      runStep(sqlite, step);
-      sqlite.pragma(`user_version = ${applied + index + 1}`);
-    })();
-  });
 }

@@ -37,15 +37,21 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   const { mutations, clientId } = request;
   const results: MutationResult[] = [];
+  // On PostgreSQL each mutation is a transaction of its own: the server processes sharing the database
+  // commit together anyway, and a group holding one ticket while waiting for another could deadlock.
+  const budget = db.sql.dialect.name === 'postgres' ? 0 : GROUP_BUDGET_MS;
   while (results.length < mutations.length) {
     if (results.length > 0) await setImmediate();
-    db.transaction(() => {
+    const group = await db.transaction(async (tx) => {
       const started = workClock();
+      const applied: MutationResult[] = [];
       for (const mutation of mutations.slice(results.length)) {
-        results.push(pushOne(db, clientId, mutation, context));
-        if (workClock() - started >= GROUP_BUDGET_MS) return;
+        applied.push(await pushOne(tx, clientId, mutation, context));
+        if (workClock() - started >= budget) break;
       }
+      return applied;
     });
+    results.push(...group);
   }
   return { results };
 }
@@ -57,16 +63,26 @@ export async function pushMutations(
  */
 export const GROUP_BUDGET_MS = 50;
 
-function pushOne(db: PortalDatabase, clientId: string, mutation: Mutation, context: PushContext): MutationResult {
+/**
+ * One mutation, in a savepoint. Two server processes handling the same id at once both find it unseen;
+ * the second to record it breaks the id's uniqueness, and its transaction runs again (see the engine),
+ * finding the first's record this time: the mutation is applied once.
+ */
+function pushOne(
+  db: PortalDatabase,
+  clientId: string,
+  mutation: Mutation,
+  context: PushContext,
+): Promise<MutationResult> {
   const { user, now } = context;
   const payloadHash = mutationHash(mutation);
-  return db.transaction(() => {
-    const seen = db.findMutation(mutation.id);
+  return db.transaction(async (tx) => {
+    const seen = await tx.findMutation(mutation.id);
     if (seen !== null) return redelivered(seen, mutation, payloadHash, user);
     const ticketId = targetTicketId(mutation);
-    const result = apply(db, mutation, ticketId, context);
+    const result = await apply(tx, mutation, ticketId, context);
     // Refusals are recorded too: a redelivered refused mutation is refused again, never applied late.
-    db.recordMutation({
+    await tx.recordMutation({
       userId: user.id,
       clientId,
       ticketId,
@@ -99,12 +115,17 @@ function redelivered(seen: MutationRecord, mutation: Mutation, payloadHash: stri
   return seen.result;
 }
 
-function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, context: PushContext): MutationResult {
+async function apply(
+  db: PortalDatabase,
+  mutation: Mutation,
+  ticketId: string | null,
+  context: PushContext,
+): Promise<MutationResult> {
   const { user, team, now } = context;
   if (ticketId === null) {
     return refused(mutation, { code: 'invalid_args', message: 'the change does not name a ticket (args.ticketId).' });
   }
-  const ticket = db.findTicket(ticketId);
+  const ticket = await db.lockTicket(ticketId);
   if (ticket === null) {
     return refused(mutation, { code: 'ticket_not_found', message: `there is no ticket with id ${ticketId}.` });
   }
@@ -121,14 +142,15 @@ function apply(db: PortalDatabase, mutation: Mutation, ticketId: string | null, 
   });
   if (!outcome.ok) return refused(mutation, outcome.refusal);
   // The engineer's calendar and the links live in tables of their own, beyond the mutation's reach.
-  const sessionProblem = sessionRefusal(db.sessions, ticket, outcome.ticket);
+  const sessionProblem = await sessionRefusal(db.sessions, ticket, outcome.ticket);
   if (sessionProblem !== null) return refused(mutation, sessionProblem);
   const tooLarge = ticketLimitRefusal(ticket, outcome.ticket);
   if (tooLarge !== null) return refused(mutation, tooLarge);
   const version = ticket.version + 1;
-  const seq = db.nextSeq();
-  db.saveTicket({ ...outcome.ticket, version, serverSeq: seq, updatedAt: now.toISOString() });
-  return { id: mutation.id, status: 'applied', ticketId: ticket.id, version, seq, history: db.currentHistory };
+  const seq = await db.nextSeq();
+  await db.saveTicket({ ...outcome.ticket, version, serverSeq: seq, updatedAt: now.toISOString() });
+  // Read here rather than this start's own: another server process may have begun a history since.
+  return { id: mutation.id, status: 'applied', ticketId: ticket.id, version, seq, history: await db.historyOf(seq) };
 }
 
 const refused = (mutation: Mutation, refusal: Refusal): MutationResult => ({

@@ -1,74 +1,82 @@
 /**
- * Rate limits: @fastify/rate-limit's, counted in windows of the server's clock behind the plugin's own
- * store interface, and refused with 429, Retry-After and the shared error shape.
+ * Rate limits: @fastify/rate-limit's, counted in windows of the server's clock in the database, so that
+ * every server process on it counts the same requests, behind the plugin's own store interface, and
+ * refused with 429, Retry-After and the shared error shape.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Clock } from '../shared/domain/time';
 import { plural } from '../shared/plural';
+import type { PortalDatabase } from './db';
 import { HttpError } from './http';
 
 type Counted = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
-/** Keys remembered per limit at most: beyond, the oldest windows are forgotten first. */
-const MAX_KEYS = 10_000;
+const SQL = {
+  // Windows that have ended are forgotten as new ones open, so the table holds only the open ones.
+  forgetEnded: 'DELETE FROM rate_limit_windows WHERE ends_ms <= ?',
+  count: `INSERT INTO rate_limit_windows (key, count, ends_ms) VALUES (@key, 1, @ends)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limit_windows.ends_ms > @now THEN rate_limit_windows.count + 1 ELSE 1 END,
+      ends_ms = CASE WHEN rate_limit_windows.ends_ms > @now THEN rate_limit_windows.ends_ms ELSE @ends END
+    RETURNING count, ends_ms`,
+  read: 'SELECT count, ends_ms FROM rate_limit_windows WHERE key = ? AND ends_ms > ?',
+} as const;
+
+const WindowRow = z.object({ count: z.number().int(), ends_ms: z.number().int() });
 
 /**
- * The counts of each key in fixed windows of the server's clock, in this process: the store interface
- * the plugin asks for (incr, read, child), which a store shared by several server processes implements too.
+ * The counts of each key in fixed windows of the server's clock, kept in the database: the store
+ * interface the plugin asks for (incr, read, child). Each limit's keys carry its name (see createLimit),
+ * so its children share the one table.
  */
 class WindowCounts {
-  /** In the order the windows opened, so the first to close come first. */
-  private readonly windows = new Map<string, { count: number; startMs: number }>();
-
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly db: PortalDatabase,
+    private readonly clock: Clock,
+  ) {}
 
   incr(key: string, counted: Counted, timeWindow: number): void {
     const now = this.clock().getTime();
-    let window = this.open(key, now, timeWindow);
-    if (window === undefined) {
-      window = { count: 0, startMs: now };
-      this.windows.delete(key);
-      this.windows.set(key, window);
-      this.forgetClosed(now, timeWindow);
-    }
-    window.count += 1;
-    counted(null, { current: window.count, ttl: window.startMs + timeWindow - now });
-  }
-
-  read(key: string, counted: Counted, timeWindow: number): void {
-    const now = this.clock().getTime();
-    const window = this.open(key, now, timeWindow);
-    counted(
-      null,
-      window === undefined ? { current: 0, ttl: 0 } : { current: window.count, ttl: window.startMs + timeWindow - now },
+    this.answer(
+      counted,
+      now,
+      this.db.transaction(async (tx) => {
+        await tx.sql.run(SQL.forgetEnded, [now]);
+        return tx.sql.get(SQL.count, { key, now, ends: now + timeWindow });
+      }),
     );
   }
 
+  read(key: string, counted: Counted): void {
+    const now = this.clock().getTime();
+    this.answer(counted, now, this.db.sql.get(SQL.read, [key, now]));
+  }
+
   child(): WindowCounts {
-    return new WindowCounts(this.clock);
+    return this;
   }
 
-  private open(key: string, now: number, timeWindow: number) {
-    const window = this.windows.get(key);
-    return window !== undefined && now < window.startMs + timeWindow ? window : undefined;
-  }
-
-  private forgetClosed(now: number, timeWindow: number): void {
-    for (const [key, window] of this.windows) {
-      if (this.windows.size <= MAX_KEYS && now < window.startMs + timeWindow) return;
-      this.windows.delete(key);
-    }
+  private answer(counted: Counted, now: number, row: Promise<unknown>): void {
+    row.then(
+      (found) => {
+        if (found === undefined) return counted(null, { current: 0, ttl: 0 });
+        const window = WindowRow.parse(found);
+        counted(null, { current: window.count, ttl: window.ends_ms - now });
+      },
+      (error: unknown) => counted(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 }
 
-/** Registers the plugin, counting by `clock`, for createLimit's limits. */
-export function registerRateLimits(app: FastifyInstance, clock: Clock): void {
+/** Registers the plugin, counting in `db` by `clock`, for createLimit's limits. */
+export function registerRateLimits(app: FastifyInstance, { db, clock }: { db: PortalDatabase; clock: Clock }): void {
   void app.register(rateLimit, {
     global: false,
     store: class extends WindowCounts {
       constructor() {
-        super(clock);
+        super(db, clock);
       }
     },
   });
@@ -88,47 +96,73 @@ export const inSeconds = (seconds: number) => plural(seconds, 'second', 'seconds
 
 /**
  * At most `max` counted per `windowMs` for each key (by default the caller's address); `refusal` says
- * why in words, given the seconds until the window ends.
+ * why in words, given the seconds until the window ends. `name` keeps the limit's keys apart from
+ * the other limits' in the table they share.
  */
 export function createLimit(
   app: FastifyInstance,
   {
+    name,
     max,
     windowMs,
-    key,
+    key = (request) => request.ip,
     refusal,
-  }: { max: number; windowMs: number; key?: (request: FastifyRequest) => string; refusal: (seconds: number) => string },
+  }: {
+    name: string;
+    max: number;
+    windowMs: number;
+    key?: (request: FastifyRequest) => string;
+    refusal: (seconds: number) => string;
+  },
 ): Limit {
   // Made at the first request, once the plugin has loaded: the routes are declared before it does.
   let limiter: ReturnType<FastifyInstance['createRateLimit']> | undefined;
-  const limited = () =>
-    (limiter ??= app.createRateLimit({
-      max,
-      timeWindow: windowMs,
-      ...(key === undefined ? {} : { keyGenerator: key }),
-    }));
+  const keyOf = (request: FastifyRequest) => `${name} ${key(request)}`;
+  const limited = () => (limiter ??= app.createRateLimit({ max, timeWindow: windowMs, keyGenerator: keyOf }));
   // Requests at work under each key: counted as used until they end.
   const atWork = new Map<string, number>();
+  // Per key, the check or the count in progress, one at a time: the count is read from the database, so
+  // a check reading it while a request is between being counted and leaving the work would miss it.
+  const turns = new Map<string, Promise<void>>();
+  const inTurn = async <T>(turnKey: string, step: () => Promise<T>): Promise<T> => {
+    const previous = turns.get(turnKey) ?? Promise.resolve();
+    const result = previous.then(step);
+    const done = result.then(
+      () => {},
+      () => {},
+    );
+    turns.set(turnKey, done);
+    try {
+      return await result;
+    } finally {
+      if (turns.get(turnKey) === done) turns.delete(turnKey);
+    }
+  };
   return {
     async guard(request, reply, work) {
-      const state = await limited()(request, { increment: false });
-      const busy = atWork.get(state.key) ?? 0;
-      if (!state.isAllowed && state.remaining - busy <= 0) {
-        void reply.header('retry-after', String(Math.max(1, state.ttlInSeconds)));
-        throw new HttpError(429, 'rate_limited', refusal(Math.max(1, state.ttlInSeconds)));
-      }
-      atWork.set(state.key, busy + 1);
+      const turnKey = keyOf(request);
+      await inTurn(turnKey, async () => {
+        const state = await limited()(request, { increment: false });
+        const busy = atWork.get(turnKey) ?? 0;
+        if (!state.isAllowed && state.remaining - busy <= 0) {
+          void reply.header('retry-after', String(Math.max(1, state.ttlInSeconds)));
+          throw new HttpError(429, 'rate_limited', refusal(Math.max(1, state.ttlInSeconds)));
+        }
+        atWork.set(turnKey, busy + 1);
+      });
       let counted = false;
       try {
         return await work(() => {
           counted = true;
         });
       } finally {
-        // Counted before it stops being at work, so no request in between sees it as neither.
-        if (counted) await limited()(request);
-        const left = (atWork.get(state.key) ?? 1) - 1;
-        if (left === 0) atWork.delete(state.key);
-        else atWork.set(state.key, left);
+        // Counted before it stops being at work, so no check in between sees it as neither.
+        await inTurn(turnKey, async () => {
+          if (counted) await limited()(request);
+          const left = (atWork.get(turnKey) ?? 1) - 1;
+          if (left === 0) atWork.delete(turnKey);
+          else atWork.set(turnKey, left);
+        });
       }
     },
   };

@@ -36,7 +36,7 @@ export async function seedDemoData(
   db: PortalDatabase,
   { clock, seed = DEFAULT_DEMO_SEED }: { clock: Clock; seed?: number },
 ): Promise<SeedSummary | null> {
-  if (!db.isEmpty()) return null;
+  if (!(await db.isEmpty())) return null;
   const now = clock();
   const random = new DemoRandom(seed);
   const accounts = planAccounts(random);
@@ -47,22 +47,23 @@ export async function seedDemoData(
   // Hashed before the transaction: scrypt runs off the main thread, the transaction cannot wait for it.
   const passwordHashes = await Promise.all(demoUsers.map((user) => hashPassword(user.password, DEMO_PASSWORD_COST)));
 
-  const seeded = db.transaction(() => {
-    // Checked again: another process may have seeded the same file while the passwords were hashed.
-    if (!db.isEmpty()) return false;
-    teams.forEach((team) => db.insertTeam(team));
-    demoUsers.forEach(({ password: _password, teamName: _teamName, ...user }, index) =>
-      db.insertUser(user, passwordHashes[index] as string),
-    );
-    resellers.forEach((reseller) => db.insertReseller({ id: reseller.id, name: reseller.name }));
-    accounts.forEach(({ customer, reseller, entitlement }) => {
-      db.insertEndCustomer(customer);
-      if (entitlement !== null) db.insertEntitlement(reseller.id, customer.tenantDomain, entitlement);
-    });
+  const seeded = await db.transaction(async (tx) => {
+    // Checked again: another process may have seeded the same database while the passwords were hashed.
+    // The change counter is held first, so a second process seeding at the same time waits here.
+    await tx.holdChanges();
+    if (!(await tx.isEmpty())) return false;
+    for (const team of teams) await tx.insertTeam(team);
+    for (const [index, { id, email, name, role, teamId, timeZone }] of demoUsers.entries()) {
+      await tx.insertUser({ id, email, name, role, teamId, timeZone }, passwordHashes[index] as string);
+    }
+    for (const reseller of resellers) await tx.insertReseller({ id: reseller.id, name: reseller.name });
+    for (const { customer, reseller, entitlement } of accounts) {
+      await tx.insertEndCustomer(customer);
+      if (entitlement !== null) await tx.insertEntitlement(reseller.id, customer.tenantDomain, entitlement);
+    }
     // Change numbers follow the last activity, so a first pull lists tickets in the order they moved.
-    [...tickets]
-      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
-      .forEach((ticket) => db.saveTicket({ ...ticket, serverSeq: db.nextSeq() }));
+    const byActivity = [...tickets].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    for (const ticket of byActivity) await tx.saveTicket({ ...ticket, serverSeq: await tx.nextSeq() });
     return true;
   });
   if (!seeded) return null;

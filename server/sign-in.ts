@@ -32,12 +32,14 @@ export function registerSignInRoutes(
 ): void {
   const wrongPasswords = { max: WRONG_PASSWORDS_ALLOWED, windowMs: WRONG_PASSWORD_WINDOW_MS };
   const byAccount = createLimit(app, {
+    name: 'wrong passwords by account',
     ...wrongPasswords,
     key: account,
     refusal: (seconds) =>
       `too many wrong passwords for this account: its sign-in is paused; try again in ${inSeconds(seconds)}`,
   });
   const byAddress = createLimit(app, {
+    name: 'wrong passwords by address',
     ...wrongPasswords,
     refusal: (seconds) =>
       `too many wrong passwords from your address: sign-in from it is paused; try again in ${inSeconds(seconds)}`,
@@ -60,8 +62,8 @@ export function registerSignInRoutes(
     return sendParsed(reply, LoginResponse, session);
   });
 
-  app.post(`${API_PREFIX}/auth/logout`, { onRequest: requireSignIn }, (request, reply) => {
-    revoke(db, request.headers.authorization);
+  app.post(`${API_PREFIX}/auth/logout`, { onRequest: requireSignIn }, async (request, reply) => {
+    await revoke(db, request.headers.authorization);
     return reply.code(204).send();
   });
 }

@@ -24,8 +24,8 @@ const asField = (value: string | undefined): IntakeField | null =>
  * The first question without a valid answer, with the intake's message when it has an invalid one, or the
  * review once all are answered. Answers after it are kept: a changed answer does not undo the others.
  */
-export function nextStep(store: IntakeStore, answers: ChatAnswers): ChatStep {
-  const reading = readIntake(store, answers);
+export async function nextStep(store: IntakeStore, answers: ChatAnswers): Promise<ChatStep> {
+  const reading = await readIntake(store, answers);
   const issues = reading.ok ? [] : reading.issues;
   for (const field of INTAKE_FIELDS) {
     const answer = answers[field];
@@ -61,26 +61,28 @@ export function registerChatPage(
 ): void {
   const problemPage = (status: number) => renderProblem(status, CHAT_PAGE_PATH);
   registerPages(app, { name: 'chat page', problemPage }, (pages) => {
-    const show = (answers: ChatAnswers, step: ChatStep) =>
-      renderChat({ action: CHAT_PAGE_PATH, formPath, resellers: store.resellers(), answers, step });
+    const show = async (answers: ChatAnswers, step: ChatStep) =>
+      renderChat({ action: CHAT_PAGE_PATH, formPath, resellers: await store.resellers(), answers, step });
 
-    pages.get(CHAT_PAGE_PATH, (_request, reply) => sendPage(reply, 200, show({}, nextStep(store, {}))));
+    pages.get(CHAT_PAGE_PATH, async (_request, reply) =>
+      sendPage(reply, 200, await show({}, await nextStep(store, {}))),
+    );
 
     pages.post(CHAT_PAGE_PATH, { bodyLimit }, async (request, reply) => {
       const { answers, changing } = readPost(request.body ?? {});
-      const step = nextStep(store, answers);
+      const step = await nextStep(store, answers);
       if (step.kind === 'ask') {
         // Asked again to change an answer: what was given is there to edit.
         const draft = changing?.field === step.field ? changing.was : step.draft;
-        return sendPage(reply, step.error === null ? 200 : 400, show(answers, { ...step, draft }));
+        return sendPage(reply, step.error === null ? 200 : 400, await show(answers, { ...step, draft }));
       }
-      if (formText(request.body, 'send') !== 'yes') return sendPage(reply, 200, show(answers, step));
+      if (formText(request.body, 'send') !== 'yes') return sendPage(reply, 200, await show(answers, step));
       // Only sending opens a request: the answers before it are not limited.
-      return limit.guard(request, reply, (count) => {
-        const intake = readIntake(store, answers);
+      return limit.guard(request, reply, async (count) => {
+        const intake = await readIntake(store, answers);
         // nextStep found every answer valid; a reseller removed since is asked for again.
-        if (!intake.ok) return sendPage(reply, 400, show(answers, nextStep(store, answers)));
-        const ticket = createIntakeTicket(store, intake, 'chat', clock());
+        if (!intake.ok) return sendPage(reply, 400, await show(answers, await nextStep(store, answers)));
+        const ticket = await createIntakeTicket(store, intake, 'chat', clock());
         count();
         return reply.redirect(`${CHAT_RECEIPT_PATH}/${ticket.number}`, 303);
       });

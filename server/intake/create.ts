@@ -12,11 +12,11 @@ export type IntakeReading =
   { ok: true; request: IntakeRequest; reseller: Reseller } | { ok: false; issues: FieldIssue[] };
 
 /** Every failing field at once, the unknown reseller included, so the requester corrects everything in one go. */
-export function readIntake(store: IntakeStore, body: unknown): IntakeReading {
+export async function readIntake(store: IntakeStore, body: unknown): Promise<IntakeReading> {
   const parsed = IntakeRequest.safeParse(body);
   const issues = parsed.success ? [] : fieldIssues(parsed.error);
   const resellerId = IntakeRequest.pick({ resellerId: true }).safeParse(body);
-  const reseller = resellerId.success ? store.findReseller(resellerId.data.resellerId) : null;
+  const reseller = resellerId.success ? await store.findReseller(resellerId.data.resellerId) : null;
   if (resellerId.success && reseller === null) issues.push({ path: 'resellerId', message: UNKNOWN_RESELLER });
   // In the form's order, so the list of errors reads top to bottom like the form.
   issues.sort((a, b) => INTAKE_FIELDS.indexOf(a.path as IntakeField) - INTAKE_FIELDS.indexOf(b.path as IntakeField));
@@ -33,12 +33,12 @@ export function teamForScope(scope: Scope | null): string {
  * Creates the ticket in the team's queue, unassigned and in validation, in one transaction: its number
  * and change sequence are taken where it is written, so two intakes can never share either.
  */
-export function createIntakeTicket(
+export async function createIntakeTicket(
   store: IntakeStore,
   { request, reseller }: { request: IntakeRequest; reseller: Reseller },
   channel: Channel,
   now: Date,
-): Ticket {
+): Promise<Ticket> {
   const at = now.toISOString();
   const requester = {
     name: request.contactName,
@@ -46,17 +46,18 @@ export function createIntakeTicket(
     resellerId: reseller.id,
     resellerName: reseller.name,
   };
-  const { db } = store;
-  return db.transaction(() => {
+  const entitlement =
+    request.tenantDomain === null ? null : await store.findEntitlement(reseller.id, request.tenantDomain);
+  return store.db.transaction(async (db) => {
     const ticket: Ticket = {
       id: randomUUID(),
-      number: db.nextTicketNumber(),
+      number: await db.nextTicketNumber(),
       title: request.subject,
       description: request.description,
       channel,
       requester,
       endCustomer: { companyName: request.companyName, tenantDomain: request.tenantDomain, timeZone: request.timeZone },
-      entitlement: request.tenantDomain === null ? null : store.findEntitlement(reseller.id, request.tenantDomain),
+      entitlement,
       priority: request.priority,
       scope: request.scope,
       stage: 'validation',
@@ -80,10 +81,10 @@ export function createIntakeTicket(
         },
       ],
       version: 1,
-      serverSeq: db.nextSeq(),
+      serverSeq: await db.nextSeq(),
     };
     // saveTicket parses the ticket with the shared schema first: a ticket that breaks it is never stored.
-    db.saveTicket(ticket);
+    await db.saveTicket(ticket);
     return ticket;
   });
 }

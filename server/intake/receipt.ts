@@ -8,9 +8,9 @@ import type { IntakeStore } from './store';
 
 /** GET `path`/:number: the request's number, and the way back to `backPath` for another one. */
 export function registerReceipt(pages: FastifyInstance, store: IntakeStore, path: string, backPath: string): void {
-  pages.get<{ Params: { number: string } }>(`${path}/:number`, (request, reply) => {
+  pages.get<{ Params: { number: string } }>(`${path}/:number`, async (request, reply) => {
     const number = TicketNumber.safeParse(request.params.number);
-    if (!number.success || !store.ticketNumberExists(number.data)) {
+    if (!number.success || !(await store.ticketNumberExists(number.data))) {
       throw new HttpError(404, 'not_found', `no request ${request.params.number}`);
     }
     return sendPage(reply, 200, renderReceipt(number.data, backPath));

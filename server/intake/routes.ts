@@ -34,6 +34,7 @@ export const INTAKE_WINDOW_MS = 10 * 60_000;
 export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: PortalDatabase; clock: Clock }): void {
   const store = new IntakeStore(db);
   const limit = createLimit(app, {
+    name: 'support requests by address',
     max: INTAKE_REQUESTS_PER_ADDRESS,
     windowMs: INTAKE_WINDOW_MS,
     refusal: (seconds) =>
@@ -42,7 +43,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
   });
   const problemPage = (status: number) => renderProblem(status, INTAKE_FORM_PATH);
   registerPages(app, { name: 'intake form', problemPage }, (form) => {
-    const showForm = (
+    const showForm = async (
       reply: FastifyReply,
       status: number,
       entered: Partial<Record<IntakeField, string>>,
@@ -54,7 +55,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
         renderIntakeForm({
           action: INTAKE_FORM_PATH,
           chatPath: CHAT_PAGE_PATH,
-          resellers: store.resellers(),
+          resellers: await store.resellers(),
           entered,
           issues,
         }),
@@ -63,12 +64,12 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
     form.get(INTAKE_FORM_PATH, (_request, reply) => showForm(reply, 200, {}, []));
 
     form.post(INTAKE_FORM_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, async (request, reply) => {
-      return limit.guard(request, reply, (count) => {
+      return limit.guard(request, reply, async (count) => {
         // A post with no body at all is a form with every field empty.
         const body = request.body ?? {};
-        const intake = readIntake(store, body);
+        const intake = await readIntake(store, body);
         if (!intake.ok) return showForm(reply, 400, formValues(body, INTAKE_FIELDS), intake.issues);
-        const ticket = createIntakeTicket(store, intake, 'web_form', clock());
+        const ticket = await createIntakeTicket(store, intake, 'web_form', clock());
         count();
         // Post, redirect, get: reloading the receipt cannot send the request a second time.
         return reply.redirect(`${INTAKE_RECEIPT_PATH}/${ticket.number}`, 303);
@@ -80,8 +81,8 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
   registerChatPage(app, { store, clock, limit, formPath: INTAKE_FORM_PATH, bodyLimit: INTAKE_BODY_LIMIT });
 
   app.post(CHAT_INTAKE_PATH, { bodyLimit: INTAKE_BODY_LIMIT }, async (request, reply) => {
-    return limit.guard(request, reply, (count) => {
-      const intake = readIntake(store, request.body);
+    return limit.guard(request, reply, async (count) => {
+      const intake = await readIntake(store, request.body);
       if (!intake.ok) {
         throw new HttpError(
           400,
@@ -90,7 +91,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: 
           intake.issues,
         );
       }
-      const ticket = createIntakeTicket(store, intake, 'chat', clock());
+      const ticket = await createIntakeTicket(store, intake, 'chat', clock());
       count();
       return sendParsed(reply, IntakeReceipt, { id: ticket.id, number: ticket.number }, 201);
     });

@@ -1,4 +1,4 @@
-/** Intake's queries: the resellers on file, their customers' entitlements and ticket numbers, each prepared once. */
+/** Intake's queries: the resellers on file, their customers' entitlements and ticket numbers. */
 import { z } from 'zod';
 import { Entitlement } from '../../shared/domain/customer';
 import type { PortalDatabase } from '../db';
@@ -9,38 +9,30 @@ export type Reseller = z.infer<typeof Reseller>;
 
 const EntitlementRow = z.object({ support_plan: z.string(), active: z.number(), on_premise_add_on: z.number() });
 
-function prepareStatements(sqlite: PortalDatabase['sqlite']) {
-  const prepare = (sql: string) => sqlite.prepare(sql);
-  return {
-    resellers: prepare('SELECT id, name FROM resellers ORDER BY name'),
-    resellerById: prepare('SELECT id, name FROM resellers WHERE id = ?'),
-    entitlement: prepare(
-      'SELECT support_plan, active, on_premise_add_on FROM entitlements WHERE reseller_id = ? AND tenant_domain = ?',
-    ),
-    ticketNumberExists: prepare('SELECT 1 FROM tickets WHERE number = ?').pluck(),
-  };
-}
+const SQL = {
+  resellers: 'SELECT id, name FROM resellers ORDER BY name',
+  resellerById: 'SELECT id, name FROM resellers WHERE id = ?',
+  entitlement:
+    'SELECT support_plan, active, on_premise_add_on FROM entitlements WHERE reseller_id = ? AND tenant_domain = ?',
+  ticketNumberExists: 'SELECT 1 AS found FROM tickets WHERE number = ?',
+} as const;
 
 export class IntakeStore {
-  private readonly statements: ReturnType<typeof prepareStatements>;
-
-  constructor(readonly db: PortalDatabase) {
-    this.statements = prepareStatements(db.sqlite);
-  }
+  constructor(readonly db: PortalDatabase) {}
 
   /** Every reseller, by name: the choices of the intake form. */
-  resellers(): Reseller[] {
-    return z.array(Reseller).parse(this.statements.resellers.all());
+  async resellers(): Promise<Reseller[]> {
+    return z.array(Reseller).parse(await this.db.sql.all(SQL.resellers));
   }
 
-  findReseller(id: string): Reseller | null {
-    const row = this.statements.resellerById.get(id);
+  async findReseller(id: string): Promise<Reseller | null> {
+    const row = await this.db.sql.get(SQL.resellerById, [id]);
     return row === undefined ? null : Reseller.parse(row);
   }
 
   /** What the reseller's subscription entitles this tenant to, or null when the marketplace has no record. */
-  findEntitlement(resellerId: string, tenantDomain: string): Entitlement | null {
-    const row = this.statements.entitlement.get(resellerId, tenantDomain);
+  async findEntitlement(resellerId: string, tenantDomain: string): Promise<Entitlement | null> {
+    const row = await this.db.sql.get(SQL.entitlement, [resellerId, tenantDomain]);
     if (row === undefined) return null;
     const r = EntitlementRow.parse(row);
     return Entitlement.parse({
@@ -50,7 +42,7 @@ export class IntakeStore {
     });
   }
 
-  ticketNumberExists(number: string): boolean {
-    return this.statements.ticketNumberExists.get(number) !== undefined;
+  async ticketNumberExists(number: string): Promise<boolean> {
+    return (await this.db.sql.get(SQL.ticketNumberExists, [number])) !== undefined;
   }
 }

@@ -28,11 +28,18 @@ export interface LinkedSession {
 /** A reschedule chain longer than this is not followed: the schema cannot rule out a loop. */
 const MAX_RESCHEDULES = 20;
 
-/** The session behind a token, or null for a malformed, unknown or dangling one: all a forged link. */
-export function findLinkedSession(db: PortalDatabase, token: string): LinkedSession | null {
+/**
+ * The session behind a token, or null for a malformed, unknown or dangling one: all a forged link.
+ * `lock` holds the ticket for the transaction that is about to change it (see lockTicket).
+ */
+export async function findLinkedSession(
+  db: PortalDatabase,
+  token: string,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<LinkedSession | null> {
   if (!LINK_TOKEN_PATTERN.test(token)) return null;
-  const link = db.sessions.findLink(token);
-  const ticket = link === null ? null : db.findTicket(link.ticketId);
+  const link = await db.sessions.findLink(token);
+  const ticket = link === null ? null : await (lock ? db.lockTicket(link.ticketId) : db.findTicket(link.ticketId));
   const byId = (id: string | null) => ticket?.remoteSessions.find((session) => session.id === id);
   const offered = byId(link?.sessionId ?? null);
   if (ticket === null || offered === undefined) return null;
@@ -98,32 +105,32 @@ const sameSlot = (a: SessionSlot, b: SessionSlot) =>
   Date.parse(a.start) === Date.parse(b.start) && Date.parse(a.end) === Date.parse(b.end);
 
 /** The ticket as the customer's booking of `slot` would leave it, or why the slot cannot be booked now. */
-export function tryPick(
+type Checked = { ok: true; ticket: Ticket } | { ok: false; problem: string };
+
+export async function tryPick(
   db: PortalDatabase,
   { ticket, current }: LinkedSession,
   slot: SessionSlot,
   now: Date,
-): { ok: true; ticket: Ticket } | { ok: false; problem: string } {
+): Promise<Checked> {
   if (Date.parse(slot.start) <= now.getTime()) return { ok: false, problem: PASSED };
   const ids = { eventId: randomUUID(), replyId: randomUUID() };
   return checked(db, ticket, customerPicksSlot(ticket, current.id, slot, now.toISOString(), ids));
 }
 
 /** A customer's change passes what a pushed one passes: the engineer's calendar and the ticket's size. */
-function checked(
-  db: PortalDatabase,
-  ticket: Ticket,
-  result: ApplyResult,
-): { ok: true; ticket: Ticket } | { ok: false; problem: string } {
+async function checked(db: PortalDatabase, ticket: Ticket, result: ApplyResult): Promise<Checked> {
   if (!result.ok) return { ok: false, problem: NOT_SAVED };
-  const refusal = sessionRefusal(db.sessions, ticket, result.ticket) ?? ticketLimitRefusal(ticket, result.ticket);
+  const refusal =
+    (await sessionRefusal(db.sessions, ticket, result.ticket)) ?? ticketLimitRefusal(ticket, result.ticket);
   if (refusal !== null) return { ok: false, problem: refusal.code === 'session_overlap' ? NOT_FREE : NOT_SAVED };
   return { ok: true, ticket: result.ticket };
 }
 
 /** Saved as a pushed change is: a new version and change number, stamped with the server's time. */
-function save(db: PortalDatabase, before: Ticket, after: Ticket, now: Date): void {
-  db.saveTicket({ ...after, version: before.version + 1, serverSeq: db.nextSeq(), updatedAt: now.toISOString() });
+async function save(db: PortalDatabase, before: Ticket, after: Ticket, now: Date): Promise<void> {
+  const serverSeq = await db.nextSeq();
+  await db.saveTicket({ ...after, version: before.version + 1, serverSeq, updatedAt: now.toISOString() });
 }
 
 /** Runs `change` on the open link's session in one transaction, saving what it returns. */
@@ -131,28 +138,36 @@ function onOpenLink(
   db: PortalDatabase,
   token: string,
   now: Date,
-  change: (linked: LinkedSession) => { ok: true; ticket: Ticket } | { ok: false; problem: string; atMessage?: true },
-): CustomerOutcome {
-  return db.transaction((): CustomerOutcome => {
-    const linked = findLinkedSession(db, token);
+  change: (
+    linked: LinkedSession,
+    tx: PortalDatabase,
+  ) => Promise<{ ok: true; ticket: Ticket } | { ok: false; problem: string; atMessage?: true }>,
+): Promise<CustomerOutcome> {
+  return db.transaction(async (tx): Promise<CustomerOutcome> => {
+    const linked = await findLinkedSession(tx, token, { lock: true });
     if (linked === null) return { ok: false, invalidLink: true };
     const state = linkState(linked, now);
     if (state !== 'open') return { ok: false, problem: CLOSED_LINK_PROBLEM[state] };
-    const outcome = change(linked);
+    const outcome = await change(linked, tx);
     if (!outcome.ok) return outcome;
-    save(db, linked.ticket, outcome.ticket, now);
+    await save(tx, linked.ticket, outcome.ticket, now);
     return { ok: true };
   });
 }
 
 /** The customer books one of the offered times. */
-export function bookSlot(db: PortalDatabase, token: string, choice: string | undefined, now: Date): CustomerOutcome {
-  return onOpenLink(db, token, now, (linked) => {
+export function bookSlot(
+  db: PortalDatabase,
+  token: string,
+  choice: string | undefined,
+  now: Date,
+): Promise<CustomerOutcome> {
+  return onOpenLink(db, token, now, async (linked, tx) => {
     const chosen = parseSlotChoice(choice);
     const offered = chosen === null ? undefined : linked.current.proposedSlots.find((slot) => sameSlot(slot, chosen));
     if (offered === undefined) return { ok: false, problem: NOT_OFFERED };
     // Booked as stored in the proposal, whatever spelling of the same instants was posted.
-    return tryPick(db, linked, offered, now);
+    return tryPick(tx, linked, offered, now);
   });
 }
 
@@ -168,25 +183,25 @@ export function requestProblem(message: string): string | null {
 }
 
 /** The customer asks for other times: the proposal is withdrawn, their message on the timeline. */
-export function askOtherTimes(db: PortalDatabase, token: string, message: string, now: Date): CustomerOutcome {
-  return onOpenLink(db, token, now, ({ ticket, current }) => {
+export function askOtherTimes(db: PortalDatabase, token: string, message: string, now: Date): Promise<CustomerOutcome> {
+  return onOpenLink(db, token, now, async ({ ticket, current }, tx) => {
     const problem = requestProblem(message);
     if (problem !== null) return { ok: false, problem, atMessage: true };
     const ids = { eventId: randomUUID(), replyId: randomUUID() };
-    return checked(db, ticket, customerAsksOtherTimes(ticket, current.id, message.trim(), now.toISOString(), ids));
+    return checked(tx, ticket, customerAsksOtherTimes(ticket, current.id, message.trim(), now.toISOString(), ids));
   });
 }
 
 /** Whether `slot` can still be picked, for the page's list: free, already started, or clashing. */
 export type SlotAvailability = 'free' | 'passed' | 'taken';
 
-export function availabilityOf(
+export async function availabilityOf(
   db: PortalDatabase,
   linked: LinkedSession,
   slot: SessionSlot,
   now: Date,
-): SlotAvailability {
-  const pick = tryPick(db, linked, slot, now);
+): Promise<SlotAvailability> {
+  const pick = await tryPick(db, linked, slot, now);
   if (pick.ok) return 'free';
   return pick.problem === PASSED ? 'passed' : 'taken';
 }

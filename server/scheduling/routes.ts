@@ -43,16 +43,15 @@ function displayZone(asked: string | undefined, own: string): { zone: string; zo
 const UserRow = z.object({ name: z.string(), email: z.string() });
 
 export function registerSchedulingRoutes(app: FastifyInstance, { db, clock }: { db: PortalDatabase; clock: Clock }) {
-  const userById = db.sqlite.prepare('SELECT name, email FROM users WHERE id = ?');
   /** The invite's organiser: the engineer as on file, or as the session names them once they have left. */
-  const organizerOf = (engineer: Actor) => {
-    const row = userById.get(engineer.id);
+  const organizerOf = async (engineer: Actor) => {
+    const row = await db.sql.get('SELECT name, email FROM users WHERE id = ?', [engineer.id]);
     return row === undefined ? { name: engineer.name } : UserRow.parse(row);
   };
 
   const pageOf = (token: string) => schedulingPath(token);
 
-  function showPage(
+  async function showPage(
     reply: FastifyReply,
     status: number,
     token: string,
@@ -61,10 +60,12 @@ export function registerSchedulingRoutes(app: FastifyInstance, { db, clock }: { 
   ) {
     const now = clock();
     const state = linkState(linked, now);
-    const slots =
-      state === 'open'
-        ? linked.current.proposedSlots.map((slot) => ({ slot, availability: availabilityOf(db, linked, slot, now) }))
-        : [];
+    const slots = [];
+    if (state === 'open') {
+      for (const slot of linked.current.proposedSlots) {
+        slots.push({ slot, availability: await availabilityOf(db, linked, slot, now) });
+      }
+    }
     const view = {
       path: pageOf(token),
       state,
@@ -84,13 +85,13 @@ export function registerSchedulingRoutes(app: FastifyInstance, { db, clock }: { 
    * After a post: back to the page (in the zone read) when it was saved; otherwise the page with the
    * reason, and the message asking for other times as typed.
    */
-  function answer(reply: FastifyReply, token: string, outcome: CustomerOutcome, body: unknown) {
+  async function answer(reply: FastifyReply, token: string, outcome: CustomerOutcome, body: unknown) {
     const zone = formText(body, 'zone');
     if (outcome.ok) {
       const query = zone === undefined || zone === '' ? '' : `?zone=${encodeURIComponent(zone)}`;
       return reply.redirect(`${pageOf(token)}${query}`, 303);
     }
-    const linked = 'problem' in outcome ? findLinkedSession(db, token) : null;
+    const linked = 'problem' in outcome ? await findLinkedSession(db, token) : null;
     if (linked === null || !('problem' in outcome)) return sendPage(reply, 404, renderInvalidLink());
     const request = formText(body, 'message');
     return outcome.atMessage
@@ -99,36 +100,41 @@ export function registerSchedulingRoutes(app: FastifyInstance, { db, clock }: { 
   }
 
   registerPages(app, { name: 'scheduling page', problemPage: renderSchedulingProblem }, (pages) => {
-    pages.get<TokenRequest & { Querystring: { zone?: unknown } }>(SCHEDULING_PAGE_PATH, (request, reply) => {
+    pages.get<TokenRequest & { Querystring: { zone?: unknown } }>(SCHEDULING_PAGE_PATH, async (request, reply) => {
       const { token } = request.params;
-      const linked = findLinkedSession(db, token);
+      const linked = await findLinkedSession(db, token);
       if (linked === null) return sendPage(reply, 404, renderInvalidLink());
       const zone = typeof request.query.zone === 'string' ? request.query.zone : undefined;
       return showPage(reply, 200, token, linked, { zone });
     });
 
-    pages.post<TokenRequest>(`${SCHEDULING_PAGE_PATH}/book`, { bodyLimit: SCHEDULING_BODY_LIMIT }, (request, reply) => {
-      const { token } = request.params;
-      const outcome = bookSlot(db, token, formText(request.body, 'slot'), clock());
-      return answer(reply, token, outcome, request.body);
-    });
-
     pages.post<TokenRequest>(
-      `${SCHEDULING_PAGE_PATH}/other-times`,
+      `${SCHEDULING_PAGE_PATH}/book`,
       { bodyLimit: SCHEDULING_BODY_LIMIT },
-      (request, reply) => {
+      async (request, reply) => {
         const { token } = request.params;
-        const message = formText(request.body, 'message') ?? '';
-        const outcome = askOtherTimes(db, token, message, clock());
+        const outcome = await bookSlot(db, token, formText(request.body, 'slot'), clock());
         return answer(reply, token, outcome, request.body);
       },
     );
 
-    pages.get<TokenRequest>(`${SCHEDULING_PAGE_PATH}/invite.ics`, (request, reply) => {
-      const linked = findLinkedSession(db, request.params.token);
+    pages.post<TokenRequest>(
+      `${SCHEDULING_PAGE_PATH}/other-times`,
+      { bodyLimit: SCHEDULING_BODY_LIMIT },
+      async (request, reply) => {
+        const { token } = request.params;
+        const message = formText(request.body, 'message') ?? '';
+        const outcome = await askOtherTimes(db, token, message, clock());
+        return answer(reply, token, outcome, request.body);
+      },
+    );
+
+    pages.get<TokenRequest>(`${SCHEDULING_PAGE_PATH}/invite.ics`, async (request, reply) => {
+      const linked = await findLinkedSession(db, request.params.token);
       if (linked === null) return sendPage(reply, 404, renderInvalidLink());
       const { ticket, current } = linked;
-      const invite = sessionIcs({ ticket, session: current, organizer: organizerOf(current.engineer), now: clock() });
+      const organizer = await organizerOf(current.engineer);
+      const invite = sessionIcs({ ticket, session: current, organizer, now: clock() });
       if (!invite.ok) {
         return showPage(reply, 404, request.params.token, linked, {
           problem: 'There is no calendar invite for this session yet: book a time first.',

@@ -2,10 +2,10 @@
  * The remote sessions' tables, kept in step with the tickets: each engineer's bookings (for the overlap
  * rule) and the customers' scheduling links (by the hash of their token).
  */
-import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type Booking, type RemoteSession, type SessionSlot, bookingsOf } from '../../shared/domain/remote-session';
+import type { SqlSession } from '../storage/sql';
 
 /** What the index reads of a ticket. */
 export interface IndexedTicket {
@@ -38,50 +38,37 @@ const BookingRow = z.object({
 
 const LinkRow = z.object({ ticket_id: z.string(), session_id: z.string() });
 
-function prepareStatements(sqlite: Database.Database) {
-  const prepare = (sql: string) => sqlite.prepare(sql);
-  return {
-    deleteBookings: prepare('DELETE FROM session_bookings WHERE ticket_id = ?'),
-    insertBooking: prepare(
-      `INSERT INTO session_bookings (session_id, ticket_id, ticket_number, engineer_id, starts_at, ends_at)
-         VALUES (@sessionId, @ticketId, @ticketNumber, @engineerId, @start, @end)`,
-    ),
-    // Served by session_bookings_by_engineer_end: only the engineer's bookings ending after the start are read.
-    overlapping: prepare(
-      `SELECT ticket_id, ticket_number, session_id, engineer_id, starts_at, ends_at FROM session_bookings
-         WHERE engineer_id = @engineerId AND ends_at > @start AND starts_at < @end
-         ORDER BY starts_at`,
-    ),
-    linkByHash: prepare('SELECT ticket_id, session_id FROM scheduling_links WHERE token_hash = ?'),
-    insertLink: prepare(
-      'INSERT INTO scheduling_links (token_hash, ticket_id, session_id, registered_at) VALUES (?, ?, ?, ?)',
-    ),
-  };
-}
+const SQL = {
+  deleteBookings: 'DELETE FROM session_bookings WHERE ticket_id = ?',
+  insertBooking: `INSERT INTO session_bookings (session_id, ticket_id, ticket_number, engineer_id, starts_at, ends_at)
+    VALUES (@sessionId, @ticketId, @ticketNumber, @engineerId, @start, @end)`,
+  // Served by session_bookings_by_engineer_end: only the engineer's bookings ending after the start are read.
+  overlapping: `SELECT ticket_id, ticket_number, session_id, engineer_id, starts_at, ends_at FROM session_bookings
+    WHERE engineer_id = @engineerId AND ends_at > @start AND starts_at < @end
+    ORDER BY starts_at`,
+  linkByHash: 'SELECT ticket_id, session_id FROM scheduling_links WHERE token_hash = ?',
+  insertLink: 'INSERT INTO scheduling_links (token_hash, ticket_id, session_id, registered_at) VALUES (?, ?, ?, ?)',
+} as const;
 
 export class SessionIndex {
-  private readonly statements: ReturnType<typeof prepareStatements>;
-
-  constructor(sqlite: Database.Database) {
-    this.statements = prepareStatements(sqlite);
-  }
+  constructor(private readonly sql: SqlSession) {}
 
   /**
    * Replaces the ticket's bookings with those it holds now and registers its new links. Call it in the
    * transaction that writes the ticket, after the ticket row. A token registered for another session
    * throws: push refuses such a change before saving it (see sessionRefusal), so this is a bug.
    */
-  index(ticket: IndexedTicket): void {
-    this.statements.deleteBookings.run(ticket.id);
+  async index(ticket: IndexedTicket): Promise<void> {
+    await this.sql.run(SQL.deleteBookings, [ticket.id]);
     for (const booking of bookingsOf(ticket)) {
-      this.statements.insertBooking.run({ ...booking, start: stored(booking.start), end: stored(booking.end) });
+      await this.sql.run(SQL.insertBooking, { ...booking, start: stored(booking.start), end: stored(booking.end) });
     }
     for (const session of ticket.remoteSessions) {
       if (session.linkToken === null) continue;
       const hash = hashLinkToken(session.linkToken);
-      const link = this.findLinkByHash(hash);
+      const link = await this.findLinkByHash(hash);
       if (link === null) {
-        this.statements.insertLink.run(hash, ticket.id, session.id, ticket.updatedAt);
+        await this.sql.run(SQL.insertLink, [hash, ticket.id, session.id, ticket.updatedAt]);
       } else if (!leadsTo(link, ticket.id, session.id)) {
         throw new Error(`${ticket.number}: the scheduling link of session ${session.id} belongs to another session`);
       }
@@ -89,29 +76,32 @@ export class SessionIndex {
   }
 
   /** The engineer's bookings that overlap the time from `range.start` to `range.end`. */
-  bookingsOverlapping(engineerId: string, range: SessionSlot): Booking[] {
-    return this.statements.overlapping
-      .all({ engineerId, start: stored(range.start), end: stored(range.end) })
-      .map((row) => {
-        const r = BookingRow.parse(row);
-        return {
-          ticketId: r.ticket_id,
-          ticketNumber: r.ticket_number,
-          sessionId: r.session_id,
-          engineerId: r.engineer_id,
-          start: r.starts_at,
-          end: r.ends_at,
-        };
-      });
+  async bookingsOverlapping(engineerId: string, range: SessionSlot): Promise<Booking[]> {
+    const rows = await this.sql.all(SQL.overlapping, {
+      engineerId,
+      start: stored(range.start),
+      end: stored(range.end),
+    });
+    return rows.map((row) => {
+      const r = BookingRow.parse(row);
+      return {
+        ticketId: r.ticket_id,
+        ticketNumber: r.ticket_number,
+        sessionId: r.session_id,
+        engineerId: r.engineer_id,
+        start: r.starts_at,
+        end: r.ends_at,
+      };
+    });
   }
 
   /** The session a link token leads to, or null for a token never registered. */
-  findLink(token: string): SchedulingLink | null {
+  findLink(token: string): Promise<SchedulingLink | null> {
     return this.findLinkByHash(hashLinkToken(token));
   }
 
-  private findLinkByHash(hash: string): SchedulingLink | null {
-    const row = this.statements.linkByHash.get(hash);
+  private async findLinkByHash(hash: string): Promise<SchedulingLink | null> {
+    const row = await this.sql.get(SQL.linkByHash, [hash]);
     if (row === undefined) return null;
     const r = LinkRow.parse(row);
     return { ticketId: r.ticket_id, sessionId: r.session_id };

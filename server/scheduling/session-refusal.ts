@@ -20,16 +20,23 @@ function spanOf(session: RemoteSession): SessionSlot {
 }
 
 /** The bookings of each changed live session's engineer around its times: all the overlap rule needs. */
-function bookingsAround(index: SessionIndex, sessions: readonly RemoteSession[]): Booking[] {
-  return sessions
-    .filter((session) => session.status === 'proposed' || session.status === 'confirmed')
-    .flatMap((session) => index.bookingsOverlapping(session.engineer.id, spanOf(session)));
+async function bookingsAround(index: SessionIndex, sessions: readonly RemoteSession[]): Promise<Booking[]> {
+  const bookings: Booking[] = [];
+  for (const session of sessions) {
+    if (session.status !== 'proposed' && session.status !== 'confirmed') continue;
+    bookings.push(...(await index.bookingsOverlapping(session.engineer.id, spanOf(session))));
+  }
+  return bookings;
 }
 
-function linkRefusal(index: SessionIndex, ticket: Ticket, sessions: readonly RemoteSession[]): Refusal | null {
+async function linkRefusal(
+  index: SessionIndex,
+  ticket: Ticket,
+  sessions: readonly RemoteSession[],
+): Promise<Refusal | null> {
   for (const session of sessions) {
     if (session.linkToken === null) continue;
-    const link = index.findLink(session.linkToken);
+    const link = await index.findLink(session.linkToken);
     if (link === null || leadsTo(link, ticket.id, session.id)) continue;
     return {
       code: 'invalid_args',
@@ -42,8 +49,10 @@ function linkRefusal(index: SessionIndex, ticket: Ticket, sessions: readonly Rem
 }
 
 /** Why the change from `before` to `after` may not be saved for its sessions, or null when it may. */
-export function sessionRefusal(index: SessionIndex, before: Ticket, after: Ticket): Refusal | null {
+export async function sessionRefusal(index: SessionIndex, before: Ticket, after: Ticket): Promise<Refusal | null> {
   const sessions = changedSessions(before, after);
   if (sessions.length === 0) return null;
-  return overlapRefusal(before, after, bookingsAround(index, sessions)) ?? linkRefusal(index, after, sessions);
+  return (
+    overlapRefusal(before, after, await bookingsAround(index, sessions)) ?? (await linkRefusal(index, after, sessions))
+  );
 }

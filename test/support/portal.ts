@@ -1,19 +1,20 @@
-// A seeded in-memory portal per test run, on a real socket at 127.0.0.1: the demo database is seeded and
-// signed into once, then copied; every answer is checked against the contract.
+// A seeded portal per test run on the test engine, on a real socket at 127.0.0.1: the demo database is
+// seeded and signed into once, then copied; every answer is checked against the contract.
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { ApiClient } from '../../renderer/data/api-client';
 import { buildServer } from '../../server/app';
-import { type PortalDatabase, openDatabase } from '../../server/db';
+import type { PortalDatabase } from '../../server/db';
 import { DEMO_PASSWORD, DEMO_PASSWORD_COST, type DemoUser, demoUsers, seedDemoData } from '../../server/seed';
 import type { Ticket } from '../../shared/domain';
 import { watchContract } from './contract';
 import { inProcessApi } from './in-process-api';
+import { type Template, type TestDatabase, backupOf, dropTemplate, makeTemplate, openCopy } from './test-database';
 
 export const PORTAL_NOW = new Date('2026-11-25T09:00:00.000Z');
 
 interface SeededImage {
-  image: Buffer;
+  template: Template;
   /** A bearer token per demo user's e-mail, valid for twelve hours from PORTAL_NOW. */
   tokens: ReadonlyMap<string, string>;
   /** Every ticket as seeded: the state a replay of the pushed mutations starts from. */
@@ -25,22 +26,21 @@ let seeded: Promise<SeededImage> | undefined;
 /** Seeding and scrypt sign-ins take about a second, so they happen once per process, not once per run. */
 function seededImage(): Promise<SeededImage> {
   seeded ??= (async () => {
-    const db = openDatabase(':memory:');
-    await seedDemoData(db, { clock: () => PORTAL_NOW });
-    // At the seed's cost: the runs sign in again and again, which at the server's own would take their time.
-    const app = buildServer({ db, clock: () => PORTAL_NOW, logger: false, passwordCost: DEMO_PASSWORD_COST });
     const tokens = new Map<string, string>();
-    for (const user of demoUsers) {
-      const session = await inProcessApi(app, null).login({ email: user.email, password: DEMO_PASSWORD });
-      tokens.set(user.email, session.token);
-    }
-    await app.close();
-    const tickets = new Map(
-      ['tm-modern-work', 'tm-azure'].flatMap((team) => db.teamChanges(team, 0, 10_000)).map((t) => [t.id, t]),
-    );
-    const image = db.sqlite.serialize();
-    db.close();
-    return { image, tokens, tickets };
+    let tickets = new Map<string, Ticket>();
+    const template = await makeTemplate(async (db) => {
+      await seedDemoData(db, { clock: () => PORTAL_NOW });
+      // At the seed's cost: the runs sign in again and again, which at the server's own would take their time.
+      const app = buildServer({ db, clock: () => PORTAL_NOW, logger: false, passwordCost: DEMO_PASSWORD_COST });
+      for (const user of demoUsers) {
+        const session = await inProcessApi(app, null).login({ email: user.email, password: DEMO_PASSWORD });
+        tokens.set(user.email, session.token);
+      }
+      await app.close();
+      const teams = await Promise.all(['tm-modern-work', 'tm-azure'].map((team) => db.teamChanges(team, 0, 10_000)));
+      tickets = new Map(teams.flat().map((t) => [t.id, t]));
+    });
+    return { template, tokens, tickets };
   })();
   return seeded;
 }
@@ -56,17 +56,17 @@ export interface Portal {
   /** An ApiClient signed in as the demo user, talking to this portal over HTTP (across restarts: same address). */
   apiFor(user: DemoUser): ApiClient;
   /** The user's bearer token stops working, as when it expires; apiFor answers 401 until signIn. */
-  expireToken(user: DemoUser): void;
+  expireToken(user: DemoUser): Promise<void>;
   /** The user signs in again: apiFor carries the new token. */
   signIn(user: DemoUser): Promise<void>;
   /** A copy of the database as it is now, as a backup would be. */
-  backup(): Buffer;
+  backup(): Promise<Template>;
   /**
    * The server stops and starts again on the database as it is, or on `image` (restored from a
    * backup). Resolves with the ids of the changes the stopped server had handled, requests in flight
    * when it stopped included.
    */
-  restart(image?: Buffer): Promise<string[]>;
+  restart(image?: Template): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -77,25 +77,25 @@ export async function openPortal(): Promise<Portal> {
   const clock = () => now;
   /** The port of the first start: a restarted server listens where the consoles expect it. */
   let port = 0;
-  const start = async (image: Buffer) => {
-    const db = openDatabase(image);
-    const app = buildServer({ db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST });
+  /** The backups taken, dropped with the portal. */
+  const backups: Template[] = [];
+  const listen = async (database: TestDatabase) => {
+    const app = buildServer({ db: database.db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST });
     watchContract(app);
     await app.listen({ host: '127.0.0.1', port });
     port = (app.server.address() as AddressInfo).port;
-    return { db, app };
+    return { database, db: database.db, app };
   };
-  let running = await start(seededCopy.image);
+  let running = await listen(await openCopy(seededCopy.template));
   const url = `http://127.0.0.1:${port}`;
   /** Once no request is in flight: what the server had handled, and its database as it stopped. */
-  const stop = async (): Promise<{ handled: string[]; image: Buffer }> => {
+  const stop = async (): Promise<string[]> => {
     await running.app.close();
     // A real restart takes long enough for the clients to see their kept-alive connections closed.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const handled = running.db.sqlite.prepare('SELECT id FROM applied_mutations ORDER BY rowid').pluck().all();
-    const image = running.db.sqlite.serialize();
-    running.db.close();
-    return { handled: handled as string[], image };
+    const { sql } = running.db;
+    const handled = await sql.all(`SELECT id FROM applied_mutations ORDER BY ${sql.dialect.mutationOrder}`);
+    return handled.map((row) => String(row.id));
   };
   return {
     get db() {
@@ -110,21 +110,30 @@ export async function openPortal(): Promise<Portal> {
       now = new Date(now.getTime() + ms);
     },
     apiFor: (user) => new ApiClient(url, tokens.get(user.email) ?? null),
-    expireToken: (user) => {
-      running.db.sqlite.prepare('DELETE FROM auth_tokens WHERE user_id = ?').run(user.id);
-    },
+    expireToken: (user) => running.db.sql.run('DELETE FROM auth_tokens WHERE user_id = ?', [user.id]),
     signIn: async (user) => {
       const session = await inProcessApi(running.app, null).login({ email: user.email, password: DEMO_PASSWORD });
       tokens.set(user.email, session.token);
     },
-    backup: () => running.db.sqlite.serialize(),
+    backup: async () => {
+      const backup = await backupOf(running.db);
+      backups.push(backup);
+      return backup;
+    },
     restart: async (image) => {
-      const stopped = await stop();
-      running = await start(image ?? stopped.image);
-      return stopped.handled;
+      const handled = await stop();
+      if (image === undefined) {
+        running = await listen(await running.database.reopen());
+      } else {
+        await running.database.drop();
+        running = await listen(await openCopy(image));
+      }
+      return handled;
     },
     close: async () => {
       await stop();
+      await running.database.drop();
+      for (const backup of backups.splice(0)) await dropTemplate(backup);
     },
   };
 }

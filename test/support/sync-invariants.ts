@@ -14,10 +14,11 @@ import { allSummaries } from './local-copy';
 const PushRecord = z.object({ id: z.string(), user_id: z.string(), received_at: z.string(), result: z.string() });
 
 /** The server's idempotency log, in the order it handled the mutations. */
-function serverLog(world: SyncWorld) {
-  const rows = world.portal.db.sqlite
-    .prepare('SELECT id, user_id, received_at, result FROM applied_mutations ORDER BY rowid')
-    .all();
+async function serverLog(world: SyncWorld) {
+  const { sql } = world.portal.db;
+  const rows = await sql.all(
+    `SELECT id, user_id, received_at, result FROM applied_mutations ORDER BY ${sql.dialect.mutationOrder}`,
+  );
   return rows.map((row) => {
     const record = PushRecord.parse(row);
     return {
@@ -29,6 +30,8 @@ function serverLog(world: SyncWorld) {
   });
 }
 
+type ServerLog = Awaited<ReturnType<typeof serverLog>>;
+
 /** Refusals the server makes before the ticket's rules are consulted, so a replay of the rules cannot give them. */
 const SCOPE_REFUSALS = new Set(['out_of_scope', 'ticket_not_found', 'forbidden']);
 
@@ -37,7 +40,7 @@ const SCOPE_REFUSALS = new Set(['out_of_scope', 'ticket_not_found', 'forbidden']
  * apply, in that order, each bumping the version by one; every refusal must be the rules' refusal;
  * and the tickets must come out exactly as the server holds them.
  */
-function checkServerReplays(world: SyncWorld, log: ReturnType<typeof serverLog>): void {
+async function checkServerReplays(world: SyncWorld, log: ServerLog): Promise<void> {
   const replayed = new Map<string, Ticket>();
   for (const record of log) {
     const entry = world.ledger.get(record.id);
@@ -68,7 +71,7 @@ function checkServerReplays(world: SyncWorld, log: ReturnType<typeof serverLog>)
     }
   }
   for (const [ticketId, expected] of replayed) {
-    const actual = world.portal.db.findTicket(ticketId);
+    const actual = await world.portal.db.findTicket(ticketId);
     assert.ok(actual !== null, `ticket ${ticketId} vanished from the server`);
     // The change sequence is global (other tickets move it too): only its order matters, checked by pull.
     assert.deepEqual({ ...actual, serverSeq: 0 }, { ...expected, serverSeq: 0 }, `${actual.number} is not its replay`);
@@ -83,7 +86,7 @@ function checkServerReplays(world: SyncWorld, log: ReturnType<typeof serverLog>)
  * what the server said. The console is read before the server, so a sync in flight cannot make a
  * change look lost. Cheap enough to run at every request.
  */
-export async function checkChanges(world: SyncWorld): Promise<ReturnType<typeof serverLog>> {
+export async function checkChanges(world: SyncWorld): Promise<ServerLog> {
   const copies = new Map(
     await Promise.all(
       DEVICES.map(async (device) => {
@@ -96,7 +99,7 @@ export async function checkChanges(world: SyncWorld): Promise<ReturnType<typeof 
       }),
     ),
   );
-  const log = serverLog(world);
+  const log = await serverLog(world);
   const onServer = new Map(log.map((record) => [record.id, record.result]));
 
   for (const [device, { outbox }] of copies) {
@@ -152,7 +155,7 @@ export async function checkChanges(world: SyncWorld): Promise<ReturnType<typeof 
 /** After every step: nothing lost (above), nothing applied twice or out of the rules, every redelivery answered alike. */
 export async function checkAlways(world: SyncWorld): Promise<void> {
   const log = await checkChanges(world);
-  checkServerReplays(world, log);
+  await checkServerReplays(world, log);
   for (const { request, first, second } of world.schedule.redeliveries) {
     assert.deepEqual(second, first, `a push delivered twice got two answers (${request.mutations.length} changes)`);
   }
@@ -178,7 +181,7 @@ async function checkSettledOn(world: SyncWorld, device: Device): Promise<void> {
     0,
     `the ${device}'s outbox holds unsent changes`,
   );
-  const log = new Map(serverLog(world).map((record) => [record.id, record.result]));
+  const log = new Map((await serverLog(world)).map((record) => [record.id, record.result]));
   for (const [id, { mutation, by, on, fate }] of world.ledger) {
     if (by.id !== USER.id || on !== device || fate !== 'made') continue;
     const result = log.get(id);
@@ -190,8 +193,7 @@ async function checkSettledOn(world: SyncWorld, device: Device): Promise<void> {
     }
   }
 
-  const scope = world.portal.db
-    .storedChangesInScope(USER, 0, 100_000)
+  const scope = (await world.portal.db.storedChangesInScope(USER, 0, 100_000))
     .map((stored) => parseStoredTicket(stored.json))
     .sort((a, b) => a.id.localeCompare(b.id));
   const local = (await db.tickets.toArray()).sort((a, b) => a.id.localeCompare(b.id));
@@ -223,7 +225,7 @@ async function checkSettledOn(world: SyncWorld, device: Device): Promise<void> {
       `${ticketId}: the console shows another ticket than the server's`,
     );
   }
-  assert.equal(await store.cursor(), String(world.portal.db.currentSeq()), 'the cursor is not the server’s');
+  assert.equal(await store.cursor(), String(await world.portal.db.currentSeq()), 'the cursor is not the server’s');
   assert.equal(status.lastError, null, `the ${device}'s last sync reported an error`);
   assert.equal(status.pending, 0, `the ${device}'s status bar counts pending changes that are not there`);
 }

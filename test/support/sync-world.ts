@@ -11,6 +11,7 @@ import { Cable } from './cable';
 import { FaultSchedule, FaultyApi } from './faulty-api';
 import { fillDiskWhen } from './full-disk';
 import { type Portal, demoUser, openPortal } from './portal';
+import type { Template } from './test-database';
 import type { SyncApi } from '../../renderer/data/sync-api';
 import { type ChangeAuthor, type ChangeKind, changesFor } from './ticket-changes';
 
@@ -118,7 +119,7 @@ export class SyncWorld {
   /** The user's changes the server held, then lost in a restore: the console must send them again. */
   readonly lostByServer = new Set<string>();
   /** The server's database as last backed up, for a restore. */
-  private backupImage: Buffer | null = null;
+  private backupImage: Template | null = null;
   /** How many of the console's next writes to its storage fail, as on a full disk. */
   failingWrites = 0;
 
@@ -254,9 +255,9 @@ export class SyncWorld {
   /** The other person pushes straight to the server (their console is in sync and online). */
   async otherChange(kind: ChangeKind, slot: number, pick: number): Promise<void> {
     // Within the hot set, what the other person may touch: all of it for the lead, the queue for an engineer.
-    const theirs = this.hot
-      .map((id) => this.portal.db.findTicket(id))
-      .filter((ticket): ticket is Ticket => ticket !== null && inScope(this.other, ticket));
+    const theirs = (await Promise.all(this.hot.map((id) => this.portal.db.findTicket(id)))).filter(
+      (ticket): ticket is Ticket => ticket !== null && inScope(this.other, ticket),
+    );
     const ticket = theirs[slot % Math.max(theirs.length, 1)];
     if (ticket === undefined) return;
     const author: ChangeAuthor = {
@@ -330,8 +331,8 @@ export class SyncWorld {
   }
 
   /** A backup of the server's database, as a nightly job would take. */
-  backUpServer(): void {
-    this.backupImage = this.portal.backup();
+  async backUpServer(): Promise<void> {
+    this.backupImage = await this.portal.backup();
   }
 
   /**
@@ -344,7 +345,7 @@ export class SyncWorld {
     // The ledger learns what was lost within the same act, so no request's probe sees the server without it.
     await this.act(async () => {
       const before = await this.portal.restart(image);
-      const after = new Set(serverChangeIds(this));
+      const after = new Set(await serverChangeIds(this));
       for (const id of before) {
         if (after.has(id)) continue;
         const entry = this.ledger.get(id);
@@ -355,8 +356,8 @@ export class SyncWorld {
   }
 
   /** The user's bearer token expires: the console's next request is answered 401. */
-  expireToken(): void {
-    this.portal.expireToken(USER);
+  expireToken(): Promise<void> {
+    return this.portal.expireToken(USER);
   }
 
   /** On each console that asked for it, the user signs in again: a new console run, the outbox kept. */
@@ -445,6 +446,8 @@ function hotTickets(portal: Portal): string[] {
 }
 
 /** The ids of every change the server has a record of, in the order it handled them. */
-export function serverChangeIds(world: SyncWorld): string[] {
-  return world.portal.db.sqlite.prepare('SELECT id FROM applied_mutations ORDER BY rowid').pluck().all() as string[];
+export async function serverChangeIds(world: SyncWorld): Promise<string[]> {
+  const { sql } = world.portal.db;
+  const rows = await sql.all(`SELECT id FROM applied_mutations ORDER BY ${sql.dialect.mutationOrder}`);
+  return rows.map((row) => String(row.id));
 }

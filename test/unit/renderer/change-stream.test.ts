@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchChanges } from '../../../renderer/data/change-stream';
 import type { Connectivity } from '../../../renderer/data/connectivity';
+import { backupOf } from '../../support/test-database';
 import { type Portal, addNote, allTickets, giulia, listen, push, seededPortal, signIn } from '../server/fixtures';
 
 const online: Connectivity = { isOnline: () => true, watch: () => () => undefined };
@@ -34,7 +35,7 @@ describe('watchChanges', () => {
     let heard = 0;
     stop = watchChanges({ serverUrl, token, connectivity: online, onChange: () => (heard += 1) });
     await reaches(() => heard, 1);
-    const ticket = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
+    const ticket = (await allTickets(portal.db)).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
     if (ticket === undefined) throw new Error('the demo data has no open ticket of Giulia');
     await push(portal.app, token, [addNote(ticket.id)]);
     await reaches(() => heard, 2);
@@ -50,9 +51,9 @@ describe('watchChanges', () => {
     stop = watchChanges({ serverUrl, token, connectivity: online, onChange: () => (heard += 1), minRetryMs: 50 });
     await reaches(() => heard, 1);
     const { port } = new URL(serverUrl);
-    const image = portal.db.sqlite.serialize();
+    const backup = await backupOf(portal.db);
     await portal.close();
-    portal = await seededPortal(image);
+    portal = await seededPortal(backup);
     await portal.app.listen({ host: '127.0.0.1', port: Number(port) });
     await reaches(() => heard, 2);
   });

@@ -35,7 +35,7 @@ describe('sign-in and bearer tokens', () => {
       timeZone: 'Europe/Rome',
     });
     // Only the token's hash is stored.
-    const stored = portal.db.sqlite.prepare('SELECT token_hash FROM auth_tokens').pluck().all();
+    const stored = (await portal.db.sql.all('SELECT token_hash FROM auth_tokens')).map((row) => row.token_hash);
     expect(stored).toHaveLength(1);
     expect(stored).not.toContain(body.token);
   });
@@ -121,7 +121,7 @@ describe('sign-in and bearer tokens', () => {
   });
 
   it('checks the token before reading the body, and writes nothing for a refused request', async () => {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await portal.app.inject({
       method: 'POST',
       url: `${API_PREFIX}/sync/push`,
@@ -129,7 +129,7 @@ describe('sign-in and bearer tokens', () => {
       payload: '{not json',
     });
     expect(response.statusCode).toBe(401);
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 
   it('serves health without a token, and lets the desktop console call the API', async () => {
@@ -146,7 +146,7 @@ describe('sign-in and bearer tokens', () => {
 
   it('answers an unexpected failure with 500 internal and no details', async () => {
     const token = await signIn(portal.app, giulia.email);
-    portal.db.sqlite.exec('DROP TABLE tickets');
+    await portal.db.sql.exec('DROP TABLE ticket_scope_exits; DROP TABLE tickets');
     const response = await portal.app.inject({ method: 'GET', url: PULL, headers: bearer(token) });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({

@@ -2,34 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_PREFIX, ErrorBody } from '../../../shared/api';
 import { type Portal, addNote, allTickets, bearer, giulia, listen, push, seededPortal, signIn } from './fixtures';
+import { eventsOf } from '../../support/server-events';
 
 const CHANGES = `${API_PREFIX}/sync/changes`;
-
-/** Reads the stream's events as they come: each `next()` resolves with the next event's name and data. */
-function eventsOf(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  return async function next(): Promise<{ event: string; data: unknown }> {
-    for (;;) {
-      const end = buffered.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        if (block.startsWith(':')) continue;
-        const field = (name: string) =>
-          block
-            .split('\n')
-            .find((line) => line.startsWith(`${name}: `))
-            ?.slice(name.length + 2);
-        return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('the stream ended');
-      buffered += decoder.decode(value, { stream: true });
-    }
-  };
-}
 
 describe('GET /sync/changes', () => {
   let portal: Portal;
@@ -53,12 +28,12 @@ describe('GET /sync/changes', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
     const next = eventsOf(response.body as ReadableStream<Uint8Array>);
     const first = await next();
-    expect(first).toEqual({ event: 'change', data: { seq: portal.db.currentSeq() } });
+    expect(first).toEqual({ event: 'change', data: { seq: await portal.db.currentSeq() } });
 
-    const ticket = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
+    const ticket = (await allTickets(portal.db)).find((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
     if (ticket === undefined) throw new Error('the demo data has no open ticket of Giulia');
     await push(portal.app, token, [addNote(ticket.id)]);
-    expect(await next()).toEqual({ event: 'change', data: { seq: portal.db.currentSeq() } });
+    expect(await next()).toEqual({ event: 'change', data: { seq: await portal.db.currentSeq() } });
     aborted.abort();
   });
 

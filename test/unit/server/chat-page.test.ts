@@ -81,7 +81,7 @@ describe('the chat page', () => {
   });
 
   it('asks one question at a time, showing the answers so far, and creates the ticket the engineer pulls', async () => {
-    const entries = intakeEntries(portal.db);
+    const entries = await intakeEntries(portal.db);
     const first = await answer(
       (await portal.app.inject({ method: 'GET', url: CHAT_PAGE_PATH })).body,
       entries.resellerId ?? '',
@@ -97,7 +97,7 @@ describe('the chat page', () => {
     expect(words(review)).toContain('Check your answers above');
     expect(words(review)).toContain('Bellavista Hotels');
     expect(words(review)).toContain('Outbound mail rejected by Gmail');
-    expect(snapshot(portal.db).seq).toBe(200);
+    expect((await snapshot(portal.db)).seq).toBe(200);
 
     const sent = await post(hiddenFields(review, 'name="send"'));
     expect(sent.statusCode).toBe(303);
@@ -124,12 +124,12 @@ describe('the chat page', () => {
   const tenantRule = TenantDomain.safeParse('contoso.com').error?.issues[0]?.message ?? '';
   it("asks again, with the intake's message and the answer kept, when an answer is invalid", async () => {
     expect(tenantRule).not.toBe('');
-    const entries = intakeEntries(portal.db);
+    const entries = await intakeEntries(portal.db);
     let page = (await portal.app.inject({ method: 'GET', url: CHAT_PAGE_PATH })).body;
     for (const field of INTAKE_FIELDS.slice(0, INTAKE_FIELDS.indexOf('tenantDomain'))) {
       page = (await answer(page, entries[field] ?? '')).body;
     }
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const wrong = await answer(page, 'contoso.com');
     expect(wrong.statusCode).toBe(400);
     expect(answerError(wrong.body)).toBe(tenantRule);
@@ -143,11 +143,11 @@ describe('the chat page', () => {
     const corrected = await answer(wrong.body, entries.tenantDomain ?? '');
     expect(corrected.statusCode).toBe(200);
     expect(hiddenFields(corrected.body, 'name="asking"').asking).toBe('timeZone');
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 
   it('lets an answer be changed before sending, keeping the others', async () => {
-    const review = await walk(intakeEntries(portal.db));
+    const review = await walk(await intakeEntries(portal.db));
     const change = await post(hiddenFields(review, 'value="contactEmail"'));
     expect(change.statusCode).toBe(200);
     expect(hiddenFields(change.body, 'name="asking"').asking).toBe('contactEmail');
@@ -156,7 +156,7 @@ describe('the chat page', () => {
     expect(words(again.body)).toContain('Check your answers above');
     expect(hiddenFields(again.body, 'name="send"')).toMatchObject({
       contactEmail: 'luca@nuvoladigitale.example',
-      description: intakeEntries(portal.db).description,
+      description: (await intakeEntries(portal.db)).description,
     });
   });
 });

@@ -121,7 +121,7 @@ describe('documented refusals the other tests do not reach', () => {
 
   it('answers a page that fails with a page, not JSON', async () => {
     const broken = await seededPortal();
-    broken.db.sqlite.exec('DROP TABLE tickets');
+    await broken.db.sql.exec('DROP TABLE ticket_scope_exits; DROP TABLE tickets');
     const page = await broken.app.inject({ method: 'GET', url: '/intake/received/CSS-000001' });
     await broken.close();
     expect([page.statusCode, page.headers['content-type']]).toEqual([500, 'text/html; charset=utf-8']);

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db';
 import { DamagedDatabaseError } from '../../../server/integrity';
 import { migrations, runStep } from '../../../server/migrations';
+import { SqliteDatabase } from '../../../server/storage/sqlite';
+import { sqliteOf } from '../../support/sqlite-image';
 import { allTickets, damageMiddlePage, seededPortal, writeSeededDatabase } from './fixtures';
 
 describe('portal database', () => {
@@ -18,44 +20,41 @@ describe('portal database', () => {
     return join(dir, 'portal.sqlite');
   };
 
-  it('migrates a new file to the latest version, in WAL mode with foreign keys on, and reopens it as is', () => {
+  it('migrates a new file to the latest version, in WAL mode with foreign keys on, and reopens it as is', async () => {
     const file = tempFile();
-    const db = openDatabase(file);
-    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = await openDatabase(file);
+    const sqlite = sqliteOf(db);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     // FULL (2): each commit is on disk before the push it belongs to is answered.
-    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
-    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    db.insertTeam({ id: 'tm-test', name: 'Test' });
-    db.close();
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await db.insertTeam({ id: 'tm-test', name: 'Test' });
+    await db.close();
 
-    const reopened = openDatabase(file);
-    expect(reopened.sqlite.prepare('SELECT name FROM teams').pluck().all()).toEqual(['Test']);
-    reopened.close();
+    const reopened = await openDatabase(file);
+    expect(await reopened.sql.all('SELECT name FROM teams')).toEqual([{ name: 'Test' }]);
+    await reopened.close();
   });
 
-  it('refuses a database written by a newer server', () => {
+  it('refuses a database written by a newer server', async () => {
     const file = tempFile();
     const newer = new Database(file);
     newer.pragma(`user_version = ${migrations.length + 1}`);
     newer.close();
-    expect(() => openDatabase(file)).toThrow(/newer than this server/);
+    await expect(openDatabase(file)).rejects.toThrow(/newer than this server/);
   });
 
   it('refuses a file with a damaged page, naming it, what SQLite found, and to restore it from a backup', async () => {
     const file = tempFile();
     await writeSeededDatabase(file);
-    expect(() => openDatabase(file).close()).not.toThrow();
+    await (await openDatabase(file)).close();
     damageMiddlePage(file);
 
-    const refusal = (() => {
-      try {
-        openDatabase(file).close();
-        return null;
-      } catch (error) {
-        return error;
-      }
-    })();
+    const refusal = await openDatabase(file).then(
+      (db) => db.close().then(() => null),
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(DamagedDatabaseError);
     // What SQLite found is quoted between the file's name and what to do.
     expect((refusal as Error).message).toMatch(
@@ -64,18 +63,18 @@ describe('portal database', () => {
     expect((refusal as Error).message).toContain(`the database ${file} is damaged`);
   });
 
-  it('refuses a file that is not a database at all in the same words', () => {
+  it('refuses a file that is not a database at all in the same words', async () => {
     const file = tempFile();
     writeFileSync(file, 'ticket,title\nCSS-100001,Mail bounces\n'.repeat(200));
-    expect(() => openDatabase(file)).toThrow(
+    await expect(openDatabase(file)).rejects.toThrow(
       `the database ${file} is damaged (file is not a database), so the server does not start on it`,
     );
   });
 
-  it('from version 5 on, numbers tickets from a counter that starts after the highest number stored', () => {
+  it('from version 5 on, numbers tickets from a counter that starts after the highest number stored', async () => {
     const file = tempFile();
     const older = new Database(file);
-    migrations.slice(0, 3).forEach((step) => runStep(older, step));
+    for (const step of migrations.slice(0, 3)) await runStep(new SqliteDatabase(older), step);
     older.pragma('user_version = 3');
     older.exec(`
       INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
@@ -89,32 +88,32 @@ describe('portal database', () => {
     `);
     older.close();
 
-    const db = openDatabase(file);
-    expect(db.nextTicketNumber()).toBe('CSS-1000000');
-    expect(db.nextTicketNumber()).toBe('CSS-1000001');
+    const db = await openDatabase(file);
+    expect(await db.nextTicketNumber()).toBe('CSS-1000000');
+    expect(await db.nextTicketNumber()).toBe('CSS-1000001');
     // Recorded before payload hashes: matched on its id alone (see push).
-    expect(db.findMutation('m-old')?.payloadHash).toBeNull();
-    db.close();
+    expect((await db.findMutation('m-old'))?.payloadHash).toBeNull();
+    await db.close();
 
-    const empty = openDatabase(':memory:');
-    expect(empty.nextTicketNumber()).toBe('CSS-100001');
-    empty.close();
+    const empty = await openDatabase(':memory:');
+    expect(await empty.nextTicketNumber()).toBe('CSS-100001');
+    await empty.close();
   });
 
-  it('has the indexes the pull queries use', () => {
-    const db = openDatabase(':memory:');
-    const indexes = db.sqlite
+  it('has the indexes the pull queries use', async () => {
+    const db = await openDatabase(':memory:');
+    const indexes = sqliteOf(db)
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL")
       .pluck()
       .all();
     expect(indexes).toEqual(expect.arrayContaining(['tickets_by_team_seq', 'tickets_by_assignee_seq']));
-    db.close();
+    await db.close();
   });
 
-  it('counts, from version 3 on, every ticket assigned before as having left its team queue at its last change', () => {
+  it('counts, from version 3 on, every ticket assigned before as having left its team queue at its last change', async () => {
     const file = tempFile();
     const older = new Database(file);
-    migrations.slice(0, 2).forEach((step) => runStep(older, step));
+    for (const step of migrations.slice(0, 2)) await runStep(new SqliteDatabase(older), step);
     older.pragma('user_version = 2');
     older.exec(`
       INSERT INTO teams (id, name) VALUES ('tm-test', 'Test');
@@ -128,7 +127,7 @@ describe('portal database', () => {
     `);
     older.close();
 
-    const db = openDatabase(file);
+    const db = await openDatabase(file);
     const engineer = (id: string) => ({
       id,
       email: `${id}@css.example`,
@@ -139,30 +138,31 @@ describe('portal database', () => {
       timeZone: 'UTC',
     });
     // Ada's console may hold it from the queue until it pulls change 7; Bo holds it still.
-    expect(db.leftScope(engineer('us-ada'), 6, 8)).toEqual(['tk-assigned']);
-    expect(db.leftScope(engineer('us-ada'), 7, 8)).toEqual([]);
-    expect(db.leftScope(engineer('us-bo'), 0, 8)).toEqual([]);
-    db.close();
+    expect(await db.leftScope(engineer('us-ada'), 6, 8)).toEqual(['tk-assigned']);
+    expect(await db.leftScope(engineer('us-ada'), 7, 8)).toEqual([]);
+    expect(await db.leftScope(engineer('us-bo'), 0, 8)).toEqual([]);
+    await db.close();
   });
 
   it('reads a ticket back through the Ticket schema, so a corrupt record fails loudly', async () => {
     const portal = await seededPortal();
-    const ticket = allTickets(portal.db)[0];
+    const ticket = (await allTickets(portal.db))[0];
     if (ticket === undefined) throw new Error('no ticket');
-    expect(portal.db.findTicket(ticket.id)).toEqual(ticket);
-    portal.db.sqlite
-      .prepare("UPDATE tickets SET data = json_set(data, '$.stage', 'archived') WHERE id = ?")
-      .run(ticket.id);
-    expect(() => portal.db.findTicket(ticket.id)).toThrow(/stage/);
+    expect(await portal.db.findTicket(ticket.id)).toEqual(ticket);
+    await portal.db.sql.run('UPDATE tickets SET data = ? WHERE id = ?', [
+      JSON.stringify({ ...ticket, stage: 'archived' }),
+      ticket.id,
+    ]);
+    await expect(portal.db.findTicket(ticket.id)).rejects.toThrow(/stage/);
     await portal.close();
   });
 
   it('refuses a ticket that breaks its schema before writing it', async () => {
     const portal = await seededPortal();
-    const ticket = allTickets(portal.db)[0];
+    const ticket = (await allTickets(portal.db))[0];
     if (ticket === undefined) throw new Error('no ticket');
-    expect(() => portal.db.saveTicket({ ...ticket, number: 'TICKET-1' })).toThrow(/CSS-104233/);
-    expect(portal.db.findTicket(ticket.id)).toEqual(ticket);
+    await expect(portal.db.saveTicket({ ...ticket, number: 'TICKET-1' })).rejects.toThrow(/CSS-104233/);
+    expect(await portal.db.findTicket(ticket.id)).toEqual(ticket);
     await portal.close();
   });
 });

@@ -1,8 +1,8 @@
-// Shared setup for the server tests: a seeded in-memory portal, a fixed clock, signing in, and the contract check.
+// Shared setup for the server tests: a seeded portal on the test engine, a fixed clock, signing in, and the contract check.
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, writeSync } from 'node:fs';
 import { afterAll, afterEach } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX } from '../../../shared/api';
@@ -14,6 +14,7 @@ import { type ServerDependencies, buildServer } from '../../../server/app';
 import { type PortalDatabase, openDatabase } from '../../../server/db';
 import { DEMO_PASSWORD_COST, demoUsers, seedDemoData } from '../../../server/seed';
 import { checkedResponses, takeContractViolations, watchContract } from '../../support/contract';
+import { type Template, makeTemplate, openCopy } from '../../support/test-database';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
 
@@ -41,22 +42,20 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Seeded once per test file; each portal gets its own in-memory copy, so tests cannot see each other's writes. */
-let seeded: Promise<Buffer> | undefined;
-function seededImage(): Promise<Buffer> {
-  seeded ??= (async () => {
-    const db = openDatabase(':memory:');
+/** Seeded once per test file; each portal gets its own copy, so tests cannot see each other's writes. */
+let seeded: Promise<Template> | undefined;
+function seededTemplate(): Promise<Template> {
+  seeded ??= makeTemplate(async (db) => {
     await seedDemoData(db, { clock: () => NOW });
-    const image = db.sqlite.serialize();
-    db.close();
-    return image;
-  })();
+  });
   return seeded;
 }
 
-/** Writes the seeded demo database to `file`, as a server that seeded it and stopped would leave it. */
+/** Seeds the demo database into the SQLite file `file`, as a server that seeded it and stopped would leave it. */
 export async function writeSeededDatabase(file: string): Promise<void> {
-  writeFileSync(file, await seededImage());
+  const db = await openDatabase(file);
+  await seedDemoData(db, { clock: () => NOW });
+  await db.close();
 }
 
 /** Writes garbage over the page in the middle of a database file, as a failing disk or a torn copy would. */
@@ -73,11 +72,11 @@ export function damageMiddlePage(file: string): void {
 /** The server's settings a test may choose. */
 export type PortalSettings = Pick<ServerDependencies, 'consoleOrigins' | 'behindProxy' | 'passwordCost'>;
 
-/** The seeded demo portal, or one opened on `image` (a serialized database: a backup, or a restart). */
-export async function seededPortal(image?: Buffer, settings: PortalSettings = {}): Promise<Portal> {
+/** The seeded demo portal, or one opened on a copy of `template` (a backup, or the database of a restart). */
+export async function seededPortal(template?: Template, settings: PortalSettings = {}): Promise<Portal> {
   let now = NOW;
   const clock = () => now;
-  const db = openDatabase(image ?? (await seededImage()));
+  const { db, drop } = await openCopy(template ?? (await seededTemplate()));
   // Signing in at the seed's cost keeps each test's sign-ins quick; auth.test.ts signs in at the
   // server's own cost and sees those hashes upgraded.
   const app = buildServer({ db, clock, logger: false, passwordCost: DEMO_PASSWORD_COST, ...settings });
@@ -90,7 +89,7 @@ export async function seededPortal(image?: Buffer, settings: PortalSettings = {}
     },
     close: async () => {
       await app.close();
-      db.close();
+      await drop();
     },
   };
 }
@@ -131,13 +130,13 @@ export async function signIn(app: FastifyInstance, email: string): Promise<strin
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Every stored ticket, read straight from the database. */
-export function allTickets(db: PortalDatabase): Ticket[] {
-  return [...db.teamChanges('tm-modern-work', 0, 10_000), ...db.teamChanges('tm-azure', 0, 10_000)];
+export async function allTickets(db: PortalDatabase): Promise<Ticket[]> {
+  return [...(await db.teamChanges('tm-modern-work', 0, 10_000)), ...(await db.teamChanges('tm-azure', 0, 10_000))];
 }
 
 /** The first stored ticket that matches, for tests that need one of a kind. */
-export function ticketWhere(db: PortalDatabase, predicate: (ticket: Ticket) => boolean): Ticket {
-  const found = allTickets(db).find(predicate);
+export async function ticketWhere(db: PortalDatabase, predicate: (ticket: Ticket) => boolean): Promise<Ticket> {
+  const found = (await allTickets(db)).find(predicate);
   if (found === undefined) throw new Error('the demo data has no such ticket');
   return found;
 }
@@ -174,16 +173,14 @@ export function assignTicket(ticketId: string, assigneeId: string | null): Mutat
 }
 
 /** A reseller and tenant with an active support plan, read straight from the seeded entitlements table. */
-export function entitledAccount(db: PortalDatabase) {
+export async function entitledAccount(db: PortalDatabase) {
   const row = z
     .object({ reseller_id: z.string(), tenant_domain: z.string(), support_plan: z.string(), add_on: z.number() })
     .parse(
-      db.sqlite
-        .prepare(
-          `SELECT reseller_id, tenant_domain, support_plan, on_premise_add_on AS add_on FROM entitlements
-             WHERE active = 1 AND support_plan <> 'none' ORDER BY reseller_id, tenant_domain LIMIT 1`,
-        )
-        .get(),
+      await db.sql.get(
+        `SELECT reseller_id, tenant_domain, support_plan, on_premise_add_on AS add_on FROM entitlements
+           WHERE active = 1 AND support_plan <> 'none' ORDER BY reseller_id, tenant_domain LIMIT 1`,
+      ),
     );
   return {
     resellerId: row.reseller_id,
@@ -193,8 +190,8 @@ export function entitledAccount(db: PortalDatabase) {
 }
 
 /** A complete intake for that account, every field as the web form posts it: validation would pass it. */
-export function intakeEntries(db: PortalDatabase): Record<string, string> {
-  const account = entitledAccount(db);
+export async function intakeEntries(db: PortalDatabase): Promise<Record<string, string>> {
+  const account = await entitledAccount(db);
   return {
     resellerId: account.resellerId,
     contactName: 'Luca Ricci',
@@ -210,14 +207,14 @@ export function intakeEntries(db: PortalDatabase): Record<string, string> {
 }
 
 /** Everything a request could have written, to prove a refused one wrote nothing. */
-export function snapshot(db: PortalDatabase) {
-  const count = (table: string) => db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+export async function snapshot(db: PortalDatabase) {
+  const count = async (table: string) => (await db.sql.get(`SELECT count(*) AS n FROM ${table}`))?.n;
   return {
-    seq: db.currentSeq(),
-    tickets: db.sqlite.prepare('SELECT id, version, server_seq, data FROM tickets ORDER BY id').all(),
-    appliedMutations: count('applied_mutations'),
-    authTokens: count('auth_tokens'),
-    users: count('users'),
+    seq: await db.currentSeq(),
+    tickets: await db.sql.all('SELECT id, version, server_seq, data FROM tickets ORDER BY id'),
+    appliedMutations: await count('applied_mutations'),
+    authTokens: await count('auth_tokens'),
+    users: await count('users'),
   };
 }
 

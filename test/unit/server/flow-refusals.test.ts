@@ -55,26 +55,28 @@ describe('the ticket flow through push', () => {
 
   /** Pushes one change that must be refused, and proves only the refusal itself was recorded. */
   async function expectRefused(mutation: Mutation, code: string, message: RegExp, as = token) {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const [result] = await push([mutation], as);
     expect(result).toMatchObject({ id: mutation.id, status: 'refused', refusal: { code } });
     expect(result?.status === 'refused' && result.refusal.message).toMatch(message);
-    expect(snapshot(portal.db)).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
+    expect(await snapshot(portal.db)).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
   }
 
-  const giuliasTicket = (stage: Stage, predicate: (ticket: Ticket) => boolean = () => true): Ticket => {
-    const found = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage === stage && predicate(t));
+  const giuliasTicket = async (stage: Stage, predicate: (ticket: Ticket) => boolean = () => true): Promise<Ticket> => {
+    const found = (await allTickets(portal.db)).find(
+      (t) => t.assignee?.id === giulia.id && t.stage === stage && predicate(t),
+    );
     if (found === undefined) throw new Error(`the demo data gives Giulia no ${stage} ticket`);
     return found;
   };
-  const stored = (id: string) => portal.db.findTicket(id) as Ticket;
+  const stored = async (id: string) => (await portal.db.findTicket(id)) as Ticket;
 
   /** A new ticket in the team queue, through the chat, entitled and complete unless `overrides` say otherwise. */
   async function intake(overrides: Record<string, unknown> = {}): Promise<Ticket> {
-    const payload = { ...intakeEntries(portal.db), ...overrides };
+    const payload = { ...(await intakeEntries(portal.db)), ...overrides };
     const response = await portal.app.inject({ method: 'POST', url: CHAT_INTAKE_PATH, payload });
     expect(response.statusCode).toBe(201);
-    return stored(IntakeReceipt.parse(response.json()).id);
+    return await stored(IntakeReceipt.parse(response.json()).id);
   }
 
   it.each([
@@ -83,7 +85,7 @@ describe('the ticket flow through push', () => {
     ['setStatus awaiting_confirmation in investigation', 'investigation', 'setStatus', /Ask the customer/],
   ] as const)('refuses %s with its reason, changing nothing', async (_case, stage, name, message) => {
     // One set of arguments fits all three, so each refusal is the flow's and not the schema's.
-    const ticket = giuliasTicket(stage);
+    const ticket = await giuliasTicket(stage);
     const args = {
       ticketId: ticket.id,
       eventId: randomUUID(),
@@ -92,7 +94,7 @@ describe('the ticket flow through push', () => {
       status: 'awaiting_confirmation',
     };
     await expectRefused(change(name, args), 'illegal_transition', message);
-    expect(stored(ticket.id)).toEqual(ticket);
+    expect(await stored(ticket.id)).toEqual(ticket);
   });
 
   it.each([
@@ -103,13 +105,15 @@ describe('the ticket flow through push', () => {
       (ticketId: string) => change('updateDetails', { ticketId, eventId: randomUUID(), priority: 'critical' }),
     ],
   ])('refuses %s on a closed ticket', async (_case, make) => {
-    const ticket = giuliasTicket('closed');
+    const ticket = await giuliasTicket('closed');
     await expectRefused(make(ticket.id), 'ticket_closed', /is closed: reopen it/);
-    expect(stored(ticket.id)).toEqual(ticket);
+    expect(await stored(ticket.id)).toEqual(ticket);
   });
 
   it("reopens a closed ticket within the team's window and refuses once it has ended", async () => {
-    const [late, early] = allTickets(portal.db).filter((t) => t.assignee?.id === giulia.id && t.closure !== null);
+    const [late, early] = (await allTickets(portal.db)).filter(
+      (t) => t.assignee?.id === giulia.id && t.closure !== null,
+    );
     if (late?.closure == null || early?.closure == null)
       throw new Error('the demo data gives Giulia no two closed tickets');
     const reopen = (ticketId: string) =>
@@ -133,11 +137,11 @@ describe('the ticket flow through push', () => {
       ticketId: early.id,
       version: early.version + 1,
     });
-    expect(stored(early.id)).toMatchObject({ stage: 'investigation', status: 'in_progress', closure: null });
+    expect(await stored(early.id)).toMatchObject({ stage: 'investigation', status: 'in_progress', closure: null });
   });
 
   it('refuses an invalid tenant domain in a details update, changing none of the details', async () => {
-    const ticket = giuliasTicket('investigation');
+    const ticket = await giuliasTicket('investigation');
     const mutation = change('updateDetails', {
       ticketId: ticket.id,
       eventId: randomUUID(),
@@ -145,11 +149,11 @@ describe('the ticket flow through push', () => {
       tenantDomain: 'contoso.com',
     });
     await expectRefused(mutation, 'invalid_args', /"contoso\.com" does not end in \.onmicrosoft\.com/);
-    expect(stored(ticket.id)).toEqual(ticket);
+    expect(await stored(ticket.id)).toEqual(ticket);
   });
 
   it('refuses assigning a ticket to someone outside the team', async () => {
-    const ticket = giuliasTicket('investigation');
+    const ticket = await giuliasTicket('investigation');
     const toDavid = change('assignTicket', { ticketId: ticket.id, eventId: randomUUID(), assigneeId: david.id });
     await expectRefused(
       toDavid,
@@ -157,7 +161,7 @@ describe('the ticket flow through push', () => {
       /no one with that id is in your team/,
       await signIn(portal.app, anna.email),
     );
-    expect(stored(ticket.id)).toEqual(ticket);
+    expect(await stored(ticket.id)).toEqual(ticket);
   });
 
   it('applies validation → investigation → resolution → closed (confirmed), one version per step', async () => {
@@ -198,9 +202,9 @@ describe('the ticket flow through push', () => {
         ticketId,
         version: ticket.version + index + 1,
       });
-      expect(stored(ticketId).stage).toBe(stage);
+      expect((await stored(ticketId)).stage).toBe(stage);
     }
-    expect(stored(ticketId)).toMatchObject({
+    expect(await stored(ticketId)).toMatchObject({
       status: 'closed',
       assignee: { id: giulia.id },
       closure: { reason: 'resolved', explanation: resolvedClosure(ticket), closedBy: { id: giulia.id } },
@@ -208,15 +212,15 @@ describe('the ticket flow through push', () => {
   });
 
   it('gives a second client of the same user replaying a change id the first result, applying nothing again', async () => {
-    const ticket = giuliasTicket('investigation');
+    const ticket = await giuliasTicket('investigation');
     const mutation = change('setStatus', { ticketId: ticket.id, eventId: randomUUID(), status: 'waiting_on_customer' });
     const first = await push([mutation]);
     expect(first[0]?.status).toBe('applied');
-    const afterFirst = snapshot(portal.db);
+    const afterFirst = await snapshot(portal.db);
 
     const secondClient = await signIn(portal.app, giulia.email);
     expect(await push([mutation], secondClient, randomUUID())).toEqual(first);
-    expect(snapshot(portal.db)).toEqual({ ...afterFirst, authTokens: Number(afterFirst.authTokens) + 1 });
+    expect(await snapshot(portal.db)).toEqual({ ...afterFirst, authTokens: Number(afterFirst.authTokens) + 1 });
   });
 
   it('closes an intake ticket without a tenant domain as missing information, explaining why on its timeline', async () => {
@@ -224,10 +228,10 @@ describe('the ticket flow through push', () => {
     const ticketId = ticket.id;
     const [run] = await push([change('runValidation', { ticketId, eventId: randomUUID() })]);
     expect(run?.status).toBe('applied');
-    const checks = stored(ticketId).validation?.checks ?? [];
+    const checks = (await stored(ticketId)).validation?.checks ?? [];
     expect(checks.find((check) => check.field === 'endCustomer.tenantDomain')).toMatchObject({ passed: false });
 
-    const explanation = closureExplanation(stored(ticketId), 'missing_information', checks);
+    const explanation = closureExplanation(await stored(ticketId), 'missing_information', checks);
     const replyId = randomUUID();
     const fail = change('failValidation', {
       ticketId,
@@ -239,7 +243,7 @@ describe('the ticket flow through push', () => {
     expect(await push([fail])).toMatchObject([
       { id: fail.id, status: 'applied', ticketId, version: ticket.version + 2 },
     ]);
-    const closed = stored(ticketId);
+    const closed = await stored(ticketId);
     expect(closed).toMatchObject({
       stage: 'closed',
       status: 'closed',

@@ -25,10 +25,10 @@ describe('the chat intake', () => {
       method: 'POST',
       url: INTAKE_FORM_PATH,
       headers: { 'content-type': FORM },
-      payload: new URLSearchParams(intakeEntries(portal.db)).toString(),
+      payload: new URLSearchParams(await intakeEntries(portal.db)).toString(),
     });
     expect(form.headers.location).toBe('/intake/received/CSS-100201');
-    const chat = await postChat({ ...intakeEntries(portal.db), companyName: null, priority: null });
+    const chat = await postChat({ ...(await intakeEntries(portal.db)), companyName: null, priority: null });
     expect(chat.statusCode).toBe(201);
     expect(IntakeReceipt.parse(chat.json()).number).toBe('CSS-100202');
   });
@@ -36,7 +36,7 @@ describe('the chat intake', () => {
   it('opens a ticket from the chat: 201 with its id and number, channel chat, unknown details null', async () => {
     // Absent (undefined is left out of the JSON), null and a value, side by side.
     const response = await postChat({
-      ...intakeEntries(portal.db),
+      ...(await intakeEntries(portal.db)),
       timeZone: undefined,
       companyName: undefined,
       priority: null,
@@ -46,7 +46,7 @@ describe('the chat intake', () => {
     expect(response.statusCode).toBe(201);
     const receipt = IntakeReceipt.parse(response.json());
     expect(receipt.number).toBe('CSS-100201');
-    const ticket = portal.db.findTicket(receipt.id);
+    const ticket = await portal.db.findTicket(receipt.id);
     expect(ticket).toMatchObject({
       number: 'CSS-100201',
       channel: 'chat',
@@ -62,9 +62,9 @@ describe('the chat intake', () => {
 
   const tenantRule = TenantDomain.safeParse('contoso.com').error?.issues[0]?.message ?? '';
   it('refuses a chat intake with field-level issues, creating nothing', async () => {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await postChat({
-      ...intakeEntries(portal.db),
+      ...(await intakeEntries(portal.db)),
       resellerId: 'rs-999',
       contactEmail: 'x',
       tenantDomain: 'contoso',
@@ -80,7 +80,7 @@ describe('the chat intake', () => {
       { path: 'tenantDomain', message: tenantRule },
       { path: 'priority', message: 'choose critical, high, normal or low' },
     ]);
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 
   it.each([
@@ -95,10 +95,10 @@ describe('the chat intake', () => {
     ['a form body to the chat', CHAT_INTAKE_PATH, FORM, 'resellerId=rs-001', 415],
     ['a form body to sign-in, which takes JSON only', `${API_PREFIX}/auth/login`, FORM, 'email=a%40b.example', 415],
   ])('answers %s with an ErrorBody, creating nothing', async (_case, url, type, payload, status) => {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await portal.app.inject({ method: 'POST', url, headers: { 'content-type': type }, payload });
     expect(response.statusCode).toBe(status);
     expect(ErrorBody.parse(response.json()).error).toBe(status === 400 ? 'malformed_json' : 'invalid_request');
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 });

@@ -39,11 +39,11 @@ describe('the intake limit per address', () => {
 
   it('opens ten requests from one address in ten minutes, through any door, and refuses the 11th with 429', async () => {
     expect([INTAKE_REQUESTS_PER_ADDRESS, INTAKE_WINDOW_MS]).toEqual([10, 600_000]);
-    const entries = intakeEntries(portal.db);
+    const entries = await intakeEntries(portal.db);
     for (let request = 1; request <= 5; request += 1) expect((await postChat(entries)).status).toBe(201);
     for (let request = 6; request <= 10; request += 1) expect((await postForm(entries)).statusCode).toBe(303);
 
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const chat = await postChat(entries);
     expect(chat.status).toBe(429);
     expect(chat.headers.get('retry-after')).toBe('600');
@@ -66,7 +66,7 @@ describe('the intake limit per address', () => {
       payload: new URLSearchParams({ ...entries, send: 'yes' }).toString(),
     });
     expect(chatPage.statusCode).toBe(429);
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
 
     // Answering the chat's questions opens nothing, so it is not limited.
     const answering = await portal.app.inject({
@@ -82,7 +82,7 @@ describe('the intake limit per address', () => {
   });
 
   it('does not count a request refused for its entries', async () => {
-    const entries = intakeEntries(portal.db);
+    const entries = await intakeEntries(portal.db);
     for (let request = 1; request <= 12; request += 1) {
       expect((await postChat({ ...entries, contactEmail: 'not an address' })).status).toBe(400);
     }

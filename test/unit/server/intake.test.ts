@@ -34,9 +34,9 @@ describe('the intake web form', () => {
   afterEach(() => portal.close());
 
   // The tenant domain typed in capitals, as customers do: it is stored lower-case, as the entitlements are.
-  const validEntries = (): Record<string, string> => ({
-    ...intakeEntries(portal.db),
-    tenantDomain: entitledAccount(portal.db).tenantDomain.toUpperCase(),
+  const validEntries = async (): Promise<Record<string, string>> => ({
+    ...(await intakeEntries(portal.db)),
+    tenantDomain: (await entitledAccount(portal.db)).tenantDomain.toUpperCase(),
   });
 
   const postForm = (entries: Record<string, string>) =>
@@ -47,8 +47,8 @@ describe('the intake web form', () => {
       payload: new URLSearchParams(entries).toString(),
     });
 
-  const ticketNumbered = (number: string): Ticket => {
-    const found = allTickets(portal.db).find((ticket) => ticket.number === number);
+  const ticketNumbered = async (number: string): Promise<Ticket> => {
+    const found = (await allTickets(portal.db)).find((ticket) => ticket.number === number);
     if (found === undefined) throw new Error(`no ticket ${number}`);
     return found;
   };
@@ -84,9 +84,9 @@ describe('the intake web form', () => {
   });
 
   it('creates one ticket in validation from the web form, in its team queue, and shows its number', async () => {
-    const before = snapshot(portal.db);
-    const account = entitledAccount(portal.db);
-    const response = await postForm(validEntries());
+    const before = await snapshot(portal.db);
+    const account = await entitledAccount(portal.db);
+    const response = await postForm(await validEntries());
 
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/intake/received/CSS-100201');
@@ -94,17 +94,17 @@ describe('the intake web form', () => {
     expect(receipt.statusCode).toBe(200);
     expect(receipt.body.replace(/<[^>]+>/g, '')).toContain('Your request CSS-100201 was received');
 
-    const after = snapshot(portal.db);
-    expect(after.seq).toBe(before.seq + 1);
+    const after = await snapshot(portal.db);
+    expect(after.seq).toBe(Number(before.seq) + 1);
     expect(after.tickets).toHaveLength(before.tickets.length + 1);
-    const ticket = ticketNumbered('CSS-100201');
+    const ticket = await ticketNumbered('CSS-100201');
     const reseller = resellers.find((candidate) => candidate.id === account.resellerId);
     expect(ticket.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(ticket).toEqual({
       id: ticket.id,
       number: 'CSS-100201',
       title: 'Outbound mail rejected by Gmail',
-      description: validEntries().description,
+      description: (await validEntries()).description,
       channel: 'web_form',
       requester: {
         name: 'Luca Ricci',
@@ -137,7 +137,7 @@ describe('the intake web form', () => {
         },
       ],
       version: 1,
-      serverSeq: before.seq + 1,
+      serverSeq: Number(before.seq) + 1,
     });
     expect(await pulledNumbers(giulia.email)).toEqual(['CSS-100201']);
     expect(await pulledNumbers(david.email)).toEqual([]);
@@ -145,20 +145,25 @@ describe('the intake web form', () => {
 
   it('numbers on past CSS-999999: the next request is CSS-1000000, with its receipt and in the pull', async () => {
     // A ticket numbered CSS-999999 stored by other means than intake moves the numbering past it too.
-    const queued = allTickets(portal.db).find((ticket) => ticket.teamId === 'tm-modern-work') as Ticket;
-    portal.db.saveTicket({ ...queued, id: randomUUID(), number: 'CSS-999999', serverSeq: portal.db.nextSeq() });
+    const queued = (await allTickets(portal.db)).find((ticket) => ticket.teamId === 'tm-modern-work') as Ticket;
+    await portal.db.saveTicket({
+      ...queued,
+      id: randomUUID(),
+      number: 'CSS-999999',
+      serverSeq: await portal.db.nextSeq(),
+    });
 
-    const response = await postForm(validEntries());
+    const response = await postForm(await validEntries());
     expect(response.headers.location).toBe('/intake/received/CSS-1000000');
     const receipt = await portal.app.inject({ method: 'GET', url: response.headers.location as string });
     expect(receipt.body.replace(/<[^>]+>/g, '')).toContain('Your request CSS-1000000 was received');
     expect(await pulledNumbers(giulia.email)).toContain('CSS-1000000');
-    expect((await postForm(validEntries())).headers.location).toBe('/intake/received/CSS-1000001');
+    expect((await postForm(await validEntries())).headers.location).toBe('/intake/received/CSS-1000001');
   });
 
   it('routes Azure to the Azure team and everything else, unscoped included, to Modern Work', async () => {
-    expect((await postForm({ ...validEntries(), scope: 'azure' })).statusCode).toBe(303);
-    expect(ticketNumbered('CSS-100201').teamId).toBe('tm-azure');
+    expect((await postForm({ ...(await validEntries()), scope: 'azure' })).statusCode).toBe(303);
+    expect((await ticketNumbered('CSS-100201')).teamId).toBe('tm-azure');
     expect(await pulledNumbers(david.email)).toEqual(['CSS-100201']);
     expect(await pulledNumbers(giulia.email)).toEqual([]);
 
@@ -169,9 +174,16 @@ describe('the intake web form', () => {
   });
 
   it('accepts a request without company, tenant domain, priority or scope: validation will close it', async () => {
-    const entries = { ...validEntries(), companyName: '', tenantDomain: '  ', timeZone: '', priority: '', scope: '' };
+    const entries = {
+      ...(await validEntries()),
+      companyName: '',
+      tenantDomain: '  ',
+      timeZone: '',
+      priority: '',
+      scope: '',
+    };
     expect((await postForm(entries)).statusCode).toBe(303);
-    expect(ticketNumbered('CSS-100201')).toMatchObject({
+    expect(await ticketNumbered('CSS-100201')).toMatchObject({
       endCustomer: { companyName: null, tenantDomain: null, timeZone: 'Europe/Rome' },
       entitlement: null,
       priority: null,
@@ -195,8 +207,8 @@ describe('the intake web form', () => {
   ])(
     'refuses %s with 400, the message beside the field and the entries kept, creating nothing',
     async (_case, field, value, message) => {
-      const before = snapshot(portal.db);
-      const entries = { ...validEntries(), [field]: value };
+      const before = await snapshot(portal.db);
+      const entries = { ...(await validEntries()), [field]: value };
       const response = await postForm(entries);
 
       expect(response.statusCode).toBe(400);
@@ -207,12 +219,12 @@ describe('the intake web form', () => {
         if (other !== field) expect(fieldError(response.body, other)).toBeNull();
         expect(response.body).toContain(`value="${escapeHtml(entries[other] ?? '')}"`);
       }
-      expect(snapshot(portal.db)).toEqual(before);
+      expect(await snapshot(portal.db)).toEqual(before);
     },
   );
 
   it('names every missing required field at once, and none of the fields validation checks later', async () => {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await postForm({});
     expect(response.statusCode).toBe(400);
     for (const field of ['resellerId', 'contactName', 'contactEmail', 'subject', 'description']) {
@@ -222,12 +234,12 @@ describe('the intake web form', () => {
       expect(fieldError(response.body, field)).toBeNull();
     }
     expect(response.body).toContain('Please correct these 5 fields');
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 
   it('echoes what was typed as text, never as markup', async () => {
     const response = await postForm({
-      ...validEntries(),
+      ...(await validEntries()),
       contactEmail: 'not-an-address',
       companyName: '<script>alert("owned")</script>',
       subject: '"><img src=x onerror=alert(1)>',
@@ -246,19 +258,19 @@ describe('the intake web form', () => {
     ['the receipt of a ticket that does not exist', 'GET', '/intake/received/CSS-999999', 404],
     ['a receipt that is not a ticket number', 'GET', '/intake/received/%3Cscript%3E', 404],
   ] as const)('answers %s with a page the customer can read', async (_case, method, url, status) => {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await portal.app.inject({
       method,
       url,
       ...(method === 'POST' &&
         (status === 415
-          ? { payload: validEntries() }
+          ? { payload: await validEntries() }
           : { headers: { 'content-type': FORM }, payload: `description=${'x'.repeat(INTAKE_BODY_LIMIT)}` })),
     });
     expect(response.statusCode).toBe(status);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toContain('<a href="/intake">');
     expect(response.body).not.toContain('<script');
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 });

@@ -10,6 +10,7 @@ import { LoginResponse } from '../../../shared/api/auth';
 import { PullResponse } from '../../../shared/api/sync';
 import { openDatabase } from '../../../server/db';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, parseCliArgs, startServer } from '../../../server/main';
+import { TEST_ENGINE, newPostgresDatabase } from '../../support/test-database';
 import { NOW, damageMiddlePage, giulia, writeSeededDatabase } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -64,6 +65,34 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(args);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+
+  const postgresUrl = 'postgres://portal:s3cret@db.example.com:5432/portal';
+
+  it('reads --database, or PORTAL_DATABASE_URL when it is not given', () => {
+    expect(parseCliArgs(['--database', postgresUrl])).toEqual({
+      ok: true,
+      options: { port: DEFAULT_SERVER_PORT, dataDir: DEFAULT_DATA_DIR, databaseUrl: postgresUrl, demo: false },
+    });
+    expect(parseCliArgs([], { PORTAL_DATABASE_URL: postgresUrl })).toMatchObject({
+      options: { databaseUrl: postgresUrl },
+    });
+    const other = 'postgresql://portal@127.0.0.1/other';
+    expect(parseCliArgs(['--database', other], { PORTAL_DATABASE_URL: postgresUrl })).toMatchObject({
+      options: { databaseUrl: other },
+    });
+  });
+
+  it('refuses a --database that is not a PostgreSQL URL, or beside --data, without showing the password', () => {
+    const refusal = (args: string[]) => {
+      const parsed = parseCliArgs(args);
+      return parsed.ok ? null : parsed.message;
+    };
+    expect(refusal(['--database', 'mysql://portal:s3cret@db.example.com/portal'])).toBe(
+      '--database (or PORTAL_DATABASE_URL) must be a PostgreSQL URL such as ' +
+        'postgres://portal:password@db.example.com:5432/portal, not "mysql://portal:***@db.example.com/portal"',
+    );
+    expect(refusal(['--database', postgresUrl, '--data', '/tmp/portal'])).toMatch(/give one/);
   });
 
   it('reads --behind-proxy', () => {
@@ -185,13 +214,13 @@ describe('startServer', () => {
   });
 
   it.each([
-    ['a 0-byte file', (file: string) => writeFileSync(file, '')],
-    ['a database with its tables but no users', (file: string) => openDatabase(file).close()],
+    ['a 0-byte file', (file: string) => Promise.resolve(writeFileSync(file, ''))],
+    ['a database with its tables but no users', async (file: string) => (await openDatabase(file)).close()],
   ])('does not seed %s that existed before this start with --demo, and says why', async (_case, create) => {
     const dataDir = tempDir();
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, DATABASE_FILE);
-    create(file);
+    await create(file);
 
     const server = await startServer({ port: 0, dataDir, demo: true, clock: () => NOW });
     try {
@@ -208,9 +237,9 @@ describe('startServer', () => {
     } finally {
       await server.close();
     }
-    const db = openDatabase(file);
-    expect([db.isEmpty(), db.currentSeq()]).toEqual([true, 0]);
-    db.close();
+    const db = await openDatabase(file);
+    expect([await db.isEmpty(), await db.currentSeq()]).toEqual([true, 0]);
+    await db.close();
   });
 
   it('refuses a damaged database from the command line with exit code 1, naming the file and what to do', async () => {
@@ -225,6 +254,44 @@ describe('startServer', () => {
     expect(failure?.stderr).toContain(`error: the database ${file} is damaged (`);
     expect(failure?.stderr).toContain('restore the file from your latest backup');
   });
+
+  it('says, from the command line, that PostgreSQL cannot be reached, with the password hidden', async () => {
+    const failure = await runCli(['--port', '0', '--database', 'postgres://portal:s3cret@127.0.0.1:1/portal']);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(
+      'error: cannot reach the PostgreSQL database postgres://portal:***@127.0.0.1:1/portal: nothing answers at ' +
+        '127.0.0.1:1: start PostgreSQL there, or correct the host and port',
+    );
+    expect(failure?.stderr).not.toContain('s3cret');
+  });
+
+  // Only where the suite runs on PostgreSQL: SQLite's file belongs to one server.
+  if (TEST_ENGINE === 'postgres') {
+    it('starts two servers on one PostgreSQL database: migrated and seeded once, each serving the same data', async () => {
+      const { url, drop } = await newPostgresDatabase();
+      const [first, second] = await Promise.all([
+        startServer({ port: 0, dataDir: tempDir(), databaseUrl: url, demo: true, clock: () => NOW }),
+        startServer({ port: 0, dataDir: tempDir(), databaseUrl: url, demo: true, clock: () => NOW }),
+      ]);
+      try {
+        const pulls = await Promise.all(
+          [first, second].map(async (server) => {
+            const token = await signInOver(server.url);
+            const pull = await fetch(`${server.url}${API_PREFIX}/sync/pull?limit=2000`, {
+              headers: { authorization: `Bearer ${token}` },
+            });
+            return PullResponse.parse(await pull.json()).tickets.map((ticket) => ticket.id);
+          }),
+        );
+        expect(pulls[0]).toHaveLength(new Set(pulls[0]).size);
+        expect(pulls[1]).toEqual(pulls[0]);
+        expect([first.demoNotSeeded, second.demoNotSeeded]).toEqual([null, null]);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+        await drop();
+      }
+    });
+  }
 
   it('serves an empty portal without --demo', async () => {
     const server = await startServer({ port: 0, dataDir: tempDir(), demo: false });

@@ -61,32 +61,32 @@ describe('signing in at the default cost', () => {
   let portal: Portal;
   afterEach(() => portal.close());
 
-  const storedHash = (userId: string) =>
-    String(portal.db.sqlite.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(userId));
+  const storedHash = async (userId: string) =>
+    String((await portal.db.sql.get('SELECT password_hash FROM users WHERE id = ?', [userId]))?.password_hash);
 
   it('upgrades an older hash and a demo hash to N = 2^17 at the next successful sign-in, and only then', async () => {
     portal = await seededPortal(undefined, { passwordCost: PASSWORD_COST });
     const address = await listen(portal);
-    portal.db.updatePasswordHash(giulia.id, await unstatedCostHash('demo1234'));
-    expect(storedHash(david.id)).toMatch(
+    await portal.db.updatePasswordHash(giulia.id, await unstatedCostHash('demo1234'));
+    expect(await storedHash(david.id)).toMatch(
       new RegExp(`^scrypt\\$ln=${DEMO_PASSWORD_COST.logN},r=${DEMO_PASSWORD_COST.r},p=${DEMO_PASSWORD_COST.p}\\$`),
     );
     const signIn = (email: string, password: string) => signInOver(address, email, password);
 
-    const older = storedHash(giulia.id);
+    const older = await storedHash(giulia.id);
     expect((await signIn(giulia.email, 'wrong password')).status).toBe(401);
-    expect(storedHash(giulia.id)).toBe(older);
+    expect(await storedHash(giulia.id)).toBe(older);
 
     for (const user of [giulia, david]) {
       const answer = await signIn(user.email, 'demo1234');
       expect(answer.status).toBe(200);
-      const upgraded = storedHash(user.id);
+      const upgraded = await storedHash(user.id);
       expect(upgraded).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
       expect(isBelowCost(upgraded, PASSWORD_COST)).toBe(false);
       // The upgraded hash is the one checked from then on.
       const again = await signIn(user.email, 'demo1234');
       expect(again.status).toBe(200);
-      expect(storedHash(user.id)).toBe(upgraded);
+      expect(await storedHash(user.id)).toBe(upgraded);
       const { token } = LoginResponse.parse(await again.json());
       expect((await fetch(`${address}${API_PREFIX}/team`, { headers: bearer(token) })).status).toBe(200);
     }

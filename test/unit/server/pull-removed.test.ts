@@ -49,18 +49,20 @@ describe('pull: tickets that left the scope', () => {
     expect(results.map((result) => result.status)).toEqual(mutations.map(() => 'applied'));
   }
 
-  const open = (held: (ticket: Ticket) => boolean) => {
-    const ticket = allTickets(portal.db).find((t) => t.teamId === anna.teamId && t.stage !== 'closed' && held(t));
+  const open = async (held: (ticket: Ticket) => boolean) => {
+    const ticket = (await allTickets(portal.db)).find(
+      (t) => t.teamId === anna.teamId && t.stage !== 'closed' && held(t),
+    );
     if (ticket === undefined) throw new Error('the demo data has no such ticket');
     return ticket;
   };
   const heldBy = (user: DemoUser) => (ticket: Ticket) => ticket.assignee?.id === user.id;
   const queued = (ticket: Ticket) => ticket.assignee === null;
-  const cursorNow = () => String(portal.db.currentSeq());
+  const cursorNow = async () => String(await portal.db.currentSeq());
   const ids = (page: PullResponse) => page.tickets.map((ticket) => ticket.id);
 
   it("names none of the teammates' tickets on an engineer's first pull", async () => {
-    const teammates = allTickets(portal.db).filter(
+    const teammates = (await allTickets(portal.db)).filter(
       (t) => t.teamId === giulia.teamId && t.assignee !== null && t.assignee.id !== giulia.id,
     );
     expect(teammates.length).toBeGreaterThan(50);
@@ -70,8 +72,8 @@ describe('pull: tickets that left the scope', () => {
   });
 
   it('never names a ticket passed between colleagues to an engineer who never held it, even from 0', async () => {
-    const cursor = cursorNow();
-    const marcos = open(heldBy(marco));
+    const cursor = await cursorNow();
+    const marcos = await open(heldBy(marco));
     await leadChanges(assignTicket(marcos.id, sofia.id));
     expect((await pull(giulia, cursor)).removed).toEqual([]);
     expect((await pull(giulia)).removed).toEqual([]);
@@ -80,8 +82,8 @@ describe('pull: tickets that left the scope', () => {
   });
 
   it('names a queue ticket taken by a colleague to the engineers of its team, and to no one else', async () => {
-    const cursor = cursorNow();
-    const ticket = open(queued);
+    const cursor = await cursorNow();
+    const ticket = await open(queued);
     await leadChanges(assignTicket(ticket.id, marco.id));
     expect((await pull(giulia, cursor)).removed).toEqual([ticket.id]);
     expect((await pull(sofia, cursor)).removed).toEqual([ticket.id]);
@@ -93,25 +95,25 @@ describe('pull: tickets that left the scope', () => {
   });
 
   it('sends a ticket that left and came back within the window, and does not name it', async () => {
-    const cursor = cursorNow();
-    const hers = open(heldBy(giulia));
+    const cursor = await cursorNow();
+    const hers = await open(heldBy(giulia));
     await leadChanges(assignTicket(hers.id, marco.id), assignTicket(hers.id, giulia.id));
     const next = await pull(giulia, cursor);
     expect([ids(next), next.removed]).toEqual([[hers.id], []]);
   });
 
   it('names what left at any time to a console pulling again from 0, which still holds its copy', async () => {
-    const hers = open(heldBy(giulia));
-    await leadChanges(assignTicket(hers.id, marco.id), addNote(open(heldBy(marco)).id));
+    const hers = await open(heldBy(giulia));
+    await leadChanges(assignTicket(hers.id, marco.id), addNote((await open(heldBy(marco))).id));
     const again = await pull(giulia);
     expect(again.removed).toEqual([hers.id]);
     expect(ids(again)).not.toContain(hers.id);
   });
 
   it('names a ticket once, on the page whose window holds the change that moved it', async () => {
-    const cursor = cursorNow();
-    const hers = open(heldBy(giulia));
-    const notes = allTickets(portal.db)
+    const cursor = await cursorNow();
+    const hers = await open(heldBy(giulia));
+    const notes = (await allTickets(portal.db))
       .filter((t) => t.teamId === giulia.teamId && queued(t) && t.stage !== 'closed')
       .slice(0, 4)
       .map((ticket) => addNote(ticket.id));

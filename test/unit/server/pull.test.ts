@@ -21,6 +21,7 @@ import {
   signIn,
   ticketWhere,
 } from './fixtures';
+import { backupOf } from '../../support/test-database';
 
 const PULL = `${API_PREFIX}/sync/pull`;
 
@@ -61,7 +62,7 @@ describe('pull', () => {
   const ids = (tickets: Ticket[]) => tickets.map((ticket) => ticket.id).sort();
 
   it("gives an engineer their own tickets and their team's queue, nothing else", async () => {
-    const everything = allTickets(portal.db);
+    const everything = await allTickets(portal.db);
     const expected = everything.filter(
       (t) => t.teamId === 'tm-modern-work' && (t.assignee === null || t.assignee.id === giulia.id),
     );
@@ -74,7 +75,7 @@ describe('pull', () => {
   });
 
   it('gives a lead the whole team, and never another team', async () => {
-    const everything = allTickets(portal.db);
+    const everything = await allTickets(portal.db);
     const lead = await pull(await signIn(portal.app, anna.email), 'limit=1000');
     expect(ids(lead.tickets)).toEqual(ids(everything.filter((t) => t.teamId === 'tm-modern-work')));
 
@@ -91,11 +92,11 @@ describe('pull', () => {
     const seqs = pulled.map((t) => t.serverSeq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
-    expect(ids(pulled)).toEqual(ids(allTickets(portal.db).filter((t) => t.teamId === 'tm-modern-work')));
+    expect(ids(pulled)).toEqual(ids((await allTickets(portal.db)).filter((t) => t.teamId === 'tm-modern-work')));
     expect(pages.slice(0, -1).every((page) => page.hasMore && page.tickets.length === 7)).toBe(true);
     // The last cursor is the server's current position; pulling from it again returns nothing, same cursor.
     const last = pages.at(-1) as PullResponse;
-    expect(last.cursor).toBe(String(portal.db.currentSeq()));
+    expect(last.cursor).toBe(String(await portal.db.currentSeq()));
     expect(await pull(token, `cursor=${last.cursor}`)).toEqual({
       tickets: [],
       removed: [],
@@ -136,7 +137,7 @@ describe('pull', () => {
       expect(await pull(token, `limit=${total}`)).toMatchObject({
         remaining: 0,
         hasMore: false,
-        cursor: String(portal.db.currentSeq()),
+        cursor: String(await portal.db.currentSeq()),
       });
     }
   });
@@ -160,13 +161,15 @@ describe('pull', () => {
       'hasMore',
     ]);
     expect(PullResponse.parse(body)).toEqual(body);
-    expect(PullResponse.parse(body).tickets).toEqual(allTickets(portal.db).filter((t) => t.teamId === anna.teamId));
+    expect(PullResponse.parse(body).tickets).toEqual(
+      (await allTickets(portal.db)).filter((t) => t.teamId === anna.teamId),
+    );
   });
 
   it('names a ticket that left an engineer’s scope, so their console can drop it', async () => {
     const token = await signIn(portal.app, giulia.email);
     const { cursor } = await pull(token, 'limit=1000');
-    const hers = allTickets(portal.db).find((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const hers = (await allTickets(portal.db)).find((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
     const pushed = await push(await signIn(portal.app, anna.email), [assignTicket((hers as Ticket).id, marco.id)]);
     expect(pushed.results[0]?.status).toBe('applied');
     const next = await pull(token, `cursor=${cursor}`);
@@ -175,7 +178,7 @@ describe('pull', () => {
       removed: [(hers as Ticket).id],
       remaining: 0,
       cursor: String(Number(cursor) + 1),
-      history: portal.db.historyOf(Number(cursor) + 1),
+      history: await portal.db.historyOf(Number(cursor) + 1),
       reset: false,
       hasMore: false,
     });
@@ -186,7 +189,9 @@ describe('pull', () => {
   it("moves the cursor past other teams' changes without sending them", async () => {
     const token = await signIn(portal.app, giulia.email);
     const { cursor } = await pull(token, 'limit=1000');
-    const azureTicket = allTickets(portal.db).find((t) => t.teamId === 'tm-azure' && t.stage === 'investigation');
+    const azureTicket = (await allTickets(portal.db)).find(
+      (t) => t.teamId === 'tm-azure' && t.stage === 'investigation',
+    );
     const pushed = await push(await signIn(portal.app, elena.email), [addNote((azureTicket as Ticket).id)]);
     expect(pushed.results[0]?.status).toBe('applied');
     const next = await pull(token, `cursor=${cursor}`);
@@ -210,7 +215,7 @@ describe('pull', () => {
       'invalid_request',
     ],
   ])('refuses a query with a cursor, limit or list of %s', async (_case, query, error) => {
-    expect(portal.db.currentSeq()).toBe(200);
+    expect(await portal.db.currentSeq()).toBe(200);
     const token = await signIn(portal.app, giulia.email);
     const response = await portal.app.inject({ method: 'GET', url: `${PULL}?${query}`, headers: bearer(token) });
     expect(response.statusCode).toBe(400);
@@ -224,7 +229,7 @@ describe('pull', () => {
       removed: [],
       remaining: 0,
       cursor: '200',
-      history: portal.db.historyOf(200),
+      history: await portal.db.historyOf(200),
       reset: false,
       hasMore: false,
     });
@@ -250,7 +255,7 @@ describe('pull: a cursor from a past the server no longer has', () => {
 
   /** The console's position after pulling everything, with a note of its own at the end. */
   async function consoleAhead(from: Portal, token: string) {
-    const ticket = ticketWhere(from.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const ticket = await ticketWhere(from.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
     const [result] = await push(from.app, token, [addNote(ticket.id)]);
     expect(result).toMatchObject({ status: 'applied', seq: 201 });
     return pullOf(from, token, 'cursor=0&limit=2000');
@@ -259,14 +264,14 @@ describe('pull: a cursor from a past the server no longer has', () => {
   it('keeps a cursor across a restart that lost nothing', async () => {
     const token = await signIn(portal.app, giulia.email);
     const { cursor, history } = await consoleAhead(portal, token);
-    restored = await seededPortal(portal.db.sqlite.serialize());
+    restored = await seededPortal(await backupOf(portal.db));
     const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}`);
     expect(next).toMatchObject({ reset: false, tickets: [], cursor, history });
   });
 
   it('starts from 0 for a cursor past the last change of a database restored from a backup', async () => {
     const token = await signIn(portal.app, giulia.email);
-    const backup = portal.db.sqlite.serialize();
+    const backup = await backupOf(portal.db);
     const { cursor, history } = await consoleAhead(portal, token);
     restored = await seededPortal(backup);
     const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}&limit=2000`);
@@ -276,12 +281,12 @@ describe('pull: a cursor from a past the server no longer has', () => {
 
   it('starts from 0 once the restored database has made other changes under the same number', async () => {
     const token = await signIn(portal.app, giulia.email);
-    const backup = portal.db.sqlite.serialize();
+    const backup = await backupOf(portal.db);
     const { cursor, history } = await consoleAhead(portal, token);
     restored = await seededPortal(backup);
-    const other = ticketWhere(restored.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const other = await ticketWhere(restored.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
     await push(restored.app, token, [addNote(other.id, 'Made after the restore, numbered 201 again.')]);
-    expect(restored.db.currentSeq()).toBe(Number(cursor));
+    expect(await restored.db.currentSeq()).toBe(Number(cursor));
     const next = await pullOf(restored, token, `cursor=${cursor}&history=${history}`);
     expect(next.reset).toBe(true);
     expect(next.history).not.toBe(history);
@@ -289,9 +294,9 @@ describe('pull: a cursor from a past the server no longer has', () => {
 
   it('starts from 0 when one acknowledged change listed is lost, though the cursor and the others are held', async () => {
     const token = await signIn(portal.app, giulia.email);
-    const backup = portal.db.sqlite.serialize();
+    const backup = await backupOf(portal.db);
     const { cursor: before, history: beforeHistory } = await pullOf(portal, token, 'cursor=0&limit=2000');
-    const ticket = ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+    const ticket = await ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
     const [lost] = await push(portal.app, token, [addNote(ticket.id, 'Acknowledged, then lost in the restore.')]);
     restored = await seededPortal(backup);
     const [kept] = await push(restored.app, token, [addNote(ticket.id, 'Made after the restore.')]);

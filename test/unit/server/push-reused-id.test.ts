@@ -24,10 +24,12 @@ describe('push, a mutation id reused', () => {
   });
   afterEach(() => portal.close());
 
-  const ownOpenTicket = () =>
-    ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
-  const noteBodies = (ticketId: string) =>
-    portal.db.findTicket(ticketId)?.timeline.flatMap((entry) => (entry.kind === 'internal_note' ? [entry.body] : []));
+  const ownOpenTicket = async () =>
+    await ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+  const noteBodies = async (ticketId: string) =>
+    (await portal.db.findTicket(ticketId))?.timeline.flatMap((entry) =>
+      entry.kind === 'internal_note' ? [entry.body] : [],
+    );
 
   const otherPayloads: [string, (first: Mutation) => Mutation][] = [
     ['other args', (first) => ({ ...first, args: { ...(first.args as object), body: 'A different note.' } })],
@@ -38,24 +40,24 @@ describe('push, a mutation id reused', () => {
   it.each(otherPayloads)(
     'with %s is refused as reused_id, applies and records nothing, and leaves the first result to the first change',
     async (_case, reuse) => {
-      const ticket = ownOpenTicket();
+      const ticket = await ownOpenTicket();
       const first = addNote(ticket.id, 'The first note.');
       const [applied] = await push(portal.app, token, [first]);
-      const before = snapshot(portal.db);
+      const before = await snapshot(portal.db);
 
       const [result] = await push(portal.app, token, [reuse(first)]);
       expect(result).toMatchObject({ id: first.id, status: 'refused', refusal: { code: 'reused_id' } });
       expect(result?.status === 'refused' && result.refusal.message).toMatch(
         /^this change was not applied: its id was already used by a different change \(addNote\) received earlier.+new id\.$/,
       );
-      expect(snapshot(portal.db)).toEqual(before);
+      expect(await snapshot(portal.db)).toEqual(before);
       expect(await push(portal.app, token, [first])).toEqual([applied]);
-      expect(noteBodies(ticket.id)?.filter((body) => body === 'The first note.')).toHaveLength(1);
+      expect((await noteBodies(ticket.id))?.filter((body) => body === 'The first note.')).toHaveLength(1);
     },
   );
 
   it('with the same payload, its keys in another order, is the same change: the first result again', async () => {
-    const first = addNote(ownOpenTicket().id);
+    const first = addNote((await ownOpenTicket()).id);
     const [applied] = await push(portal.app, token, [first]);
     const { body, noteId, ticketId } = first.args as { ticketId: string; noteId: string; body: string };
     const reordered = { createdAt: first.createdAt, args: { body, noteId, ticketId }, name: first.name, id: first.id };
@@ -63,7 +65,7 @@ describe('push, a mutation id reused', () => {
   });
 
   it('twice in one batch: the second gets the first result when identical, and is refused when it differs', async () => {
-    const ticket = ownOpenTicket();
+    const ticket = await ownOpenTicket();
     const same = addNote(ticket.id, 'Sent twice.');
     const differing = addNote(ticket.id, 'Sent first.');
     const results = await push(portal.app, token, [
@@ -77,20 +79,20 @@ describe('push, a mutation id reused', () => {
     expect(results[0]?.status).toBe('applied');
     expect(results[2]?.status).toBe('applied');
     expect(results[3]).toMatchObject({ id: differing.id, status: 'refused', refusal: { code: 'reused_id' } });
-    expect(noteBodies(ticket.id)?.slice(-2)).toEqual(['Sent twice.', 'Sent first.']);
+    expect((await noteBodies(ticket.id))?.slice(-2)).toEqual(['Sent twice.', 'Sent first.']);
   });
 
   it('recorded before payload hashes keeps being matched on its id alone', async () => {
-    const first = addNote(ownOpenTicket().id);
+    const first = addNote((await ownOpenTicket()).id);
     const [applied] = await push(portal.app, token, [first]);
-    portal.db.sqlite.prepare('UPDATE applied_mutations SET payload_hash = NULL WHERE id = ?').run(first.id);
+    await portal.db.sql.run('UPDATE applied_mutations SET payload_hash = NULL WHERE id = ?', [first.id]);
 
     const other = { ...first, args: { ...(first.args as object), body: 'A different note.' } };
     expect(await push(portal.app, token, [other])).toEqual([applied]);
   });
 
   it('after a refusal is refused again even once the reason is gone: a refusal is final for its id', async () => {
-    const teammates = ticketWhere(portal.db, (t) => t.assignee?.id === marco.id && t.stage === 'investigation');
+    const teammates = await ticketWhere(portal.db, (t) => t.assignee?.id === marco.id && t.stage === 'investigation');
     const note = addNote(teammates.id);
     const [refused] = await push(portal.app, token, [note]);
     expect(refused).toMatchObject({ status: 'refused', refusal: { code: 'out_of_scope' } });

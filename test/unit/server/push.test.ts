@@ -36,12 +36,13 @@ describe('push', () => {
 
   const push = (mutations: Mutation[], as = token) => pushAs(portal.app, as, mutations);
   const ticketWhere = (predicate: (ticket: Ticket) => boolean) => findTicketWhere(portal.db, predicate);
-  const ownOpenTicket = () => ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
-  const notesOn = (ticketId: string, noteId: string) =>
-    portal.db.findTicket(ticketId)?.timeline.filter((entry) => entry.id === noteId) ?? [];
+  const ownOpenTicket = async () =>
+    await ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
+  const notesOn = async (ticketId: string, noteId: string) =>
+    (await portal.db.findTicket(ticketId))?.timeline.filter((entry) => entry.id === noteId) ?? [];
 
   it('applies a note once: a new version and change number, the note on the timeline with the server time', async () => {
-    const ticket = ownOpenTicket();
+    const ticket = await ownOpenTicket();
     const mutation = addNote(ticket.id, 'Collected the message trace; DKIM not enabled.');
     const [result] = await push([mutation]);
 
@@ -50,10 +51,10 @@ describe('push', () => {
       status: 'applied',
       ticketId: ticket.id,
       version: ticket.version + 1,
-      seq: portal.db.currentSeq(),
-      history: portal.db.currentHistory,
+      seq: 201,
+      history: await portal.db.historyOf(201),
     });
-    const stored = portal.db.findTicket(ticket.id) as Ticket;
+    const stored = (await portal.db.findTicket(ticket.id)) as Ticket;
     expect(stored.version).toBe(ticket.version + 1);
     expect(stored.serverSeq).toBe(201);
     expect(stored.updatedAt).toBe(NOW.toISOString());
@@ -66,21 +67,21 @@ describe('push', () => {
   });
 
   it('answers a replayed mutation with its first result and applies nothing again', async () => {
-    const ticket = ownOpenTicket();
+    const ticket = await ownOpenTicket();
     const mutation = addNote(ticket.id);
     const first = await push([mutation]);
-    const afterFirst = snapshot(portal.db);
+    const afterFirst = await snapshot(portal.db);
 
     expect(await push([mutation])).toEqual(first);
     // Also when delivered twice in one batch.
     expect(await push([mutation, mutation])).toEqual([first[0], first[0]]);
-    expect(snapshot(portal.db)).toEqual(afterFirst);
-    expect(notesOn(ticket.id, (mutation.args as { noteId: string }).noteId)).toHaveLength(1);
+    expect(await snapshot(portal.db)).toEqual(afterFirst);
+    expect(await notesOn(ticket.id, (mutation.args as { noteId: string }).noteId)).toHaveLength(1);
   });
 
   it('applies a batch in order, one result per mutation', async () => {
-    const ticket = ownOpenTicket();
-    const closed = ticketWhere(
+    const ticket = await ownOpenTicket();
+    const closed = await ticketWhere(
       (t) => t.teamId === 'tm-modern-work' && t.assignee?.id === giulia.id && t.stage === 'closed',
     );
     const batch = [addNote(ticket.id, 'first'), addNote(closed.id), addNote(ticket.id, 'second')];
@@ -90,33 +91,37 @@ describe('push', () => {
       [batch[1]?.id, 'refused'],
       [batch[2]?.id, 'applied'],
     ]);
-    const stored = portal.db.findTicket(ticket.id) as Ticket;
+    const stored = (await portal.db.findTicket(ticket.id)) as Ticket;
     expect(stored.version).toBe(ticket.version + 2);
     expect(stored.timeline.slice(-2).map((entry) => ('body' in entry ? entry.body : ''))).toEqual(['first', 'second']);
   });
 
-  const refusals: [string, () => Mutation, string][] = [
+  const refusals: [string, () => Promise<Mutation>, string][] = [
     [
       'a closed ticket',
-      () => addNote(ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'closed').id),
+      async () => addNote((await ticketWhere((t) => t.assignee?.id === giulia.id && t.stage === 'closed')).id),
       'ticket_closed',
     ],
-    ['an unknown mutation', () => ({ ...addNote(ownOpenTicket().id), name: 'deleteTicket' }), 'unknown_mutation'],
-    ['invalid arguments', () => addNote(ownOpenTicket().id, '   '), 'invalid_args'],
+    [
+      'an unknown mutation',
+      async () => ({ ...addNote((await ownOpenTicket()).id), name: 'deleteTicket' }),
+      'unknown_mutation',
+    ],
+    ['invalid arguments', async () => addNote((await ownOpenTicket()).id, '   '), 'invalid_args'],
     [
       'arguments naming no ticket',
-      () => ({ ...addNote(ownOpenTicket().id), args: { body: 'no ticket' } }),
+      async () => ({ ...addNote((await ownOpenTicket()).id), args: { body: 'no ticket' } }),
       'invalid_args',
     ],
-    ['an unknown ticket', () => addNote(randomUUID()), 'ticket_not_found'],
+    ['an unknown ticket', () => Promise.resolve(addNote(randomUUID())), 'ticket_not_found'],
     [
       "a teammate's ticket",
-      () => addNote(ticketWhere((t) => t.assignee?.id === marco.id && t.stage === 'investigation').id),
+      async () => addNote((await ticketWhere((t) => t.assignee?.id === marco.id && t.stage === 'investigation')).id),
       'out_of_scope',
     ],
     [
       "another team's ticket",
-      () => addNote(ticketWhere((t) => t.teamId === 'tm-azure' && t.assignee === null).id),
+      async () => addNote((await ticketWhere((t) => t.teamId === 'tm-azure' && t.assignee === null)).id),
       'out_of_scope',
     ],
   ];
@@ -124,34 +129,34 @@ describe('push', () => {
   it.each(refusals)(
     'refuses a note on %s with its reason, writes no ticket, and refuses a replay alike',
     async (_case, make, code) => {
-      const mutation = make();
-      const before = snapshot(portal.db);
+      const mutation = await make();
+      const before = await snapshot(portal.db);
       const [result] = await push([mutation]);
 
       expect(result).toMatchObject({ id: mutation.id, status: 'refused', refusal: { code } });
       expect(result?.status === 'refused' && result.refusal.message.length).toBeGreaterThan(0);
-      const after = snapshot(portal.db);
+      const after = await snapshot(portal.db);
       // Only the refusal itself is recorded, so a redelivery is refused again rather than applied late.
       expect(after).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
 
       expect(await push([mutation])).toEqual([result]);
-      expect(snapshot(portal.db)).toEqual(after);
+      expect(await snapshot(portal.db)).toEqual(after);
     },
   );
 
   it("lets a lead add a note to any of the team's tickets", async () => {
-    const ticket = ticketWhere((t) => t.assignee?.id === marco.id && t.stage === 'escalated');
+    const ticket = await ticketWhere((t) => t.assignee?.id === marco.id && t.stage === 'escalated');
     const [result] = await push([addNote(ticket.id)], await signIn(portal.app, anna.email));
     expect(result?.status).toBe('applied');
   });
 
   it("does not reveal another user's result for a reused mutation id", async () => {
-    const mutation = addNote(ownOpenTicket().id);
+    const mutation = addNote((await ownOpenTicket()).id);
     await push([mutation]);
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const [result] = await push([mutation], await signIn(portal.app, anna.email));
     expect(result).toMatchObject({ id: mutation.id, status: 'refused', refusal: { code: 'forbidden' } });
-    expect(snapshot(portal.db)).toEqual({ ...before, authTokens: Number(before.authTokens) + 1 });
+    expect(await snapshot(portal.db)).toEqual({ ...before, authTokens: Number(before.authTokens) + 1 });
   });
 
   it.each([
@@ -163,25 +168,25 @@ describe('push', () => {
       'mutations.0.id',
     ],
   ])('refuses a push with %s as invalid_request, writing nothing', async (_case, payload, path) => {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await portal.app.inject({ method: 'POST', url: PUSH, headers: bearer(token), payload });
     expect(response.statusCode).toBe(400);
     const body = ErrorBody.parse(response.json());
     expect(body.error).toBe('invalid_request');
     expect(body.issues?.map((issue) => issue.path)).toContain(path);
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 
   it('keeps the engineer of another team out of the push', async () => {
-    const ticket = ownOpenTicket();
+    const ticket = await ownOpenTicket();
     const [result] = await push([addNote(ticket.id)], await signIn(portal.app, david.email));
     expect(result).toMatchObject({ status: 'refused', refusal: { code: 'out_of_scope' } });
-    expect(portal.db.findTicket(ticket.id)).toEqual(ticket);
+    expect(await portal.db.findTicket(ticket.id)).toEqual(ticket);
   });
 
   it('takes a full batch of the longest notes the contract allows, and refuses a larger body in words', async () => {
     // Over four of her tickets, so that none reaches its own size limit (TICKET_MAX_BYTES).
-    const tickets = allTickets(portal.db)
+    const tickets = (await allTickets(portal.db))
       .filter((t) => t.assignee?.id === giulia.id && t.stage !== 'closed')
       .slice(0, 4);
     expect(tickets).toHaveLength(4);

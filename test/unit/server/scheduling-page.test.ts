@@ -52,7 +52,7 @@ describe("the customer's scheduling page", () => {
   beforeEach(async () => {
     portal = await seededPortal();
     engineerToken = await signIn(portal.app, giulia.email);
-    [ticket, other] = allTickets(portal.db).filter(
+    [ticket, other] = (await allTickets(portal.db)).filter(
       (candidate) =>
         candidate.assignee?.id === giulia.id &&
         candidate.stage === 'investigation' &&
@@ -79,7 +79,8 @@ describe("the customer's scheduling page", () => {
     });
   const book = (slot: { start: string; end: string } | string, zone?: string) =>
     post(`${path}/book`, { slot: typeof slot === 'string' ? slot : slotValue(slot), ...(zone ? { zone } : {}) });
-  const session = () => portal.db.findTicket(ticket.id)?.remoteSessions.find((candidate) => candidate.id === sessionId);
+  const session = async () =>
+    (await portal.db.findTicket(ticket.id))?.remoteSessions.find((candidate) => candidate.id === sessionId);
   const customerZone = () => ticket.endCustomer.timeZone;
 
   /** Posts, and checks the answer is `status` with `message` on the page and nothing stored changed. */
@@ -88,11 +89,11 @@ describe("the customer's scheduling page", () => {
     status: number,
     message: string,
   ) {
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await request;
     expect(response.statusCode).toBe(status);
     expect(words(response.body)).toContain(message);
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   }
 
   it("shows the ticket, the engineer and the offered times in the customer's zone with their working hours", async () => {
@@ -124,8 +125,8 @@ describe("the customer's scheduling page", () => {
   });
 
   it('books a time: confirmed by the customer, pulled by the console with its timeline event, shown as booked', async () => {
-    const cursor = portal.db.currentSeq();
-    const version = portal.db.findTicket(ticket.id)?.version ?? 0;
+    const cursor = await portal.db.currentSeq();
+    const version = (await portal.db.findTicket(ticket.id))?.version ?? 0;
     const response = await book(second, 'Asia/Kolkata');
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`${path}?zone=Asia%2FKolkata`);
@@ -180,7 +181,7 @@ describe("the customer's scheduling page", () => {
     expect(page).not.toContain(`value="${slotValue(first)}"`);
     expect(page).toContain(`value="${slotValue(second)}"`);
     await expectRefused(book(first), 409, 'This time is no longer free: pick another one.');
-    expect(session()?.status).toBe('proposed');
+    expect((await session())?.status).toBe('proposed');
   });
 
   it('refuses a time that has started, and expires the link once every time has', async () => {
@@ -205,18 +206,18 @@ describe("the customer's scheduling page", () => {
       expect(response.statusCode).toBe(404);
       expect(words(response.body)).toContain('This scheduling link is not valid');
     }
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const response = await post(`${forged}/book`, { slot: slotValue(first) });
     expect(response.statusCode).toBe(404);
-    expect(snapshot(portal.db)).toEqual(before);
+    expect(await snapshot(portal.db)).toEqual(before);
   });
 
   it("withdraws the proposal when the customer asks for other times, their message on the ticket's timeline", async () => {
     const message = 'Mornings next week work better for us, Tuesday or Wednesday.';
     const response = await post(`${path}/other-times`, { message: `  ${message}\n` });
     expect(response.statusCode).toBe(303);
-    expect(session()).toMatchObject({ status: 'cancelled', customerRequest: message });
-    const timeline = portal.db.findTicket(ticket.id)?.timeline ?? [];
+    expect(await session()).toMatchObject({ status: 'cancelled', customerRequest: message });
+    const timeline = (await portal.db.findTicket(ticket.id))?.timeline ?? [];
     expect(timeline.slice(-2)).toMatchObject([
       { kind: 'system_event', text: expect.stringContaining('The customer asked for other times') as string },
       { kind: 'customer_reply', direction: 'inbound', body: message },
@@ -288,7 +289,7 @@ describe("the customer's scheduling page", () => {
   });
 
   it("opens the demo's own proposals", async () => {
-    const demo = allTickets(portal.db)
+    const demo = (await allTickets(portal.db))
       .flatMap((candidate) => candidate.remoteSessions)
       .find(
         (candidate) => candidate.status === 'proposed' && candidate.linkToken !== null && candidate.id !== sessionId,

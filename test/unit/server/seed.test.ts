@@ -20,15 +20,15 @@ import {
 } from '../../../shared/domain/templates';
 import { type Stage, Ticket } from '../../../shared/domain/ticket';
 import { failingLayers, validateTicket } from '../../../shared/domain/validation';
-import { openDatabase } from '../../../server/db';
 import { demoUsers, seedDemoData } from '../../../server/seed';
+import { emptyDatabase } from '../../support/test-database';
 import { NOW, allTickets } from './fixtures';
 
 async function seed(now = NOW, seed?: number) {
-  const db = openDatabase(':memory:');
+  const { db, drop } = await emptyDatabase();
   const summary = await seedDemoData(db, { clock: () => now, seed });
-  const tickets = allTickets(db).sort((a, b) => a.number.localeCompare(b.number));
-  return { db, summary, tickets };
+  const tickets = (await allTickets(db)).sort((a, b) => a.number.localeCompare(b.number));
+  return { db, drop, summary, tickets };
 }
 
 describe('demo seed', () => {
@@ -36,7 +36,7 @@ describe('demo seed', () => {
     const [a, b, other] = await Promise.all([seed(), seed(), seed(NOW, 7)]);
     expect(a.tickets).toEqual(b.tickets);
     expect(other.tickets).not.toEqual(a.tickets);
-    [a, b, other].forEach(({ db }) => db.close());
+    await Promise.all([a, b, other].map(({ drop }) => drop()));
   });
 
   it('dates everything relative to now', async () => {
@@ -48,11 +48,11 @@ describe('demo seed', () => {
       expect(ticket.updatedAt < NOW.toISOString()).toBe(true);
       expect(ticket.timeline.every((entry) => entry.at <= ticket.updatedAt)).toBe(true);
     }
-    [a, b].forEach(({ db }) => db.close());
+    await Promise.all([a, b].map(({ drop }) => drop()));
   });
 
   it('seeds about 200 valid tickets numbered from CSS-100001, in every stage for both teams', async () => {
-    const { db, summary, tickets } = await seed();
+    const { drop, summary, tickets } = await seed();
     expect(summary).toEqual({ users: 6, customers: 60, tickets: 200, schedulingPaths: expect.any(Array) as string[] });
     expect(tickets.every((ticket) => Ticket.safeParse(ticket).success)).toBe(true);
     expect(tickets.filter((ticket) => !isStatusAllowed(ticket.stage, ticket.status))).toEqual([]);
@@ -62,11 +62,11 @@ describe('demo seed', () => {
     for (const team of ['tm-modern-work', 'tm-azure']) {
       expect(new Set(tickets.filter((t) => t.teamId === team).map((t) => t.stage))).toEqual(new Set(stages));
     }
-    db.close();
+    await drop();
   });
 
   it('covers closure reasons, channels, priorities, scopes, sessions, escalations and incomplete intake', async () => {
-    const { db, tickets } = await seed();
+    const { drop, tickets } = await seed();
     const values = (pick: (t: Ticket) => unknown) => new Set(tickets.map(pick).filter((v) => v !== null));
     expect(values((t) => t.closure?.reason ?? null)).toEqual(
       new Set([
@@ -101,11 +101,11 @@ describe('demo seed', () => {
     expect(tickets.filter((t) => t.stage === 'closed').every((t) => t.status === 'closed' && t.closure !== null)).toBe(
       true,
     );
-    db.close();
+    await drop();
   });
 
   it('tells each session state coherently: links, booking, notes, reasons, and a reschedule carrying the event on', async () => {
-    const { db, summary, tickets } = await seed();
+    const { db, drop, summary, tickets } = await seed();
     const sessions = tickets.flatMap((ticket) => ticket.remoteSessions.map((session) => ({ ticket, session })));
     const inState = (status: RemoteSessionStatus) => sessions.filter(({ session }) => session.status === status);
     for (const status of RemoteSessionStatus.options) expect(inState(status).length, status).toBeGreaterThan(0);
@@ -149,12 +149,12 @@ describe('demo seed', () => {
     for (const booking of bookings) {
       expect(overlappingBookings(booking, booking.engineerId, bookings, [booking.sessionId])).toEqual([]);
     }
-    expect(db.sqlite.prepare('SELECT count(*) FROM session_bookings').pluck().get()).toBe(bookings.length);
-    db.close();
+    expect(await db.sql.get('SELECT count(*) AS n FROM session_bookings')).toEqual({ n: bookings.length });
+    await drop();
   });
 
   it("records the shared validation's checks, and they agree with how far each ticket got", async () => {
-    const { db, tickets } = await seed();
+    const { drop, tickets } = await seed();
     const failingFor: Record<string, string[]> = {
       not_entitled: ['entitlement'],
       missing_information: ['mandatory_information'],
@@ -169,11 +169,11 @@ describe('demo seed', () => {
       .filter(({ outcome, failing }) => failing?.join() !== (failingFor[outcome] ?? []).join());
     expect(disagreeing).toEqual([]);
     for (const ticket of validated) expect(ticket.validation?.checks).toEqual(validateTicket(ticket));
-    db.close();
+    await drop();
   });
 
   it("tells the customer the shared templates' texts, and suggests the shared severity", async () => {
-    const { db, tickets } = await seed();
+    const { drop, tickets } = await seed();
     for (const ticket of tickets.filter((t) => t.closure !== null)) {
       const { reason, explanation } = ticket.closure as NonNullable<Ticket['closure']>;
       const proposed =
@@ -198,11 +198,11 @@ describe('demo seed', () => {
     for (const ticket of tickets.filter((t) => t.escalation !== null)) {
       expect(ticket.escalation?.suggestedSeverity).toBe(suggestSeverity(ticket.priority));
     }
-    db.close();
+    await drop();
   });
 
   it("opens every ticket with intake's sentence for its channel", async () => {
-    const { db, tickets } = await seed();
+    const { drop, tickets } = await seed();
     for (const ticket of tickets) {
       const { name, resellerName } = ticket.requester;
       const door = ticket.channel === 'web_form' ? 'the web form' : 'chat';
@@ -212,14 +212,15 @@ describe('demo seed', () => {
         text: `Received through ${door} from ${name} (${resellerName})`,
       });
     }
-    db.close();
+    await drop();
   });
 
   it('creates the demo users with their password, and leaves a database that has users alone', async () => {
-    const { db } = await seed();
-    expect(demoUsers.map((user) => db.findAccountByEmail(user.email)?.user.name)).toEqual(demoUsers.map((u) => u.name));
+    const { db, drop } = await seed();
+    const accounts = await Promise.all(demoUsers.map((user) => db.findAccountByEmail(user.email)));
+    expect(accounts.map((account) => account?.user.name)).toEqual(demoUsers.map((u) => u.name));
     expect(await seedDemoData(db, { clock: () => NOW })).toBeNull();
-    expect(allTickets(db)).toHaveLength(200);
-    db.close();
+    expect(await allTickets(db)).toHaveLength(200);
+    await drop();
   });
 });

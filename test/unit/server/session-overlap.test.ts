@@ -35,15 +35,14 @@ describe('the overlap rule on push', () => {
   beforeEach(async () => {
     portal = await seededPortal();
     token = await signIn(portal.app, giulia.email);
-    [first, second] = allTickets(portal.db).filter(
+    [first, second] = (await allTickets(portal.db)).filter(
       (ticket) => ticket.assignee?.id === giulia.id && ticket.stage === 'investigation',
     ) as [Ticket, Ticket];
   });
   afterEach(() => portal.close());
 
   const push = (mutations: Mutation[], as = token) => pushAs(portal.app, as, mutations);
-  const bookings = () =>
-    portal.db.sqlite.prepare('SELECT ticket_id, session_id, starts_at, ends_at FROM session_bookings').all();
+  const bookings = () => portal.db.sql.all('SELECT ticket_id, session_id, starts_at, ends_at FROM session_bookings');
 
   /** Books `slot` for giulia on the first ticket: proposed, then confirmed. */
   async function book(slot: { start: string; end: string }): Promise<string> {
@@ -59,19 +58,19 @@ describe('the overlap rule on push', () => {
   it('keeps a booking row for each confirmed session, and drops it when the session is cancelled', async () => {
     const slot = slotAt(MONTH);
     const sessionId = await book(slot);
-    expect(bookings()).toContainEqual({
+    expect(await bookings()).toContainEqual({
       ticket_id: first.id,
       session_id: sessionId,
       starts_at: slot.start,
       ends_at: slot.end,
     });
     await push([cancelSession(first.id, sessionId)]);
-    expect(bookings()).not.toContainEqual(expect.objectContaining({ session_id: sessionId }));
+    expect(await bookings()).not.toContainEqual(expect.objectContaining({ session_id: sessionId }));
   });
 
   it('refuses a proposal overlapping a booking by one minute with session_overlap, naming the other ticket', async () => {
     await book(slotAt(MONTH));
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const overlapping = earlier(slotAt(MONTH + 1), 1);
     const [result] = await push([proposeSession(second.id, [slotAt(MONTH + 3), overlapping])]);
 
@@ -80,7 +79,7 @@ describe('the overlap rule on push', () => {
     expect(message).toContain(second.number);
     expect(message).toContain(first.number);
     expect(message).toContain('give a reason to book it anyway');
-    const after = snapshot(portal.db);
+    const after = await snapshot(portal.db);
     expect(after.tickets).toEqual(before.tickets);
     expect(after.seq).toBe(before.seq);
   });
@@ -100,7 +99,9 @@ describe('the overlap rule on push', () => {
       overlapReason: 'The customer can only do this hour; a colleague covers the other session.',
     });
     expect((await push([forced]))[0]?.status).toBe('applied');
-    const session = portal.db.findTicket(second.id)?.remoteSessions.find((candidate) => candidate.id === sessionId);
+    const session = (await portal.db.findTicket(second.id))?.remoteSessions.find(
+      (candidate) => candidate.id === sessionId,
+    );
     expect(session?.overlapReason).toMatch(/colleague covers/);
     // Confirming it keeps the reason: still forced, still accepted.
     expect((await push([confirmSession(second.id, sessionId, slotAt(MONTH, 30))]))[0]?.status).toBe('applied');
@@ -116,7 +117,9 @@ describe('the overlap rule on push', () => {
 
     const [refused] = await push([confirmSession(second.id, sessionId, slot)]);
     expect(refused).toMatchObject({ status: 'refused', refusal: { code: 'session_overlap' } });
-    expect(portal.db.findTicket(second.id)?.remoteSessions.find((s) => s.id === sessionId)?.status).toBe('proposed');
+    expect((await portal.db.findTicket(second.id))?.remoteSessions.find((s) => s.id === sessionId)?.status).toBe(
+      'proposed',
+    );
 
     const [forced] = await push([confirmSession(second.id, sessionId, slot, 'Both customers agreed to share it.')]);
     expect(forced?.status).toBe('applied');
@@ -124,7 +127,7 @@ describe('the overlap rule on push', () => {
 
   it("checks only the engineer's own calendar: another engineer may take the same hour", async () => {
     await book(slotAt(MONTH));
-    const marcosTicket = allTickets(portal.db).find(
+    const marcosTicket = (await allTickets(portal.db)).find(
       (ticket) => ticket.assignee?.id === marco.id && ticket.stage === 'investigation',
     ) as Ticket;
     const results = await push(
@@ -137,12 +140,12 @@ describe('the overlap rule on push', () => {
   it('refuses a proposal whose link token already belongs to another session, saving nothing', async () => {
     const shared = linkToken();
     expect((await push([proposeSession(first.id, [slotAt(MONTH)], { linkToken: shared })]))[0]?.status).toBe('applied');
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
     const [result] = await push([proposeSession(second.id, [slotAt(MONTH + 4)], { linkToken: shared })]);
     expect(result).toMatchObject({ status: 'refused', refusal: { code: 'invalid_args' } });
     expect(result?.status === 'refused' && result.refusal.message).toMatch(
       /scheduling link of this proposal already belongs to another session/,
     );
-    expect(snapshot(portal.db).tickets).toEqual(before.tickets);
+    expect((await snapshot(portal.db)).tickets).toEqual(before.tickets);
   });
 });

@@ -43,28 +43,32 @@ describe('push, a ticket at its limits', () => {
   });
   afterEach(() => portal.close());
 
-  const ownOpenTicket = () =>
+  const ownOpenTicket = async () =>
     ticketWhere(portal.db, (t) => t.assignee?.id === giulia.id && t.stage === 'investigation');
 
   /** The ticket stored with `entries` more on its timeline, as earlier pushes would have left it. */
-  function grown(ticket: Ticket, entries: TimelineEntry[]): Ticket {
-    portal.db.saveTicket({ ...ticket, timeline: [...ticket.timeline, ...entries], serverSeq: portal.db.nextSeq() });
-    return portal.db.findTicket(ticket.id) as Ticket;
+  async function grown(ticket: Ticket, entries: TimelineEntry[]): Promise<Ticket> {
+    await portal.db.saveTicket({
+      ...ticket,
+      timeline: [...ticket.timeline, ...entries],
+      serverSeq: await portal.db.nextSeq(),
+    });
+    return (await portal.db.findTicket(ticket.id)) as Ticket;
   }
 
-  function withFullTimeline(): Ticket {
-    const ticket = ownOpenTicket();
+  async function withFullTimeline(): Promise<Ticket> {
+    const ticket = await ownOpenTicket();
     const more = TICKET_MAX_TIMELINE_ENTRIES - ticket.timeline.length;
-    return grown(
+    return await grown(
       ticket,
       Array.from({ length: more }, () => noteEntry('Checked the mail flow again.')),
     );
   }
 
   it(`refuses a change past ${TICKET_MAX_TIMELINE_ENTRIES} timeline entries in words, and for good`, async () => {
-    const ticket = withFullTimeline();
+    const ticket = await withFullTimeline();
     expect(ticket.timeline).toHaveLength(TICKET_MAX_TIMELINE_ENTRIES);
-    const before = snapshot(portal.db);
+    const before = await snapshot(portal.db);
 
     const note = addNote(ticket.id);
     const [result] = await push(portal.app, token, [note]);
@@ -74,15 +78,15 @@ describe('push, a ticket at its limits', () => {
       refusal: { code: 'illegal_transition', message: fullMessage(ticket, '2,000 timeline entries') },
     });
     // Recorded like any refusal, so the outbox moves on and a redelivery is refused alike.
-    expect(snapshot(portal.db)).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
+    expect(await snapshot(portal.db)).toEqual({ ...before, appliedMutations: Number(before.appliedMutations) + 1 });
     expect(await push(portal.app, token, [note])).toEqual([result]);
   });
 
   it('refuses a change past 2 MiB of JSON, and still takes one that fits', async () => {
     const perNote = Buffer.byteLength(JSON.stringify(noteEntry(LONGEST_NOTE))) + 1;
-    const start = ownOpenTicket();
+    const start = await ownOpenTicket();
     const room = Math.floor((TICKET_MAX_BYTES - bytes(start)) / perNote);
-    const ticket = grown(
+    const ticket = await grown(
       start,
       Array.from({ length: room - 2 }, () => noteEntry(LONGEST_NOTE)),
     );
@@ -96,14 +100,14 @@ describe('push, a ticket at its limits', () => {
     expect(results[2]).toMatchObject({
       refusal: { code: 'illegal_transition', message: fullMessage(ticket, '2 MiB') },
     });
-    expect(bytes(portal.db.findTicket(ticket.id) as Ticket)).toBeLessThanOrEqual(TICKET_MAX_BYTES);
+    expect(bytes((await portal.db.findTicket(ticket.id)) as Ticket)).toBeLessThanOrEqual(TICKET_MAX_BYTES);
 
     const [short] = await push(portal.app, token, [addNote(ticket.id, 'Customer confirmed by phone.')]);
     expect(short?.status).toBe('applied');
   });
 
   it('takes a change that moves a full ticket on to a later stage, so it can still be finished', async () => {
-    const ticket = withFullTimeline();
+    const ticket = await withFullTimeline();
     const requestConfirmation: Mutation = {
       id: randomUUID(),
       name: 'requestConfirmation',
@@ -118,7 +122,7 @@ describe('push, a ticket at its limits', () => {
       refusal: { code: 'illegal_transition' },
     });
     // Past the limit now, and still read: the limits bound growth, they are not part of the Ticket schema.
-    expect(portal.db.findTicket(ticket.id)).toMatchObject({
+    expect(await portal.db.findTicket(ticket.id)).toMatchObject({
       stage: 'resolution',
       timeline: { length: TICKET_MAX_TIMELINE_ENTRIES + 2 },
     });
