@@ -72,3 +72,9 @@ export function issuesInWords(issues: readonly Pick<FieldIssue, 'message'>[]): s
 /** Every failing field with its path and its message as a sentence: for a form to show beside its fields. */
 export const wordedIssues = (error: z.ZodError): FieldIssue[] =>
   fieldIssues(error).map((issue) => ({ path: issue.path, message: sentence(issue.message) }));
+
+/** The failure as a person reads it: the whole in sentences, and each failing field with its own. */
+export function failureInWords(error: z.ZodError): { message: string; issues: FieldIssue[] } {
+  const issues = wordedIssues(error);
+  return { message: issuesInWords(issues), issues };
+}

@@ -26,7 +26,7 @@ import { rescheduleSession } from './reschedule-session';
 import { cancelSession } from './cancel-session';
 import { completeSession } from './complete-session';
 import { markSessionNoShow } from './mark-session-no-show';
-import { issuesInWords, safeParseInWords, wordedIssues } from '../api/errors';
+import { failureInWords, safeParseInWords } from '../api/errors';
 
 export * from './mutation';
 export { addNote, AddNoteArgs } from './add-note';
@@ -120,10 +120,7 @@ export function applyMutation(ticket: Ticket, mutation: Mutation, context: Mutat
   // Each definition parses its own arguments, so erasing the name-to-args link here is safe.
   const definition: MutationDefinition<MutationName, { ticketId: string }> = mutations[name.data];
   const args = safeParseInWords(definition.args, mutation.args);
-  if (!args.success) {
-    const issues = wordedIssues(args.error);
-    return { ok: false, refusal: { code: 'invalid_args', message: issuesInWords(issues), issues } };
-  }
+  if (!args.success) return { ok: false, refusal: { code: 'invalid_args', ...failureInWords(args.error) } };
   if (args.data.ticketId !== ticket.id) return refuse('invalid_args', 'the change names another ticket.');
   return definition.apply(ticket, args.data, context);
 }

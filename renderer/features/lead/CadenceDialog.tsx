@@ -3,7 +3,7 @@ import { Button, Input } from '@fluentui/react-components';
 import { TimerRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DEFAULT_CADENCE, FollowUpCadence, SEVERITY_LABEL } from '../../../shared/domain';
-import { issuesInWords, safeParseInWords, wordedIssues } from '../../../shared/api/errors';
+import { failureInWords, safeParseInWords } from '../../../shared/api/errors';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { DialogField } from '../../ui/DialogField';
 import { problemOf } from '../../ui/problem';
@@ -29,10 +29,10 @@ export function CadenceDialog() {
     FollowUpCadence,
     Object.fromEntries(FIELDS.map(([key]) => [key, Number(draft[key])])),
   );
-  const issues = parsed.success ? [] : wordedIssues(parsed.error);
+  const invalid = parsed.success ? null : failureInWords(parsed.error);
 
   const save = async () => {
-    if (!parsed.success) return { message: issuesInWords(issues), issues };
+    if (!parsed.success) return invalid;
     try {
       await workspaceActions.saveCadence(parsed.data);
       return null;
@@ -49,7 +49,7 @@ export function CadenceDialog() {
         </Button>
       }
       title="Follow-up cadence of the team"
-      invalid={issues.length === 0 ? null : { message: issuesInWords(issues), issues }}
+      invalid={invalid}
       confirmLabel="Save"
       canConfirm={parsed.success}
       onOpen={() => setDraft(draftOf(cadence))}
