@@ -9,7 +9,8 @@ import { LOCAL_MINUTE } from '../../ui/local-time';
 import type { ChangeRunner } from '../../ui/use-change';
 
 const useStyles = makeStyles({
-  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
+  // Fields side by side keep their own height: a message under one does not stretch the other's input.
+  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM, alignItems: 'start' },
 });
 
 const SEVERITY_TEXT: Record<Severity, string> = {
