@@ -1,13 +1,9 @@
-// Unit tests: Node by default; React and platform tests opt into jsdom per file. The server's tests run a
-// second time on PostgreSQL (see test/support/test-database.ts), with those of several server processes
-// on one database (server/postgres/).
+// Unit tests: Node by default; React and platform tests opt into jsdom per file. The server's tests, and
+// the model-based sync test against the server, run a second time on PostgreSQL (see
+// test/support/test-database.ts), with those of several server processes on one database (server/postgres/).
 import { defineConfig } from 'vitest/config';
 
-// The model-based sync test is out of the PostgreSQL project for now: on a clean-clone CI run it found
-// a ticket on PostgreSQL that differs from the replay of its accepted changes (seed -676111676, path
-// 8:1:6:8, a late answer to the roster's request), which does not replay with that seed, so it depends
-// on timing. Issue 15 stays open until it is found and the test is back here.
-const onThePortalsDatabase = ['test/unit/server/**/*.test.ts'];
+const onThePortalsDatabase = ['test/unit/server/**/*.test.ts', 'test/unit/renderer/sync-model.test.ts'];
 
 export default defineConfig({
   test: {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { summarize } from '../../renderer/data/summary';
+import type { PortalDatabase } from '../../server/db';
 import { inScope } from '../../server/scope';
 import { parseStoredTicket } from '../../server/stored-ticket';
 import { MutationResult } from '../../shared/api';
@@ -14,8 +15,8 @@ import { allSummaries } from './local-copy';
 const PushRecord = z.object({ id: z.string(), user_id: z.string(), received_at: z.string(), result: z.string() });
 
 /** The server's idempotency log, in the order it handled the mutations. */
-async function serverLog(world: SyncWorld) {
-  const { sql } = world.portal.db;
+async function serverLog(db: PortalDatabase) {
+  const { sql } = db;
   const rows = await sql.all(
     `SELECT id, user_id, received_at, result FROM applied_mutations ORDER BY ${sql.dialect.mutationOrder}`,
   );
@@ -31,6 +32,29 @@ async function serverLog(world: SyncWorld) {
 }
 
 type ServerLog = Awaited<ReturnType<typeof serverLog>>;
+type ServerRecord = { log: ServerLog; tickets: Map<string, Ticket> };
+
+/**
+ * The log and the tickets it changed, read on one snapshot: a push the console sends in the background
+ * may commit while the checks run, and must be seen in both or in neither.
+ */
+async function serverRecord(world: SyncWorld): Promise<ServerRecord> {
+  return world.portal.db.readTransaction(async (db) => {
+    const log = await serverLog(db);
+    const ids = new Set(log.flatMap((record) => targetOf(world, record.id) ?? []));
+    const tickets = new Map<string, Ticket>();
+    for (const id of ids) {
+      const ticket = await db.findTicket(id);
+      if (ticket !== null) tickets.set(id, ticket);
+    }
+    return { log, tickets };
+  });
+}
+
+function targetOf(world: SyncWorld, mutationId: string): string | undefined {
+  const entry = world.ledger.get(mutationId);
+  return entry === undefined ? undefined : (targetTicketId(entry.mutation) ?? undefined);
+}
 
 /** Refusals the server makes before the ticket's rules are consulted, so a replay of the rules cannot give them. */
 const SCOPE_REFUSALS = new Set(['out_of_scope', 'ticket_not_found', 'forbidden']);
@@ -40,7 +64,7 @@ const SCOPE_REFUSALS = new Set(['out_of_scope', 'ticket_not_found', 'forbidden']
  * apply, in that order, each bumping the version by one; every refusal must be the rules' refusal;
  * and the tickets must come out exactly as the server holds them.
  */
-async function checkServerReplays(world: SyncWorld, log: ServerLog): Promise<void> {
+async function checkServerReplays(world: SyncWorld, { log, tickets }: ServerRecord): Promise<void> {
   const replayed = new Map<string, Ticket>();
   for (const record of log) {
     const entry = world.ledger.get(record.id);
@@ -71,8 +95,8 @@ async function checkServerReplays(world: SyncWorld, log: ServerLog): Promise<voi
     }
   }
   for (const [ticketId, expected] of replayed) {
-    const actual = await world.portal.db.findTicket(ticketId);
-    assert.ok(actual !== null, `ticket ${ticketId} vanished from the server`);
+    const actual = tickets.get(ticketId);
+    assert.ok(actual !== undefined, `ticket ${ticketId} vanished from the server`);
     // The change sequence is global (other tickets move it too): only its order matters, checked by pull.
     assert.deepEqual({ ...actual, serverSeq: 0 }, { ...expected, serverSeq: 0 }, `${actual.number} is not its replay`);
     const ids = actual.timeline.map((item) => item.id);
@@ -86,7 +110,7 @@ async function checkServerReplays(world: SyncWorld, log: ServerLog): Promise<voi
  * what the server said. The console is read before the server, so a sync in flight cannot make a
  * change look lost. Cheap enough to run at every request.
  */
-export async function checkChanges(world: SyncWorld): Promise<ServerLog> {
+export async function checkChanges(world: SyncWorld): Promise<ServerRecord> {
   const copies = new Map(
     await Promise.all(
       DEVICES.map(async (device) => {
@@ -99,8 +123,8 @@ export async function checkChanges(world: SyncWorld): Promise<ServerLog> {
       }),
     ),
   );
-  const log = await serverLog(world);
-  const onServer = new Map(log.map((record) => [record.id, record.result]));
+  const record = await serverRecord(world);
+  const onServer = new Map(record.log.map((entry) => [entry.id, entry.result]));
 
   for (const [device, { outbox }] of copies) {
     for (const id of outbox.keys()) {
@@ -149,13 +173,12 @@ export async function checkChanges(world: SyncWorld): Promise<ServerLog> {
       assert.deepEqual(result, { id, status: 'refused', refusal: entry.refusal }, `${what}: refusal mismatch`);
     }
   }
-  return log;
+  return record;
 }
 
 /** After every step: nothing lost (above), nothing applied twice or out of the rules, every redelivery answered alike. */
 export async function checkAlways(world: SyncWorld): Promise<void> {
-  const log = await checkChanges(world);
-  await checkServerReplays(world, log);
+  await checkServerReplays(world, await checkChanges(world));
   for (const { request, first, second } of world.schedule.redeliveries) {
     assert.deepEqual(second, first, `a push delivered twice got two answers (${request.mutations.length} changes)`);
   }
@@ -181,7 +204,7 @@ async function checkSettledOn(world: SyncWorld, device: Device): Promise<void> {
     0,
     `the ${device}'s outbox holds unsent changes`,
   );
-  const log = new Map((await serverLog(world)).map((record) => [record.id, record.result]));
+  const log = new Map((await serverLog(world.portal.db)).map((record) => [record.id, record.result]));
   for (const [id, { mutation, by, on, fate }] of world.ledger) {
     if (by.id !== USER.id || on !== device || fate !== 'made') continue;
     const result = log.get(id);
