@@ -3,19 +3,26 @@
  * a pool of connections, each transaction on a connection of its own, run again when PostgreSQL finds
  * it in conflict with another process's.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Isolation, SqlDatabase, SqlDialect, SqlParams, SqlRow, SqlSession } from './sql';
 
 /** The channel the server processes on one database announce their changes on. */
 const CHANGES_CHANNEL = 'portal_changes';
 
-const POSTGRES: SqlDialect = {
-  name: 'postgres',
-  forUpdate: ' FOR UPDATE',
-  utf8Bytes: (column) => `convert_to(${column}, 'UTF8')`,
-  mutationOrder: 'handled',
-  announceChanges: `NOTIFY ${CHANGES_CHANNEL}`,
-};
+/**
+ * The dialect of one opened database: its announcements carry a token of its own, by which it knows its
+ * own among those it hears (it announced those to its change streams already, at commit).
+ */
+function postgresDialect(announcer: string): SqlDialect {
+  return {
+    name: 'postgres',
+    forUpdate: ' FOR UPDATE',
+    utf8Bytes: (column) => `convert_to(${column}, 'UTF8')`,
+    mutationOrder: 'handled',
+    announceChanges: `NOTIFY ${CHANGES_CHANNEL}, '${announcer}'`,
+  };
+}
 
 /** What a statement becomes for PostgreSQL: `?` and `@name` as $1, $2…, and the names in their order. */
 interface Translated {
@@ -81,9 +88,10 @@ const codeOf = (error: unknown): string | undefined =>
 
 /** The queries of a session, on the pool (any free connection) or on the one connection a transaction holds. */
 abstract class PostgresSession {
-  readonly dialect = POSTGRES;
-
-  constructor(private readonly on: Queryable) {}
+  constructor(
+    private readonly on: Queryable,
+    readonly dialect: SqlDialect,
+  ) {}
 
   all(sql: string, params?: SqlParams): Promise<SqlRow[]> {
     return query(this.on, sql, params);
@@ -106,8 +114,11 @@ abstract class PostgresSession {
 class PostgresTransaction extends PostgresSession implements SqlSession {
   private savepoints = 0;
 
-  constructor(private readonly client: pg.PoolClient) {
-    super(client);
+  constructor(
+    private readonly client: pg.PoolClient,
+    dialect: SqlDialect,
+  ) {
+    super(client, dialect);
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
@@ -138,8 +149,10 @@ export class PostgresDatabase extends PostgresSession implements SqlDatabase {
     /** The database for messages, its password hidden. */
     private readonly source: string,
     private readonly url: string,
+    /** What this database's announcements carry, to tell them from the other processes'. */
+    private readonly announcer = randomUUID(),
   ) {
-    super(pool);
+    super(pool, postgresDialect(announcer));
     // A connection lost while idle is replaced at the next query; without a listener it would stop the server.
     // One PostgreSQL ended itself (a restart, an administrator's command, 57P01) is not worth a line.
     pool.on('error', (error) => {
@@ -161,7 +174,7 @@ export class PostgresDatabase extends PostgresSession implements SqlDatabase {
       let broken = false;
       try {
         await client.query(isolation === 'snapshot' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
-        const result = await work(new PostgresTransaction(client));
+        const result = await work(new PostgresTransaction(client, this.dialect));
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -200,7 +213,9 @@ export class PostgresDatabase extends PostgresSession implements SqlDatabase {
    */
   async onChangesElsewhere(listener: () => void): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, types });
-    client.on('notification', listener);
+    client.on('notification', (message) => {
+      if (message.payload !== this.announcer) listener();
+    });
     client.on('error', (error) => {
       if (this.ended !== null) return;
       console.error(`the connection to ${this.source} that hears other processes' changes was lost: ${error.message}`);

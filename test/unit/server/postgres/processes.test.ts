@@ -130,7 +130,7 @@ describe('two server processes on one PostgreSQL database', () => {
     }
   }, 120_000);
 
-  it("announces a change stored by one process on the other's change stream", async () => {
+  it("announces the changes stored by either process on one's change stream, each with its number", async () => {
     const [a, b] = servers;
     const token = await signInOver(b);
     const aborted = new AbortController();
@@ -143,8 +143,13 @@ describe('two server processes on one PostgreSQL database', () => {
     const { tickets } = await pull(b, token, '0');
     const ticket = tickets.find((candidate) => candidate.assignee?.id === giulia.id && candidate.stage !== 'closed');
     if (ticket === undefined) throw new Error('the demo data gives Giulia an open ticket');
-    const [result] = await push(b, token, randomUUID(), [addNote(ticket.id, 'Stored through the other server.')]);
-    expect(await next()).toEqual({ event: 'change', data: { seq: result?.status === 'applied' && result.seq } });
+    const seqOf = (results: MutationResult[]) => ({ seq: results[0]?.status === 'applied' && results[0].seq });
+    const elsewhere = await push(b, token, randomUUID(), [addNote(ticket.id, 'Stored through the other server.')]);
+    expect(await next()).toEqual({ event: 'change', data: seqOf(elsewhere) });
+    const here = await push(a, token, randomUUID(), [addNote(ticket.id, 'Stored through this server.')]);
+    expect(await next()).toEqual({ event: 'change', data: seqOf(here) });
+    const later = await push(b, token, randomUUID(), [addNote(ticket.id, 'Stored through the other server again.')]);
+    expect(await next()).toEqual({ event: 'change', data: seqOf(later) });
     aborted.abort();
   });
 });
