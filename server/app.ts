@@ -27,7 +27,6 @@ import { LeadStore } from './lead-store';
 import { HealthResponse, openApiDocument } from './openapi';
 import { PASSWORD_COST, type ScryptCost } from './password';
 import { pullChanges } from './pull';
-import { registerRateLimits } from './rate-limits';
 import { pushMutations } from './push';
 import { registerSchedulingRoutes } from './scheduling/routes';
 import { registerSignInRoutes } from './sign-in';
@@ -101,7 +100,6 @@ export function buildServer({
     void reply.header('cache-control', 'no-store');
     done();
   });
-  registerRateLimits(app, { db, clock });
   installErrorHandlers(app);
   // Bodies are JSON only: without Fastify's text/plain parser, any other type is refused with 415.
   app.removeContentTypeParser('text/plain');

@@ -31,14 +31,18 @@ export function registerSignInRoutes(
   },
 ): void {
   const wrongPasswords = { max: WRONG_PASSWORDS_ALLOWED, windowMs: WRONG_PASSWORD_WINDOW_MS };
-  const byAccount = createLimit(app, {
+  const byAccount = createLimit({
+    db,
+    clock,
     name: 'wrong passwords by account',
     ...wrongPasswords,
     key: account,
     refusal: (seconds) =>
       `too many wrong passwords for this account: its sign-in is paused; try again in ${inSeconds(seconds)}`,
   });
-  const byAddress = createLimit(app, {
+  const byAddress = createLimit({
+    db,
+    clock,
     name: 'wrong passwords by address',
     ...wrongPasswords,
     refusal: (seconds) =>

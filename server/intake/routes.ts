@@ -33,7 +33,9 @@ export const INTAKE_WINDOW_MS = 10 * 60_000;
 
 export function registerIntakeRoutes(app: FastifyInstance, { db, clock }: { db: PortalDatabase; clock: Clock }): void {
   const store = new IntakeStore(db);
-  const limit = createLimit(app, {
+  const limit = createLimit({
+    db,
+    clock,
     name: 'support requests by address',
     max: INTAKE_REQUESTS_PER_ADDRESS,
     windowMs: INTAKE_WINDOW_MS,
