@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { NO_DESKTOP_STATUS } from '../../shared/bridge';
 import { calendarSelectors, useCalendarStore } from '../data/stores/calendar-store';
 import { useQueueStore } from '../data/stores/queue-store';
+import { useSyncStore } from '../data/stores/sync-store';
 import { workspaceActions } from '../data/workspace';
 import { openSessionTicket } from '../features/sessions/open-session-ticket';
 import { whenText } from '../features/sessions/session-time';
@@ -16,12 +17,15 @@ export function useDesktopPresence(): void {
   const now = useMinuteClock();
   const next = useCalendarStore((s) => calendarSelectors.next(s, now));
   const queueVersion = useQueueStore((s) => s.version);
+  // A run of pulled pages changes the queue at every page: the tray is counted once it has landed.
+  const pulling = useSyncStore((s) => s.progress !== null);
 
   useEffect(() => platform.onOpenTicket(openSessionTicket), []);
   // Signed out (the layout goes): the tray no longer shows the last person's counts.
   useEffect(() => () => void platform.setDesktopStatus(NO_DESKTOP_STATUS), []);
 
   useEffect(() => {
+    if (pulling) return;
     let current = true;
     void workspaceActions.desktopCounts(now).then(async (counts) => {
       if (!current || counts === null) return;
@@ -35,5 +39,5 @@ export function useDesktopPresence(): void {
     return () => {
       current = false;
     };
-  }, [now, next, queueVersion]);
+  }, [now, next, queueVersion, pulling]);
 }

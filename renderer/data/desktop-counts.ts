@@ -1,21 +1,25 @@
-/** The tray's counts: the user's open tickets and their overdue follow-ups, from the local copy's indexes. */
+/** The tray's counts: the user's open tickets and their overdue follow-ups. */
 import { dueFollowUps } from './follow-up-alerts';
-import type { LocalStore } from './local-store';
+import type { LocalStore, QueueCounts } from './local-store';
 
 export interface DesktopCounts {
   openTickets: number;
   overdueFollowUps: number;
 }
 
-/** Counted through the queue rows' indexes; only the user's escalated tickets are read in full. */
-export async function desktopCounts(store: LocalStore, userId: string, now: Date): Promise<DesktopCounts> {
-  const [counts, escalated, team] = await Promise.all([
-    store.scopeCounts(userId),
-    store.myTicketsInStage(userId, 'escalated'),
-    store.team(),
-  ]);
+/**
+ * The open tickets from the queue's own counts (kept as rows change, so a synced page costs no count
+ * of the whole local copy); only the user's escalated tickets are read, through their index.
+ */
+export async function desktopCounts(
+  store: LocalStore,
+  userId: string,
+  now: Date,
+  queueCounts: QueueCounts,
+): Promise<DesktopCounts> {
+  const [escalated, team] = await Promise.all([store.myTicketsInStage(userId, 'escalated'), store.team()]);
   return {
-    openTickets: counts.open.mine,
+    openTickets: queueCounts.open.mine,
     overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
   };
 }

@@ -547,12 +547,19 @@ export class LocalStore {
     await this.db.meta.bulkDelete([...OLDER_ROWS]);
   }
 
+  /** The rows of one assignee ("" for the team queue), in any stage: the front of [assigneeKey+stage]. */
+  private assignedTo(assigneeKey: string) {
+    return this.db.summaries
+      .where('[assigneeKey+stage]')
+      .between([assigneeKey, Dexie.minKey], [assigneeKey, Dexie.maxKey]);
+  }
+
   /** How many tickets each queue tab holds, open and in all, counted by the indexes without reading the rows. */
   async scopeCounts(userId: string): Promise<QueueCounts> {
     const [all, mine, unassigned, closed, mineClosed, unassignedClosed] = await Promise.all([
       this.db.summaries.count(),
-      this.db.summaries.where('assigneeKey').equals(userId).count(),
-      this.db.summaries.where('assigneeKey').equals('').count(),
+      this.assignedTo(userId).count(),
+      this.assignedTo('').count(),
       this.db.summaries.where('stage').equals('closed').count(),
       this.db.summaries.where('[assigneeKey+stage]').equals([userId, 'closed']).count(),
       this.db.summaries.where('[assigneeKey+stage]').equals(['', 'closed']).count(),

@@ -98,11 +98,9 @@ export class SessionCalendar {
     useCalendarStore.setState(initialCalendarState);
   }
 
-  /** Tickets changed: read again when one has sessions now or had them on screen. */
-  changed(ticketIds: readonly string[], summaries: readonly TicketSummary[]): void {
-    if (summaries.some((row) => row.sessions.length > 0) || ticketIds.some((id) => this.shown.has(id))) {
-      void this.refresh();
-    }
+  /** Whether a change to these tickets is the calendar's: one has sessions now, or had them on screen. */
+  concerns(ticketIds: readonly string[], summaries: readonly TicketSummary[]): boolean {
+    return summaries.some((row) => row.sessions.length > 0) || ticketIds.some((id) => this.shown.has(id));
   }
 
   /** The confirmed bookings of everyone in the local copy whose session could overlap one of `slots`. */

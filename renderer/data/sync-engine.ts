@@ -37,8 +37,11 @@ export interface SyncEngineOptions {
    * everything again and sends again the `resent` changes it had acknowledged since.
    */
   onHistoryLost?: (resent: number) => void;
-  /** A push of the outbox starts (true) or settles (false): background work makes way for it. */
-  onPushing?: (pushing: boolean) => void;
+  /**
+   * The engine is busy (true): pushing the outbox, or pulling a run of pages (said again at each page);
+   * then idle (false). Background work makes way for it meanwhile.
+   */
+  onBusy?: (busy: boolean) => void;
   pageSize?: number;
   intervalMs?: number;
   retries?: number;
@@ -67,7 +70,7 @@ export class SyncEngine {
       minRetryDelayMs: 1_000,
       now: () => new Date(),
       onHistoryLost: () => undefined,
-      onPushing: () => undefined,
+      onBusy: () => undefined,
       ...options,
     };
   }
@@ -178,9 +181,9 @@ export class SyncEngine {
     return this.pushing ?? Promise.resolve();
   }
 
-  /** Sends the outbox (sendOutbox), telling onPushing and pushSettled while it does. */
+  /** Sends the outbox (sendOutbox), telling onBusy and pushSettled while it does. */
   private async pushOutbox(): Promise<void> {
-    this.options.onPushing(true);
+    this.options.onBusy(true);
     const pushing = this.sendOutbox();
     this.pushing = pushing.then(
       () => undefined,
@@ -190,7 +193,7 @@ export class SyncEngine {
       await pushing;
     } finally {
       this.pushing = null;
-      this.options.onPushing(false);
+      this.options.onBusy(false);
     }
   }
 
@@ -272,7 +275,7 @@ export class SyncEngine {
    * damaged ticket set aside), the pull stops there and the engine runs once more, from that cursor.
    */
   private async pullAll(): Promise<boolean> {
-    const { store, api, pageSize, now, onStatus, onHistoryLost } = this.options;
+    const { store, api, pageSize, now, onStatus, onHistoryLost, onBusy } = this.options;
     const position = await store.position();
     if (position.resetting && position.cursor !== '0') {
       // A pull from 0 after the server lost changes was cut short: it begins again, from 0.
@@ -284,6 +287,7 @@ export class SyncEngine {
     // Every ticket the pull from 0 brings, when the server lost changes.
     const kept = position.resetting ? new Set<string>() : null;
     let received = 0;
+    let busy = false;
     const pull = (after: Cursor, afterHistory: string | null, latest: PullPosition['latest']) =>
       api.pull(after, pageSize, after === '0' ? null : afterHistory, latest);
     // The acknowledged changes are asked after only on the first page: later pages follow a checked one.
@@ -310,12 +314,18 @@ export class SyncEngine {
         for (const ticket of page.tickets) kept?.add(ticket.id);
         cursor = page.cursor;
         received += page.tickets.length;
-        if (page.hasMore) onStatus({ progress: { received, total: received + page.remaining } });
+        if (page.hasMore) {
+          onStatus({ progress: { received, total: received + page.remaining } });
+          // A run of pages (a first sync): the background work waits until the last is written.
+          busy = true;
+          onBusy(true);
+        }
       }
       if (kept !== null) await store.finishStartOver(kept);
       return true;
     } finally {
       if (received > 0) onStatus({ progress: null });
+      if (busy) onBusy(false);
     }
   }
 

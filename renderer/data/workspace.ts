@@ -171,6 +171,13 @@ async function open(session: Session): Promise<void> {
   const dbName = localDbName(session.serverUrl, user.id);
   const db = new LocalDb(dbName);
   const store = new LocalStore(db, member);
+  // While the engine writes a run of pulled pages (or pushes), what changes only refreshes a side of the
+  // screen is read once it is done: each read in between would hold back the next page's write.
+  const whileBusy = { busy: false, deferred: new Map<string, () => void>() };
+  const whenIdle = (what: string, refresh: () => void) => {
+    if (whileBusy.busy) whileBusy.deferred.set(what, refresh);
+    else refresh();
+  };
   const engine = new SyncEngine({
     store,
     api: new ApiClient(session.serverUrl, session.token),
@@ -185,7 +192,13 @@ async function open(session: Session): Promise<void> {
       void workspaceActions.signOut('Your session has expired. Sign in again; your pending changes are kept.');
     },
     onHistoryLost: (resent) => useSessionStore.setState({ notice: historyLostNotice(resent) }),
-    onPushing: (pushing) => current.search?.hold(pushing),
+    onBusy: (busy) => {
+      current.search?.hold(busy);
+      whileBusy.busy = busy;
+      if (busy) return;
+      for (const refresh of whileBusy.deferred.values()) refresh();
+      whileBusy.deferred.clear();
+    },
   });
   const openedAt = systemClock();
   const announcedTickets = new Set<string>();
@@ -197,10 +210,10 @@ async function open(session: Session): Promise<void> {
       if (notice !== null) void platform.notify(notice);
     }
     queueActions.markNew(arrived.map((summary) => summary.id));
-    void refreshAttention(store);
+    whenIdle('attention', () => void refreshAttention(store));
     current.search?.changed();
     queueActions.merge(ticketIds, summaries);
-    current.calendar.changed(ticketIds, summaries);
+    if (current.calendar.concerns(ticketIds, summaries)) whenIdle('calendar', () => void current.calendar.refresh());
     current.reminders?.poke();
     if (ticketIds.includes(useQueueStore.getState().selectedId ?? '')) void refreshOpenTicket();
   });
@@ -304,7 +317,8 @@ export const workspaceActions = {
 
   /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */
   async desktopCounts(now: Date): Promise<DesktopCounts | null> {
-    return workspace === null ? null : desktopCounts(workspace.store, workspace.session.user.id, now);
+    if (workspace === null) return null;
+    return desktopCounts(workspace.store, workspace.session.user.id, now, useQueueStore.getState().counts);
   },
 
   dismissNotice(): void {

@@ -21,7 +21,10 @@ export interface SearchClient {
   search(query: string): Promise<SearchResult>;
   /** Tickets changed in the local database. */
   changed(): void;
-  /** The console is pushing the user's changes (true) or done (false): the index's background work waits meanwhile. */
+  /**
+   * The console is busy syncing (true, said again while it lasts) or done (false): the index's background
+   * work waits meanwhile.
+   */
   hold(held: boolean): void;
   close(): void;
 }

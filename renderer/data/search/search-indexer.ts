@@ -95,14 +95,16 @@ export class SearchIndexer {
     return { ...this.index.search(query, limit), complete: this.opened };
   }
 
-  /** Saves the index and forgets the backlog it includes, in one transaction. */
+  /**
+   * Saves the index, then forgets the backlog it includes. Two transactions: the index is large, and
+   * writing it must not hold back the changes that add to the backlog meanwhile; what is left of the
+   * backlog should the second not happen lies below the saved index's point, and is never read again.
+   */
   async save(): Promise<void> {
     const index = this.index.save();
     const upToSeq = this.upToSeq;
-    await this.db.transaction('rw', [this.db.searchIndex, this.db.searchBacklog], async () => {
-      await this.db.searchIndex.put({ key: 'snapshot', upToSeq, format: SEARCH_INDEX_FORMAT, index });
-      await this.db.searchBacklog.where(':id').belowOrEqual(upToSeq).delete();
-    });
+    await this.db.searchIndex.put({ key: 'snapshot', upToSeq, format: SEARCH_INDEX_FORMAT, index });
+    await this.db.searchBacklog.where(':id').belowOrEqual(upToSeq).delete();
   }
 
   /**

@@ -21,7 +21,10 @@ const SAVE_POLICY = { quietMs: 1_000, changes: 1_000, maxAgeMs: 10 * 60_000, eag
 /** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The longest background work waits for a push: a console that never says the push ended is not left without search. */
+/**
+ * The longest background work waits without hearing that the console is still busy: one that never says
+ * its sync ended is not left without search.
+ */
 const HOLD_MAX_MS = 30_000;
 
 /**
@@ -38,8 +41,8 @@ export class SearchService {
   private catchingUp = false;
   /** Changes the index holds that the saved copy does not, and since when. */
   private unsaved = { changes: 0, since: 0 };
-  /** While the console pushes, background work waits on this between chunks; searches still answer. */
-  private held: { until: Promise<void>; release: () => void } | null = null;
+  /** While the console syncs, background work waits on this between chunks; searches still answer. */
+  private held: { until: Promise<void>; renew: () => void; release: () => void } | null = null;
 
   constructor(
     private readonly reply: (reply: SearchReply) => void,
@@ -74,23 +77,31 @@ export class SearchService {
     this.db?.close();
   }
 
-  /** Between chunks of background work: messages first, and no work while the console pushes. */
+  /** Between chunks of background work: messages first, and no work while the console syncs. */
   private async pause(): Promise<void> {
     await yieldToMessages();
     await this.held?.until;
   }
 
+  /** Held (said again while the console stays busy, each time for up to HOLD_MAX_MS more) or released. */
   private hold(held: boolean): void {
     if (!held) {
       this.held?.release();
       return;
     }
-    if (this.held !== null) return;
+    if (this.held !== null) {
+      this.held.renew();
+      return;
+    }
     let release = () => undefined as void;
     const until = new Promise<void>((resolve) => (release = resolve));
-    const timer = setTimeout(() => this.held?.release(), HOLD_MAX_MS);
+    let timer = setTimeout(() => this.held?.release(), HOLD_MAX_MS);
     this.held = {
       until,
+      renew: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => this.held?.release(), HOLD_MAX_MS);
+      },
       release: () => {
         clearTimeout(timer);
         this.held = null;

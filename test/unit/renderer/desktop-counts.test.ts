@@ -1,12 +1,14 @@
-// The tray's counts from the local copy: the user's tickets not closed, and their overdue follow-ups.
+// The tray's counts: the user's tickets not closed (as the queue counts them), and their overdue follow-ups.
 import 'fake-indexeddb/auto';
 import { addHours, subHours } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { desktopCounts } from '../../../renderer/data/desktop-counts';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
+import { DEFAULT_ARRANGEMENT, QueueModel } from '../../../renderer/data/queue-model';
 import { DEFAULT_CADENCE, type Stage, type Ticket } from '../../../shared/domain';
 import { COLLEAGUE, ENGINEER, FIXED_NOW, makeEscalation, makeTicketInStage } from '../../fixtures/tickets';
+import { allSummaries } from '../../support/local-copy';
 
 const OPENED = new Date('2025-03-05T10:00:00.000Z');
 /** An hour after a moderate escalation opened at OPENED and never followed up falls due. */
@@ -39,7 +41,9 @@ describe('desktopCounts', () => {
       '6',
       FIXED_NOW,
     );
-    expect(await desktopCounts(store, ENGINEER.id, NOW)).toEqual({ openTickets: 3, overdueFollowUps: 1 });
+    const queue = new QueueModel({ ...DEFAULT_ARRANGEMENT, userId: ENGINEER.id, now: NOW });
+    queue.replaceAll(await allSummaries(store));
+    expect(await desktopCounts(store, ENGINEER.id, NOW, queue.counts)).toEqual({ openTickets: 3, overdueFollowUps: 1 });
     store.db.close();
   });
 });

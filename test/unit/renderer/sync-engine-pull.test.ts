@@ -49,7 +49,7 @@ function portal(log: string[]): SyncApi {
   };
 }
 
-function consoleOf(api: SyncApi, log: string[], failWriteOf: Cursor | null = null) {
+function consoleOf(api: SyncApi, log: string[], failWriteOf: Cursor | null = null, onBusy?: (busy: boolean) => void) {
   const db = new LocalDb(`pull-pipeline-${crypto.randomUUID()}`);
   let full = false;
   fillDiskWhen(db, () => full);
@@ -70,6 +70,7 @@ function consoleOf(api: SyncApi, log: string[], failWriteOf: Cursor | null = nul
     onUnauthenticated: () => undefined,
     pageSize: PAGE_SIZE,
     retries: 0,
+    ...(onBusy === undefined ? {} : { onBusy }),
   });
   const heal = () => {
     failWriteOf = null;
@@ -93,6 +94,31 @@ describe('SyncEngine pulling several pages', () => {
     ]);
     expect(await store.cursor()).toBe('6');
     expect((await allSummaries(store)).map((summary) => summary.id).sort()).toEqual(TICKETS.map((t) => t.id).sort());
+    store.db.close();
+  });
+
+  it('says it is busy from the first page of a run until the last is written, so background work waits', async () => {
+    const log: string[] = [];
+    const { store, engine } = consoleOf(portal(log), log, null, (busy) => log.push(busy ? 'busy' : 'idle'));
+    await engine.sync();
+    expect(log).toEqual([
+      // The push (nothing to send here) is one busy spell of its own.
+      'busy',
+      'idle',
+      'pull after 0',
+      'pull after 2',
+      'write up to 2',
+      'busy',
+      'pull after 4',
+      'write up to 4',
+      'busy',
+      'write up to 6',
+      'idle',
+    ]);
+    log.length = 0;
+    await engine.sync();
+    // A pull of one page is no run: nothing waits for it.
+    expect(log).toEqual(['busy', 'idle', 'pull after 6', 'write up to 6']);
     store.db.close();
   });
 
