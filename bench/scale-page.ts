@@ -189,6 +189,33 @@ export async function bareSync({ api, token, limit }: { api: string; token: stri
   return { fetchMs, putMs, tickets };
 }
 
+/**
+ * Seconds until the console's search index is saved with every change in it (its backlog empty): a
+ * console that has settled after its sync, as a lead finds it the next morning.
+ */
+export async function searchIndexSaved(timeoutMs: number): Promise<number> {
+  const lib = window.__benchLib;
+  const started = performance.now();
+  for (;;) {
+    const db = await lib.openConsoleDb();
+    if (db !== null) {
+      try {
+        const transaction = db.transaction(['searchBacklog', 'searchIndex']);
+        const [backlog, snapshot] = await Promise.all([
+          lib.request(transaction.objectStore('searchBacklog').count()),
+          lib.request<unknown>(transaction.objectStore('searchIndex').get('snapshot')),
+        ]);
+        if (backlog === 0 && snapshot !== undefined) return (performance.now() - started) / 1000;
+      } finally {
+        db.close();
+      }
+    }
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`the search index was not saved with every change within ${timeoutMs} ms`);
+    await lib.sleep(250);
+  }
+}
+
 /** Records keystrokes (keydown → painted frame) and changes to the queue's grid, until `stopKeystrokes`. */
 export function recordKeystrokes(): void {
   const { __bench: state, __benchLib: lib } = window;
