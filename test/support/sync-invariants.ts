@@ -64,7 +64,7 @@ const SCOPE_REFUSALS = new Set(['out_of_scope', 'ticket_not_found', 'forbidden']
  * apply, in that order, each bumping the version by one; every refusal must be the rules' refusal;
  * and the tickets must come out exactly as the server holds them.
  */
-async function checkServerReplays(world: SyncWorld, { log, tickets }: ServerRecord): Promise<void> {
+function checkServerReplays(world: SyncWorld, { log, tickets }: ServerRecord): void {
   const replayed = new Map<string, Ticket>();
   for (const record of log) {
     const entry = world.ledger.get(record.id);
@@ -178,7 +178,7 @@ export async function checkChanges(world: SyncWorld): Promise<ServerRecord> {
 
 /** After every step: nothing lost (above), nothing applied twice or out of the rules, every redelivery answered alike. */
 export async function checkAlways(world: SyncWorld): Promise<void> {
-  await checkServerReplays(world, await checkChanges(world));
+  checkServerReplays(world, await checkChanges(world));
   for (const { request, first, second } of world.schedule.redeliveries) {
     assert.deepEqual(second, first, `a push delivered twice got two answers (${request.mutations.length} changes)`);
   }
