@@ -17,15 +17,15 @@ export function useDesktopPresence(): void {
   const now = useMinuteClock();
   const next = useCalendarStore((s) => calendarSelectors.next(s, now));
   const queueVersion = useQueueStore((s) => s.version);
-  // A run of pulled pages changes the queue at every page: the tray is counted once it has landed.
-  const pulling = useSyncStore((s) => s.progress !== null);
+  // A run of pulled pages changes the queue at every page: the tray is counted once the engine is idle.
+  const busy = useSyncStore((s) => s.busy);
 
   useEffect(() => platform.onOpenTicket(openSessionTicket), []);
   // Signed out (the layout goes): the tray no longer shows the last person's counts.
   useEffect(() => () => void platform.setDesktopStatus(NO_DESKTOP_STATUS), []);
 
   useEffect(() => {
-    if (pulling) return;
+    if (busy) return;
     let current = true;
     void workspaceActions.desktopCounts(now).then(async (counts) => {
       if (!current || counts === null) return;
@@ -39,5 +39,5 @@ export function useDesktopPresence(): void {
     return () => {
       current = false;
     };
-  }, [now, next, queueVersion, pulling]);
+  }, [now, next, queueVersion, busy]);
 }

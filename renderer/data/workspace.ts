@@ -171,11 +171,10 @@ async function open(session: Session): Promise<void> {
   const dbName = localDbName(session.serverUrl, user.id);
   const db = new LocalDb(dbName);
   const store = new LocalStore(db, member);
-  // While the engine writes a run of pulled pages (or pushes), what changes only refreshes a side of the
-  // screen is read once it is done: each read in between would hold back the next page's write.
-  const whileBusy = { busy: false, deferred: new Map<string, () => void>() };
+  // While the engine is busy, each read in between would hold back the next page's write (see SyncState.busy).
+  const deferred = new Map<string, () => void>();
   const whenIdle = (what: string, refresh: () => void) => {
-    if (whileBusy.busy) whileBusy.deferred.set(what, refresh);
+    if (useSyncStore.getState().busy) deferred.set(what, refresh);
     else refresh();
   };
   const engine = new SyncEngine({
@@ -194,10 +193,10 @@ async function open(session: Session): Promise<void> {
     onHistoryLost: (resent) => useSessionStore.setState({ notice: historyLostNotice(resent) }),
     onBusy: (busy) => {
       current.search?.hold(busy);
-      whileBusy.busy = busy;
+      useSyncStore.setState({ busy });
       if (busy) return;
-      for (const refresh of whileBusy.deferred.values()) refresh();
-      whileBusy.deferred.clear();
+      for (const refresh of deferred.values()) refresh();
+      deferred.clear();
     },
   });
   const openedAt = systemClock();
@@ -318,7 +317,7 @@ export const workspaceActions = {
   /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */
   async desktopCounts(now: Date): Promise<DesktopCounts | null> {
     if (workspace === null) return null;
-    return desktopCounts(workspace.store, workspace.session.user.id, now, useQueueStore.getState().counts);
+    return desktopCounts(workspace.store, workspace.session.user.id, now, useQueueStore.getState().counts.open.mine);
   },
 
   dismissNotice(): void {
