@@ -26,18 +26,14 @@ export function useDesktopPresence(): void {
 
   useEffect(() => {
     if (busy) return;
-    let current = true;
-    void workspaceActions.desktopCounts(now).then(async (counts) => {
-      if (!current || counts === null) return;
-      const nextSession =
-        next === null
-          ? null
-          : { ticketId: next.ticketId, label: `${whenText(new Date(next.slot.start), now)} · ${next.ticketNumber}` };
-      const reported = await platform.setDesktopStatus({ ...counts, nextSession });
+    const counts = workspaceActions.desktopCounts(now);
+    if (counts === null) return;
+    const nextSession =
+      next === null
+        ? null
+        : { ticketId: next.ticketId, label: `${whenText(new Date(next.slot.start), now)} · ${next.ticketNumber}` };
+    void platform.setDesktopStatus({ ...counts, nextSession }).then((reported) => {
       if (!reported.ok) console.warn(`the tray could not be updated: ${reported.error}`);
     });
-    return () => {
-      current = false;
-    };
   }, [now, next, queueVersion, busy]);
 }

@@ -1,6 +1,7 @@
 /** The tray's counts: the user's open tickets and their overdue follow-ups. */
+import type { FollowUpCadence } from '../../shared/domain';
 import { dueFollowUps } from './follow-up-alerts';
-import type { LocalStore } from './local-store';
+import type { TicketSummary } from './summary';
 
 export interface DesktopCounts {
   openTickets: number;
@@ -8,18 +9,14 @@ export interface DesktopCounts {
 }
 
 /**
- * `openTickets` comes from the queue's own counts (kept as rows change, so a synced page costs no count
- * of the whole local copy); only the user's escalated tickets are read, through their index.
+ * `openTickets` comes from the queue's own counts and `escalations` are the user's escalated rows as
+ * the queue keeps them, so a synced page or a minute passing costs no read of the local copy.
  */
-export async function desktopCounts(
-  store: LocalStore,
-  userId: string,
+export function desktopCounts(
+  escalations: Iterable<TicketSummary>,
+  cadence: FollowUpCadence,
   now: Date,
   openTickets: number,
-): Promise<DesktopCounts> {
-  const [escalated, team] = await Promise.all([store.myTicketsInStage(userId, 'escalated'), store.team()]);
-  return {
-    openTickets,
-    overdueFollowUps: dueFollowUps(escalated, team.cadence, now, userId, new Set()).length,
-  };
+): DesktopCounts {
+  return { openTickets, overdueFollowUps: dueFollowUps(escalations, cadence, now, new Set()).length };
 }

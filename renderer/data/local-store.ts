@@ -635,13 +635,6 @@ export class LocalStore {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
   }
 
-  /** The user's own tickets in `stage`, found through the queue rows' index: their follow-up alerts. */
-  async myTicketsInStage(userId: string, stage: Stage): Promise<Ticket[]> {
-    return this.ticketsAsSeen(
-      await this.db.summaries.where('[assigneeKey+stage]').equals([userId, stage]).primaryKeys(),
-    );
-  }
-
   /**
    * The tickets `ticketIds` as the user sees them; those no longer in the local copy are left out, and
    * so are damaged ones, which are set aside to be pulled again. Read a chunk per transaction: one long

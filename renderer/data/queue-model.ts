@@ -160,6 +160,8 @@ export class QueueModel {
   private readonly byId = new Map<string, TicketSummary>();
   private shown: TicketSummary[] = [];
   private tally: QueueCounts = emptyCounts();
+  /** The user's escalated tickets: what the tray and the follow-up alerts read each minute. */
+  private readonly escalations = new Map<string, TicketSummary>();
   private order: RowOrder;
 
   constructor(private arrangement: QueueArrangement) {
@@ -174,6 +176,11 @@ export class QueueModel {
   /** Every row's, and the open tickets' (what the tabs count while closed tickets are hidden). */
   get counts(): QueueCounts {
     return this.tally;
+  }
+
+  /** The user's escalated rows, kept as rows change: their follow-ups are judged without a walk of every row. */
+  get myEscalations(): Iterable<TicketSummary> {
+    return this.escalations.values();
   }
 
   get size(): number {
@@ -194,6 +201,7 @@ export class QueueModel {
   /** Replaces every row at once (the local copy read in full). */
   replaceAll(summaries: Iterable<TicketSummary>): void {
     this.byId.clear();
+    this.escalations.clear();
     this.tally = emptyCounts();
     for (const summary of summaries) {
       this.byId.set(summary.id, summary);
@@ -233,6 +241,10 @@ export class QueueModel {
   }
 
   private count(summary: TicketSummary, delta: 1 | -1): void {
+    if (summary.stage === 'escalated' && inScope(summary, 'mine', this.arrangement.userId)) {
+      if (delta > 0) this.escalations.set(summary.id, summary);
+      else this.escalations.delete(summary.id);
+    }
     const tallies = summary.stage === 'closed' ? [this.tally.all] : [this.tally.all, this.tally.open];
     for (const tally of tallies) {
       tally.all += delta;

@@ -10,7 +10,7 @@ import { watchChanges } from './change-stream';
 import { browserConnectivity } from './connectivity';
 import { z } from 'zod';
 import { type DesktopCounts, desktopCounts } from './desktop-counts';
-import { dueFollowUps } from './follow-up-alerts';
+import { dueFollowUps, followUpAlert } from './follow-up-alerts';
 import { arrivalNotice, newArrivals } from './new-ticket-alerts';
 import { checkOutbox, type OutboxReport } from './integrity';
 import { LocalDb, localDbName } from './local-db';
@@ -22,7 +22,7 @@ import { NO_RESULT } from './search/search-protocol';
 import type { TicketSummary } from './summary';
 import { clearSession, clientId, loadSession, saveSession, type Session } from './session-storage';
 import { SyncEngine } from './sync-engine';
-import { FIRST_SCREEN_ROWS, queueActions, useQueueStore } from './stores/queue-store';
+import { FIRST_SCREEN_ROWS, queueActions, queueSelectors, useQueueStore } from './stores/queue-store';
 import { useAttentionStore } from './stores/attention-store';
 import { useSessionStore } from './stores/session-store';
 import { useTeamStore } from './stores/team-store';
@@ -79,31 +79,45 @@ async function refreshOpenTicket(): Promise<void> {
 
 /**
  * Desktop notifications (through the shell, or the browser's) when a follow-up of the user's falls
- * due; each due time once, remembered across reloads. Checked every minute.
+ * due; each due time once, remembered across reloads. Judged from the queue's rows once they are all
+ * read, then every minute; only the tickets to announce are read.
  */
 function announceDueFollowUps(store: LocalStore, session: Session): () => void {
   const key = `css-console:announced-follow-ups:${session.user.id}`;
   const check = async () => {
+    const queue = useQueueStore.getState();
+    const escalations = queueSelectors.myEscalations(queue);
+    if (escalations === null) return;
     const announced = new Set<string>(
       z
         .array(z.string())
         .catch([])
         .parse(JSON.parse(localStorage.getItem(key) ?? '[]')),
     );
-    const tickets = await store.myTicketsInStage(session.user.id, 'escalated');
-    const due = dueFollowUps(tickets, (await store.team()).cadence, new Date(), session.user.id, announced);
-    for (const alert of due) {
+    const due = dueFollowUps(escalations, queue.cadence, new Date(), announced);
+    const tickets = new Map((await store.ticketsAsSeen(due.map((d) => d.ticketId))).map((t) => [t.id, t]));
+    for (const followUp of due) {
+      const ticket = tickets.get(followUp.ticketId);
+      if (ticket === undefined) continue;
+      const alert = followUpAlert(followUp, ticket);
       await platform.notify({ title: alert.title, body: alert.body, tag: alert.key, ticketId: alert.ticketId });
       announced.add(alert.key);
     }
     // Only keys of open escalations are worth keeping.
-    const current = new Set(tickets.map((ticket) => ticket.id));
+    const current = new Set(escalations.map((row) => row.id));
     localStorage.setItem(key, JSON.stringify([...announced].filter((k) => current.has(k.split('@')[0] ?? ''))));
   };
   const run = () => void check().catch((error: unknown) => console.warn(`follow-up alerts: ${String(error)}`));
+  // The first check as soon as every row is read (at once if they already are), then each minute.
+  const unsubscribe = useQueueStore.subscribe((state, previous) => {
+    if (state.phase === 'complete' && previous.phase !== 'complete') run();
+  });
   run();
   const timer = setInterval(run, 60_000);
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }
 
 function damagedNotice({ unreadableChanges }: OutboxReport): string {
@@ -314,10 +328,12 @@ export const workspaceActions = {
     return store.triageQueue(session.user.id);
   },
 
-  /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out. */
-  async desktopCounts(now: Date): Promise<DesktopCounts | null> {
-    if (workspace === null) return null;
-    return desktopCounts(workspace.store, workspace.session.user.id, now, useQueueStore.getState().counts.open.mine);
+  /** The tray's counts: the user's open tickets and their overdue follow-ups; null when signed out or before the queue is read. */
+  desktopCounts(now: Date): DesktopCounts | null {
+    const queue = useQueueStore.getState();
+    const escalations = queueSelectors.myEscalations(queue);
+    if (workspace === null || escalations === null) return null;
+    return desktopCounts(escalations, queue.cadence, now, queue.counts.open.mine);
   },
 
   dismissNotice(): void {

@@ -1,8 +1,8 @@
 /** How often CSS chases Microsoft per severity, and the flags an escalation earns against that cadence at an instant. */
-import { addHours, differenceInHours, max, parseISO } from 'date-fns';
+import { addHours, differenceInHours, max } from 'date-fns';
 import { z } from 'zod';
 import type { Escalation, Severity } from './escalation';
-import type { Instant } from './time';
+import { type Instant, instantDate } from './time';
 import type { Priority } from './ticket';
 
 /** Whole hours, from one hour to thirty days: a cadence outside that range is a typo, not a policy. */
@@ -63,7 +63,7 @@ export interface EscalationClock {
 }
 
 const latest = (instants: readonly string[]): string | null =>
-  instants.length === 0 ? null : max(instants.map((instant) => parseISO(instant))).toISOString();
+  instants.length === 0 ? null : max(instants.map(instantDate)).toISOString();
 
 /** Follow-ups may be logged late with an earlier date, so "last" is the latest `at`, not the last entry. */
 export function escalationClock(escalation: CadenceFacts): EscalationClock {
@@ -88,8 +88,8 @@ export interface EscalationDeadlines {
 
 /** The escalation's two deadlines under the team's cadence: the one rule behind flags, badges and alerts. */
 export function escalationDeadlines(clock: EscalationClock, cadence: FollowUpCadence): EscalationDeadlines {
-  const openedAt = parseISO(clock.openedAt);
-  const silentSince = clock.lastResponseAt === null ? openedAt : max([openedAt, parseISO(clock.lastResponseAt)]);
+  const openedAt = instantDate(clock.openedAt);
+  const silentSince = clock.lastResponseAt === null ? openedAt : max([openedAt, instantDate(clock.lastResponseAt)]);
   return {
     // A closed case is Microsoft's final word: nothing is chased on it any more.
     followUpDue: clock.status === 'closed' ? null : dueAfterLastContact(clock, cadence),
@@ -102,7 +102,7 @@ export const isPast = (deadline: Date | null, now: Date): boolean =>
   deadline !== null && now.getTime() > deadline.getTime();
 
 const dueAfterLastContact = (clock: EscalationClock, cadence: FollowUpCadence): Date =>
-  addHours(parseISO(clock.lastFollowUpAt ?? clock.openedAt), cadence[clock.severity]);
+  addHours(instantDate(clock.lastFollowUpAt ?? clock.openedAt), cadence[clock.severity]);
 
 /** The next follow-up's due time, also on a closed case (the lead's list shows when it was last due). */
 export function nextFollowUpDue(escalation: CadenceFacts, cadence: FollowUpCadence): Date {
@@ -133,6 +133,6 @@ export function escalationFlags(escalation: CadenceFacts, cadence: FollowUpCaden
     followUpOverdue: isPast(followUpDue, now),
     lastMicrosoftContact: clock.lastResponseAt,
     microsoftSilent: isPast(silentAt, now),
-    ageHours: differenceInHours(now, parseISO(clock.openedAt)),
+    ageHours: differenceInHours(now, instantDate(clock.openedAt)),
   };
 }

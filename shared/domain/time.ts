@@ -28,6 +28,12 @@ function isTimeZone(zone: string): boolean {
 export const TimeZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Rome' });
 export type TimeZone = z.infer<typeof TimeZone>;
 
+/**
+ * An instant as a Date. An Instant is always ISO-8601 in UTC, which Date reads itself, many times faster
+ * than date-fns' parseISO: the follow-up clocks read thousands of them at a time.
+ */
+export const instantDate = (instant: Instant): Date => new Date(instant);
+
 /** "2025-03-15 10:00 UTC": the same text on every machine, unlike a local-time format. */
 export const utcMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 

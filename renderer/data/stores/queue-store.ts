@@ -122,6 +122,10 @@ async function runSearch(query: string): Promise<void> {
 }
 
 export const queueSelectors = {
+  /** The user's escalated rows once every row is read (null before): what the tray and the follow-up alerts judge. */
+  myEscalations(s: QueueState): readonly TicketSummary[] | null {
+    return s.phase === 'complete' ? [...model.myEscalations] : null;
+  },
   /** The rows on screen: the search's hits in rank order, else the tab's open rows (all with "Show closed"), sorted. */
   rows(s: QueueState): readonly TicketSummary[] {
     const arrangement = arrangementOf(s);

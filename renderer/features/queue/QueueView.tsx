@@ -3,7 +3,6 @@
  * are rendered, so 50,000 cached tickets scroll like 50).
  */
 import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict, isSameDay } from 'date-fns';
 import { type FocusEvent, type KeyboardEvent, memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -16,6 +15,7 @@ import {
   useTicketBadgeClasses,
 } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
+import { useRowWindow } from '../../ui/use-row-window';
 import { shortcutFor, type ShortcutId } from '../../ui/shortcuts';
 import { STATUS_LABEL, type FollowUpCadence, timeText } from '../../../shared/domain';
 import {
@@ -32,6 +32,8 @@ import { workspaceActions } from '../../data/workspace';
 import { uiActions, useUiStore } from '../../data/stores/ui-store';
 
 const ROW_HEIGHT = 56;
+/** Rows drawn beyond each edge of the screen, so a scroll shows rows already there. */
+const OVERSCAN = 4;
 
 /**
  * The columns give way one by one as the queue narrows (the split beside the ticket, a small window):
@@ -286,23 +288,21 @@ function QueueRows() {
   );
   const tickets = useQueueRows();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: tickets.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
-    // Scrolling re-renders in React's normal batches rather than synchronously inside each scroll event.
-    useFlushSync: false,
-  });
+  const shown = useRowWindow(scroller, tickets.length, ROW_HEIGHT, OVERSCAN);
   const now = useMinuteClock();
   // The follow-up filter is judged again each minute, as the badges are.
   useEffect(() => queueActions.tick(now), [now]);
   const [cursor, setCursor] = useState<GridCursor | null>(null);
   const activeIndex = activeIndexOf(cursor, tickets);
-  // Set by a key that moved the cursor: the row takes the focus once the virtualizer has drawn it.
+  // Set by a key that moved the cursor: the row takes the focus once it is drawn.
   const focusPending = useRef(false);
-  const items = virtualizer.getVirtualItems();
-  const activeShown = items.some((item) => item.index === activeIndex);
+  const activeShown = activeIndex >= shown.start && activeIndex < shown.end;
+  // Rows are keyed by their place modulo the window: a scroll gives the rows it leaves behind to those
+  // it brings, which only change what they show. The keyboard's row keeps its element while shown; once
+  // scrolled away, the row that would take its key gets another, so a focused element never shows a
+  // different ticket.
+  const keyOf = (index: number) =>
+    index !== activeIndex && index % shown.slots === activeIndex % shown.slots ? 'spare' : index % shown.slots;
 
   useEffect(() => {
     if (!focusPending.current) return;
@@ -312,12 +312,9 @@ function QueueRows() {
     row.focus({ preventScroll: true });
   });
 
-  const moveTo = (index: number) => {
-    const summary = tickets[index];
-    if (summary === undefined) return;
-    setCursor({ index, id: summary.id });
-    // Rows are all ROW_HEIGHT tall, so the row's place is known: scrolled just into view directly, which
-    // stays right when keys come fast (the virtualizer's own scroll-to-index settles over several frames).
+  // Rows are all ROW_HEIGHT tall, so the row's place is known: scrolled just into view directly, which
+  // stays right when keys come fast; it takes the focus once drawn.
+  const reveal = (index: number) => {
     const box = scroller.current;
     if (box !== null) {
       const top = index * ROW_HEIGHT;
@@ -327,9 +324,16 @@ function QueueRows() {
     focusPending.current = true;
   };
 
+  const moveTo = (index: number) => {
+    const summary = tickets[index];
+    if (summary === undefined) return;
+    setCursor({ index, id: summary.id });
+    reveal(index);
+  };
+
   const requested = useUiStore((s) => s.queueRequested);
   const rowsShown = tickets.length > 0;
-  const focusRequested = useEffectEvent(() => moveTo(activeIndex));
+  const focusRequested = useEffectEvent(() => reveal(activeIndex));
   useEffect(() => {
     if (!requested || !rowsShown) return;
     uiActions.queueFocused();
@@ -387,19 +391,18 @@ function QueueRows() {
               : 'No ticket matches this view.'}
           </Text>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-            {items.map((item) => {
-              const summary = tickets[item.index];
-              if (summary === undefined) return null;
+          <div style={{ height: tickets.length * ROW_HEIGHT, position: 'relative' }} role="rowgroup">
+            {tickets.slice(shown.start, shown.end).map((summary, offset) => {
+              const index = shown.start + offset;
               return (
                 <QueueRow
-                  key={summary.id}
+                  key={keyOf(index)}
                   summary={summary}
-                  index={item.index}
-                  top={item.start}
+                  index={index}
+                  top={index * ROW_HEIGHT}
                   selected={summary.id === selectedId}
                   fresh={fresh.has(summary.id)}
-                  active={item.index === activeIndex}
+                  active={index === activeIndex}
                   now={now}
                   cadence={cadence}
                   styles={styles}

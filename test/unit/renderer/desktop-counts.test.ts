@@ -43,7 +43,7 @@ describe('desktopCounts', () => {
     );
     const queue = new QueueModel({ ...DEFAULT_ARRANGEMENT, userId: ENGINEER.id, now: NOW });
     queue.replaceAll(await allSummaries(store));
-    expect(await desktopCounts(store, ENGINEER.id, NOW, queue.counts.open.mine)).toEqual({
+    expect(desktopCounts(queue.myEscalations, DEFAULT_CADENCE, NOW, queue.counts.open.mine)).toEqual({
       openTickets: 3,
       overdueFollowUps: 1,
     });

@@ -98,11 +98,15 @@ function expected(rows: ReadonlyMap<string, TicketSummary>, arrangement: QueueAr
       .sort(orderOf(arrangement))
       .map((s) => s.number + s.id),
     counts: { all: tabs(all), open: tabs(all.filter((s) => s.stage !== 'closed')) },
+    myEscalations: all
+      .filter((s) => s.stage === 'escalated' && inScope(s, 'mine', ME))
+      .map((s) => s.id)
+      .sort(),
   };
 }
 
 describe('QueueModel', () => {
-  it('keeps the rows sorted and the counts right through any changes', () => {
+  it("keeps the rows sorted, the counts and the user's escalations right through any changes", () => {
     fc.assert(
       fc.property(arrangementArb, fc.array(summaryArb), fc.array(stepArb, { maxLength: 25 }), (start, rows, steps) => {
         const model = new QueueModel(start);
@@ -124,6 +128,7 @@ describe('QueueModel', () => {
           const want = expected(truth, arrangement);
           expect(model.rows.map((s) => s.number + s.id)).toEqual(want.rows);
           expect(model.counts).toEqual(want.counts);
+          expect([...model.myEscalations].map((s) => s.id).sort()).toEqual(want.myEscalations);
         }
       }),
       { numRuns: 300 },
