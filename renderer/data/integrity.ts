@@ -6,7 +6,7 @@
  */
 import { Ticket } from '../../shared/domain';
 import { Cursor } from '../../shared/api';
-import { type LocalDb, recordsAfter } from './local-db';
+import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
 import { OutboxEntry } from './outbox-entry';
 import { type DamagedRecord, setAside } from './quarantine';
 
@@ -67,7 +67,7 @@ export async function checkCachedTickets(
         return record === undefined || parsed.success ? [] : [{ table: 'tickets', key, record, error: parsed.error }];
       });
       await setAside(db, damaged, now);
-      await db.searchBacklog.bulkAdd(damaged.map((d) => ({ ticketId: String(d.key) })));
+      await db.searchBacklog.bulkAdd(backlogEntries(damaged.map((d) => String(d.key))));
       return damaged.length;
     },
   );

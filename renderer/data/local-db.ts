@@ -31,9 +31,25 @@ export interface QuarantinedRecord {
   at: string;
 }
 
+/** Tickets changed together (a pulled page, a change), at most BACKLOG_ENTRY_TICKETS of them. */
 export interface SearchBacklogEntry {
   seq: number;
-  ticketId: string;
+  ticketIds: string[];
+}
+
+/**
+ * How many changed tickets one backlog entry names. A page's tickets go in a few entries, not one each:
+ * 2,000 small records cost a page's write about as much as its 2,000 tickets.
+ */
+export const BACKLOG_ENTRY_TICKETS = 500;
+
+/** The backlog entries that name `ticketIds`, to be added in the transaction that changes them. */
+export function backlogEntries(ticketIds: readonly string[]): Omit<SearchBacklogEntry, 'seq'>[] {
+  const entries: Omit<SearchBacklogEntry, 'seq'>[] = [];
+  for (let from = 0; from < ticketIds.length; from += BACKLOG_ENTRY_TICKETS) {
+    entries.push({ ticketIds: ticketIds.slice(from, from + BACKLOG_ENTRY_TICKETS) });
+  }
+  return entries;
 }
 
 /** The search index as saved: ticket ids by ordinal and terms in order, both joined by newlines, and each term's postings. */
@@ -134,6 +150,21 @@ export class LocalDb extends Dexie {
     this.version(10).stores({
       summaries: 'id, stage, [updatedAt+number], [assigneeKey+stage], *sessionStarts',
     });
+    // 11: a pulled page's write loses an index and most of its backlog records. Queue rows find a stage,
+    // and an assignee in a stage, through one index, [stage+assigneeKey] (built here once from the rows
+    // stored); the search backlog names the tickets of a change together, in entries of up to
+    // BACKLOG_ENTRY_TICKETS.
+    this.version(11)
+      .stores({ summaries: 'id, [updatedAt+number], [stage+assigneeKey], *sessionStarts' })
+      .upgrade((tx) =>
+        tx
+          .table('searchBacklog')
+          .toCollection()
+          .modify((entry: Record<string, unknown>) => {
+            entry.ticketIds = [entry.ticketId];
+            delete entry.ticketId;
+          }),
+      );
   }
 }
 

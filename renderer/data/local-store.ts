@@ -5,11 +5,11 @@
  */
 import { Dexie } from 'dexie';
 import { z } from 'zod';
-import { soloTeam, TeamContext, Ticket, type Stage, type TeamMember } from '../../shared/domain';
+import { soloTeam, Stage, TeamContext, Ticket, type TeamMember } from '../../shared/domain';
 import { type Acknowledged, type Cursor, LATEST_MAX, type MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
-import { type LocalDb, recordsAfter } from './local-db';
+import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
 import { KEEP_ACKNOWLEDGED_MS, OutboxEntry } from './outbox-entry';
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
@@ -381,7 +381,7 @@ export class LocalStore {
 
   /** Call inside a write transaction: the search index re-reads these tickets when it next catches up. */
   private async markForSearch(ticketIds: readonly string[]): Promise<void> {
-    await this.db.searchBacklog.bulkAdd(ticketIds.map((ticketId) => ({ ticketId })));
+    await this.db.searchBacklog.bulkAdd(backlogEntries(ticketIds));
   }
 
   /** Call inside a write transaction: refuses (throwing RefusedChange) or adds the change and its effect. */
@@ -547,26 +547,33 @@ export class LocalStore {
     await this.db.meta.bulkDelete([...OLDER_ROWS]);
   }
 
-  /** The rows of one assignee ("" for the team queue), in any stage: the front of [assigneeKey+stage]. */
-  private assignedTo(assigneeKey: string) {
-    return this.db.summaries
-      .where('[assigneeKey+stage]')
-      .between([assigneeKey, Dexie.minKey], [assigneeKey, Dexie.maxKey]);
+  /** How many rows one assignee ("" for the team queue) has in each stage named, counted by the index. */
+  private async assignedCount(assigneeKey: string, stages: readonly Stage[]): Promise<number> {
+    const counts = await Promise.all(
+      stages.map((stage) => this.db.summaries.where('[stage+assigneeKey]').equals([stage, assigneeKey]).count()),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  /** The rows in a stage, whoever they are assigned to: the front of [stage+assigneeKey]. */
+  private inStage(stage: Stage) {
+    return this.db.summaries.where('[stage+assigneeKey]').between([stage, Dexie.minKey], [stage, Dexie.maxKey]);
   }
 
   /** How many tickets each queue tab holds, open and in all, counted by the indexes without reading the rows. */
   async scopeCounts(userId: string): Promise<QueueCounts> {
-    const [all, mine, unassigned, closed, mineClosed, unassignedClosed] = await Promise.all([
+    const open = Stage.options.filter((stage) => stage !== 'closed');
+    const [all, closed, mine, unassigned, mineClosed, unassignedClosed] = await Promise.all([
       this.db.summaries.count(),
-      this.assignedTo(userId).count(),
-      this.assignedTo('').count(),
-      this.db.summaries.where('stage').equals('closed').count(),
-      this.db.summaries.where('[assigneeKey+stage]').equals([userId, 'closed']).count(),
-      this.db.summaries.where('[assigneeKey+stage]').equals(['', 'closed']).count(),
+      this.inStage('closed').count(),
+      this.assignedCount(userId, open),
+      this.assignedCount('', open),
+      this.assignedCount(userId, ['closed']),
+      this.assignedCount('', ['closed']),
     ]);
     return {
-      all: { all, mine, unassigned },
-      open: { all: all - closed, mine: mine - mineClosed, unassigned: unassigned - unassignedClosed },
+      all: { all, mine: mine + mineClosed, unassigned: unassigned + unassignedClosed },
+      open: { all: all - closed, mine, unassigned },
     };
   }
 
@@ -609,22 +616,22 @@ export class LocalStore {
 
   /**
    * Every ticket in `stage` as the user sees it (pending changes re-applied), found through the
-   * summaries' stage index so the rest of the cache is never read: the lead's escalations list.
+   * summaries' [stage+assigneeKey] index so the rest of the cache is never read: the lead's escalations list.
    */
   async ticketsInStage(stage: Stage): Promise<Ticket[]> {
-    return this.ticketsAsSeen(await this.db.summaries.where('stage').equals(stage).primaryKeys());
+    return this.ticketsAsSeen(await this.inStage(stage).primaryKeys());
   }
 
   /**
    * What triage walks: tickets still in validation that are the team's (unassigned) or the user's, oldest
-   * first, read through the rows' [assignee+stage] index rather than the whole queue.
+   * first, read through the rows' [stage+assigneeKey] index rather than the whole queue.
    */
   async triageQueue(userId: string): Promise<TicketSummary[]> {
     const rows = await this.db.summaries
-      .where('[assigneeKey+stage]')
+      .where('[stage+assigneeKey]')
       .anyOf([
-        ['', 'validation'],
-        [userId, 'validation'],
+        ['validation', ''],
+        ['validation', userId],
       ])
       .toArray();
     return rows

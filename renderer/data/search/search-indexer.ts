@@ -4,7 +4,7 @@
  * and saves it again. Runs in the search worker; tests run it directly.
  */
 import { Ticket } from '../../../shared/domain';
-import { type LocalDb, recordsAfter } from '../local-db';
+import { type LocalDb, recordsAfter, type SearchBacklogEntry } from '../local-db';
 import { groupByTicket, type LocalStore } from '../local-store';
 import { rebase } from '../rebase';
 import { SearchSource, searchDocumentOf, type SearchDocument } from './search-document';
@@ -70,21 +70,22 @@ export class SearchIndexer {
 
   /**
    * Re-indexes the tickets changed since the index was last brought up to date, up to about `most`
-   * changes (whole chunks); returns how many changes it read.
+   * tickets (whole chunks); returns how many tickets it re-indexed.
    */
   async catchUp(most = Infinity): Promise<number> {
     let changes = 0;
     while (changes < most) {
-      const entries = await this.db.searchBacklog.where(':id').above(this.upToSeq).limit(CHUNK).toArray();
+      const read = await this.db.searchBacklog.where(':id').above(this.upToSeq).limit(CHUNK).toArray();
+      const entries = aboutAChunk(read);
       const last = entries.at(-1);
       if (last === undefined) return changes;
-      const ids = [...new Set(entries.map((entry) => entry.ticketId))];
+      const ids = [...new Set(entries.flatMap((entry) => entry.ticketIds))];
       const documents = await this.documentsOf(ids);
       const found = new Set(documents.map((document) => document.id));
       this.index.remove(ids.filter((id) => !found.has(id)));
       this.index.upsert(documents);
       this.upToSeq = last.seq;
-      changes += entries.length;
+      changes += ids.length;
       await this.pause();
     }
     return changes;
@@ -136,4 +137,16 @@ export class SearchIndexer {
       return ticket.success ? [searchDocumentOf(rebase(ticket.data, own, team).ticket)] : [];
     });
   }
+}
+
+/** The first entries, as long as they name no more than CHUNK tickets together (the first whatever it names). */
+function aboutAChunk(entries: readonly SearchBacklogEntry[]): SearchBacklogEntry[] {
+  let tickets = 0;
+  const taken: SearchBacklogEntry[] = [];
+  for (const entry of entries) {
+    tickets += entry.ticketIds.length;
+    if (taken.length > 0 && tickets > CHUNK) break;
+    taken.push(entry);
+  }
+  return taken;
 }

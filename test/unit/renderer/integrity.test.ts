@@ -152,7 +152,7 @@ describe('LocalDb upgrades', () => {
 
     const db = new LocalDb('integrity-v1');
     expect(await checkOutbox(db, FIXED_NOW)).toEqual({ unreadableChanges: 0 });
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await new LocalStore(db, actor).pendingEntries(10)).toHaveLength(1);
     expect(await db.summaries.get(ticket.id)).toEqual({ id: ticket.id, assigneeId: null, assigneeKey: '' });
     db.close();
@@ -210,7 +210,7 @@ describe('LocalDb upgrades', () => {
     db.close();
   });
 
-  it('keeps the queue rows of version 5 when versions 6 and 10 drop the indexes nothing reads', async () => {
+  it('keeps the queue rows and the search backlog of version 5 through the indexes versions 6, 10 and 11 change', async () => {
     const v5 = new Dexie('queue-rows-v5');
     v5.version(5).stores({
       tickets: 'id',
@@ -224,23 +224,37 @@ describe('LocalDb upgrades', () => {
     });
     const mine = makeTicket({ stage: 'escalated', assignee: ENGINEER, updatedAt: '2025-03-10T10:00:00.000Z' });
     const queued = makeTicket({ id: '00000000-0000-4000-8000-000000000002', number: 'CSS-100043', assignee: null });
-    await v5.table('tickets').bulkPut([mine, queued]);
-    await v5.table('summaries').bulkPut([summarize(mine, 0), summarize(queued, 0)]);
+    const done = makeTicketInStage('closed', {
+      id: '00000000-0000-4000-8000-000000000003',
+      number: 'CSS-100044',
+      assignee: ENGINEER,
+      updatedAt: '2025-03-01T10:00:00.000Z',
+    });
+    await v5.table('tickets').bulkPut([mine, queued, done]);
+    await v5.table('summaries').bulkPut([summarize(mine, 0), summarize(queued, 0), summarize(done, 0)]);
+    await v5.table('searchBacklog').bulkAdd([{ ticketId: mine.id }, { ticketId: queued.id }]);
     v5.close();
 
     const db = new LocalDb('queue-rows-v5');
     const store = new LocalStore(db, actor);
-    expect((await store.recentSummaries(10)).map((row) => row.number)).toEqual([mine.number, queued.number]);
+    expect((await store.recentSummaries(10)).map((row) => row.number)).toEqual([
+      mine.number,
+      queued.number,
+      done.number,
+    ]);
     expect(await store.scopeCounts(ENGINEER.id)).toEqual({
-      all: { all: 2, mine: 1, unassigned: 1 },
+      all: { all: 3, mine: 2, unassigned: 1 },
       open: { all: 2, mine: 1, unassigned: 1 },
     });
     expect((await store.ticketsInStage('escalated')).map((ticket) => ticket.id)).toEqual([mine.id]);
     expect(db.summaries.schema.indexes.map((index) => index.name).sort()).toEqual([
-      '[assigneeKey+stage]',
+      '[stage+assigneeKey]',
       '[updatedAt+number]',
       'sessionStarts',
-      'stage',
+    ]);
+    expect(await db.searchBacklog.toArray()).toEqual([
+      { seq: 1, ticketIds: [mine.id] },
+      { seq: 2, ticketIds: [queued.id] },
     ]);
     db.close();
   });

@@ -141,4 +141,18 @@ describe('SearchIndexer', () => {
     expect(ids).toHaveLength(2);
     expect(total).toBe(5);
   });
+
+  it('catches up on a page larger than a backlog entry a chunk at a time, and misses none of it', async () => {
+    const { db, store } = openStore('search-large-page');
+    const indexer = new SearchIndexer(db, store);
+    await indexer.open();
+    const page = Array.from({ length: 1_200 }, (_, i) => ticket(i + 1, ['mailbox'], 1));
+    await store.applyPullPage(page, '1200', FIXED_NOW);
+    // Three entries (500, 500, 200 tickets), written with the page.
+    expect((await db.searchBacklog.toArray()).map((entry) => entry.ticketIds.length)).toEqual([500, 500, 200]);
+    expect(await indexer.catchUp(1)).toBe(500);
+    expect(indexer.search('mailbox', 1).total).toBe(500);
+    expect(await indexer.catchUp()).toBe(700);
+    expect(indexer.search('mailbox', 1).total).toBe(1_200);
+  });
 });
