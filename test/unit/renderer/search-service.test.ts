@@ -53,6 +53,29 @@ describe('SearchService', () => {
     db.close();
   });
 
+  it('saves a long catch-up each time the index has grown by half, not at every few changes', async () => {
+    const { db, store, service, replies } = start('service-growing', 500);
+    await vi.waitFor(() => expect(replies).toContainEqual({ kind: 'ready' }));
+    // Six pages of 500: six backlog entries, caught up a page at a time.
+    for (let page = 0; page < 6; page += 1) {
+      const numbers = Array.from({ length: 500 }, (_, i) => 500 * page + i + 1);
+      await store.applyPullPage(tickets(numbers), String(500 * (page + 1)), FIXED_NOW);
+    }
+    service.handle({ kind: 'changed' });
+    let call = 0;
+    await vi.waitFor(() => {
+      call += 1;
+      service.handle({ kind: 'search', call, query: 'mailbox', limit: 1 });
+      const answer = replies.find((reply) => reply.kind === 'result' && reply.call === call);
+      expect(answer?.kind === 'result' && answer.result.total).toBe(3_000);
+    });
+    // Saved at 500, 1,000 and 2,000 tickets; the last 1,000 wait for a quiet moment (never, here).
+    const snapshot = await db.searchIndex.get('snapshot');
+    expect(snapshot?.upToSeq).toBe(4);
+    expect(snapshot?.index.ids.split('\n')).toHaveLength(2_000);
+    db.close();
+  });
+
   it('makes way for a push: background work waits while held, searches still answer, and it resumes after', async () => {
     const { db, store, service, replies } = start('service-held', 2);
     await vi.waitFor(() => expect(replies).toContainEqual({ kind: 'ready' }));
