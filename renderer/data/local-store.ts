@@ -13,7 +13,7 @@ import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
 import { KEEP_ACKNOWLEDGED_MS, OutboxEntry } from './outbox-entry';
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
-import { summarize, TicketSummary } from './summary';
+import { summarize, TicketSummary, withSharedValues } from './summary';
 
 /** Tickets read in one transaction by ticketsAsSeen. */
 const READ_CHUNK = 250;
@@ -591,7 +591,7 @@ export class LocalStore {
     const damaged: DamagedRecord[] = [];
     for (const row of rows) {
       const parsed = TicketSummary.safeParse(row);
-      if (parsed.success) summaries.push(parsed.data);
+      if (parsed.success) summaries.push(withSharedValues(parsed.data));
       else
         damaged.push({
           table: 'summaries',

@@ -109,7 +109,7 @@ export function sessionTimes(sessions: readonly RemoteSession[]): SummarySession
 export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary {
   const assigneeId = ticket.assignee?.id ?? null;
   const sessions = sessionTimes(ticket.remoteSessions);
-  return {
+  return withSharedValues({
     id: ticket.id,
     number: ticket.number,
     title: ticket.title,
@@ -130,5 +130,37 @@ export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary
     sessions,
     sessionStarts: sessions.map((session) => session.start),
     escalation: ticket.escalation === null || ticket.stage === 'closed' ? null : escalationClock(ticket.escalation),
-  };
+  });
+}
+
+/** One copy of each value rows repeat (a stage, an assignee, a customer), however many rows hold it. */
+const sharedValues = new Map<string, string>();
+
+function shared<T extends string | null>(value: T): T {
+  if (value === null) return value;
+  const known = sharedValues.get(value) as T | undefined;
+  if (known !== undefined) return known;
+  sharedValues.set(value, value);
+  return value;
+}
+
+/**
+ * The row, its repeated values made one shared copy each. A row read back from IndexedDB carries copies
+ * of its own, and the queue holds every row in memory: at 50,000 rows, sharing them keeps about a third
+ * of a million objects fewer, which is less memory and shorter garbage collections while the queue scrolls.
+ * The row is the caller's own, fresh from a read or from `summarize`, and is changed in place.
+ */
+export function withSharedValues(row: TicketSummary): TicketSummary {
+  row.stage = shared(row.stage);
+  row.status = shared(row.status);
+  row.priority = shared(row.priority);
+  row.scope = shared(row.scope);
+  row.channel = shared(row.channel);
+  row.assigneeId = shared(row.assigneeId);
+  row.assigneeKey = shared(row.assigneeKey);
+  row.assigneeName = shared(row.assigneeName);
+  row.customerName = shared(row.customerName);
+  row.tenantDomain = shared(row.tenantDomain);
+  row.resellerName = shared(row.resellerName);
+  return row;
 }
