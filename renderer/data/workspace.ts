@@ -273,6 +273,12 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
   const outbox = await checkOutbox(store.db, new Date().toISOString());
   if (current.closed) return;
   if (outbox.unreadableChanges > 0) useSessionStore.setState({ notice: damagedNotice(outbox) });
+  await refreshAttention(store);
+  if (current.closed) return;
+  // The engine starts before search: loading the search index is background work, which waits while the
+  // engine is busy (SyncState.busy), so unsent changes go out first. Loading it beside a push of 1,000
+  // changes made the push take half as long again.
+  engine.start();
   current.search = startSearch(store.db.name, store.user, {
     onUpdated: () => queueActions.refreshSearch(),
     onDamaged: (tickets) => {
@@ -280,9 +286,7 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
       void engine.sync();
     },
   });
-  await refreshAttention(store);
-  if (current.closed) return;
-  engine.start();
+  if (useSyncStore.getState().busy) current.search.hold(true);
   current.stopChanges = watchChanges({
     serverUrl: session.serverUrl,
     token: session.token,

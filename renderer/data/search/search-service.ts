@@ -128,6 +128,8 @@ export class SearchService {
       await this.pause();
     });
     this.indexer = indexer;
+    // Loading the index is background work too: it waits while the console pushes or pulls a run of pages.
+    await this.pause();
     const opened = await indexer.open();
     this.reply({ kind: 'ready' });
     if (opened === 'rebuilt' && indexer.indexedTickets > 0) await this.save();

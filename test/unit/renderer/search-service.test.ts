@@ -92,4 +92,25 @@ describe('SearchService', () => {
     await vi.waitFor(async () => expect((await db.searchIndex.get('snapshot'))?.upToSeq).toBe(1));
     db.close();
   });
+
+  it('loads the index once the console is no longer busy, answering searches as incomplete meanwhile', async () => {
+    const seeded = new LocalDb('service-busy-start');
+    await new LocalStore(seeded, actor).applyPullPage(tickets([1, 2, 3]), '3', FIXED_NOW);
+    seeded.close();
+    const replies: SearchReply[] = [];
+    const service = new SearchService((reply) => replies.push(reply), { ...NEVER_QUIET, eager: 1_000 });
+    services.push(service);
+    // The console pushes its unsent changes as it starts.
+    service.handle({ kind: 'hold', held: true });
+    service.handle({ kind: 'open', dbName: 'service-busy-start', user: actor });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    service.handle({ kind: 'search', call: 1, query: 'mailbox', limit: 10 });
+    expect(replies).toEqual([{ kind: 'result', call: 1, result: { ids: [], total: 0, complete: false } }]);
+
+    service.handle({ kind: 'hold', held: false });
+    await vi.waitFor(() => expect(replies).toContainEqual({ kind: 'ready' }));
+    service.handle({ kind: 'search', call: 2, query: 'mailbox', limit: 10 });
+    const answer = replies.find((reply) => reply.kind === 'result' && reply.call === 2);
+    expect(answer?.kind === 'result' && answer.result).toMatchObject({ total: 3, complete: true });
+  });
 });
