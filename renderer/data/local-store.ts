@@ -13,6 +13,7 @@ import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
 import { KEEP_ACKNOWLEDGED_MS, OutboxEntry } from './outbox-entry';
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
+import { pulledRow } from './pulled-page';
 import { summarize, TicketSummary, withSharedValues } from './summary';
 
 /** Tickets read in one transaction by ticketsAsSeen. */
@@ -238,7 +239,7 @@ export class LocalStore {
       const team = byTicket.size === 0 ? null : await this.team();
       summaries = tickets.map((ticket) => {
         const own = byTicket.get(ticket.id);
-        if (own === undefined || team === null) return summarize(ticket, 0);
+        if (own === undefined || team === null) return pulledRow(ticket);
         for (const entry of own) {
           // From a server that predates sequences in results, the pull bringing the change is all there is to go by.
           const included = entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0);

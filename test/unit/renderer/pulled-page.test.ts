@@ -1,0 +1,125 @@
+// A pulled page is checked on arrival for what the console reads before a ticket is opened: each
+// ticket's counters and queue row. A page with a ticket the queue could not show is refused whole,
+// in words that name the ticket's place and field; the rest of a record waits for its first opening.
+import 'fake-indexeddb/auto';
+import { AxiosHeaders, type AxiosAdapter } from 'axios';
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../../shared/domain';
+import { ApiClient, ApiError } from '../../../renderer/data/api-client';
+import { LocalDb } from '../../../renderer/data/local-db';
+import { LocalStore } from '../../../renderer/data/local-store';
+import { summarize } from '../../../renderer/data/summary';
+import { allSummaries } from '../../support/local-copy';
+import { ENGINEER_MEMBER, makeTicketInStage } from '../../fixtures/tickets';
+
+const ticketAt = (index: number, overrides: Partial<Ticket> = {}) =>
+  makeTicketInStage(index % 2 === 0 ? 'investigation' : 'escalated', {
+    id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
+    number: `CSS-1001${String(index).padStart(2, '0')}`,
+    serverSeq: index + 1,
+    ...overrides,
+  });
+
+/** A server whose one page holds `tickets` as JSON, whatever their shape. */
+function serverSending(tickets: unknown[]): ApiClient {
+  const adapter: AxiosAdapter = (config) =>
+    Promise.resolve({
+      data: JSON.stringify({ tickets, removed: [], remaining: 0, cursor: String(tickets.length), hasMore: false }),
+      status: 200,
+      statusText: 'OK',
+      headers: new AxiosHeaders({ 'content-type': 'application/json' }),
+      config,
+      request: {},
+    });
+  return new ApiClient('http://portal.invalid', 'token', { adapter });
+}
+
+async function refusal(tickets: unknown[]): Promise<ApiError> {
+  const error: unknown = await serverSending(tickets)
+    .pull('0', 500, null)
+    .then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+  if (!(error instanceof ApiError)) throw new Error(`the page was not refused: ${String(error)}`);
+  return error;
+}
+
+/** The tickets as JSON objects, one of them changed by `damage`. */
+function withDamaged(damage: (ticket: Record<string, unknown>) => void): unknown[] {
+  const tickets = [0, 1, 2].map((index) => JSON.parse(JSON.stringify(ticketAt(index))) as Record<string, unknown>);
+  damage(tickets[1] as Record<string, unknown>);
+  return tickets;
+}
+
+describe('a pulled page', () => {
+  it('keeps each record as the server sent it, and its queue row is the one the record gives', async () => {
+    const sent = [0, 1, 2].map((index) => ticketAt(index));
+    const page = await serverSending(sent).pull('0', 500, null);
+    expect(page.tickets).toEqual(sent);
+
+    const store = new LocalStore(new LocalDb(`pulled-${crypto.randomUUID()}`), ENGINEER_MEMBER);
+    await store.applyPullPage(page.tickets, page.cursor, '2025-03-10T09:00:00.000Z');
+    const rows = new Map((await allSummaries(store)).map((row) => [row.id, row]));
+    for (const ticket of sent) expect(rows.get(ticket.id)).toEqual(summarize(ticket, 0));
+    store.db.close();
+  });
+
+  it.each([
+    ['a stage the console does not know', (t: Record<string, unknown>) => (t.stage = 'parked'), 'tickets.1.stage'],
+    ['no end customer', (t: Record<string, unknown>) => delete t.endCustomer, 'tickets.1'],
+    [
+      'a change time that is not a time',
+      (t: Record<string, unknown>) => (t.updatedAt = 'yesterday'),
+      'tickets.1.updatedAt',
+    ],
+    ['no version', (t: Record<string, unknown>) => delete t.version, 'tickets.1.version'],
+    [
+      'a remote session without its slots',
+      (t: Record<string, unknown>) => {
+        const sessions = (t.remoteSessions as Record<string, unknown>[]).map((s) => ({
+          ...s,
+          status: 'proposed',
+          proposedSlots: [{ start: 'soon' }],
+        }));
+        t.remoteSessions =
+          sessions.length > 0
+            ? sessions
+            : [
+                {
+                  id: crypto.randomUUID(),
+                  status: 'proposed',
+                  engineer: { id: 'x' },
+                  proposedSlots: [{ start: 'soon' }],
+                },
+              ];
+      },
+      'tickets.1.sessions',
+    ],
+  ])('is refused whole when a ticket has %s, naming where', async (_, damage, where) => {
+    const error = await refusal(withDamaged(damage));
+    expect(error.kind).toBe('contract');
+    expect(error.message).toMatch(/^The server sent an unexpected page of tickets \(/);
+    expect(error.message).toContain(where);
+  });
+
+  it('is refused when a ticket is not an object at all', async () => {
+    const error = await refusal([ticketAt(0), 'CSS-100101']);
+    expect(error.kind).toBe('contract');
+    expect(error.message).toContain('tickets.1: a ticket must be an object');
+  });
+
+  it('lets through a record damaged only where the queue does not read: opening it sets it aside', async () => {
+    const sent = withDamaged((t) => (t.timeline = 'lost'));
+    const page = await serverSending(sent).pull('0', 500, null);
+    const store = new LocalStore(new LocalDb(`pulled-${crypto.randomUUID()}`), ENGINEER_MEMBER);
+    await store.applyPullPage(page.tickets, page.cursor, '2025-03-10T09:00:00.000Z');
+    expect(await allSummaries(store)).toHaveLength(3);
+
+    const damaged = ticketAt(1).id;
+    await expect(store.ticketView(damaged)).rejects.toThrow(/timeline/);
+    expect((await allSummaries(store)).map((row) => row.id)).not.toContain(damaged);
+    expect(await store.ticketView(ticketAt(0).id)).not.toBeNull();
+    store.db.close();
+  });
+});
