@@ -107,8 +107,17 @@ function rearrange(): void {
   useQueueStore.setState((s) => ({ version: s.version + 1 }));
 }
 
-async function runSearch(query: string): Promise<void> {
-  const call = ++searchCall;
+/**
+ * Runs `work` once the frame being prepared has been painted. A keystroke's frame shows the letter
+ * typed; the search it starts, and the rows that answer it, come in the frames after.
+ */
+function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work));
+}
+
+/** Search `call` (numbered by `++searchCall`), unless a later one has been asked for meanwhile. */
+async function runSearch(query: string, call: number): Promise<void> {
+  if (call !== searchCall) return;
   if (query.trim() === '' || searcher === null) {
     useQueueStore.setState({ search: null });
     return;
@@ -186,7 +195,7 @@ export const queueActions = {
   },
   /** The search index changed: ask again for what is typed. */
   refreshSearch(): void {
-    void runSearch(useQueueStore.getState().query);
+    void runSearch(useQueueStore.getState().query, ++searchCall);
   },
   setScope(scope: QueueScope): void {
     useQueueStore.setState({ scope });
@@ -203,7 +212,9 @@ export const queueActions = {
   },
   setQuery(query: string): void {
     useQueueStore.setState({ query });
-    void runSearch(query);
+    // Numbered now: a later keystroke, or a cleared filter, makes this search stale before it starts.
+    const call = ++searchCall;
+    afterNextPaint(() => void runSearch(query, call));
   },
   setSort(sort: QueueSort): void {
     useQueueStore.setState({ sort });
