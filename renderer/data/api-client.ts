@@ -153,8 +153,7 @@ export class ApiClient implements SyncApi {
       ...(history === null ? {} : { history }),
       ...(latest.length === 0 ? {} : { latest: formatLatest(latest) }),
     };
-    const page = await this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params }));
-    return page as PulledTickets;
+    return this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params }));
   }
 
   team(): Promise<TeamContext> {

@@ -39,7 +39,7 @@ export const PulledPage = PullResponse.extend({
 });
 
 /** The page, its tickets typed as the server's records: checked in full when read back (see above). */
-export type PulledTickets = Omit<PullResponse, 'tickets'> & { tickets: Ticket[] };
+export type PulledTickets = z.infer<typeof PulledPage>;
 
 /** A pulled ticket's queue row as the server has it (no change of the user's outstanding). */
 export function pulledRow(ticket: Ticket): TicketSummary {
