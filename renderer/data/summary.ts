@@ -5,17 +5,21 @@
 import { z } from 'zod';
 import {
   Channel,
+  EndCustomer,
+  Escalation,
   EscalationStatus,
+  FollowUp,
   Instant,
   Priority,
+  RemoteSession,
+  Requester,
   Scope,
   Severity,
   Stage,
   Status,
+  Ticket,
   escalationClock,
-  type Ticket,
 } from '../../shared/domain';
-import type { RemoteSession } from '../../shared/domain/remote-session';
 
 /**
  * One time a session holds or offers: a confirmed session's slot, or each slot of a proposal (tentative
@@ -69,8 +73,11 @@ export const TicketSummary = z.object({
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
-/** The fields of a ticket the summary reads: what a pulled record must have before it is stored. */
-export const SUMMARIZED_FIELDS = {
+/**
+ * What a queue row is made of, each part checked by the record's own rules and nothing else of the
+ * record: what a pulled ticket is checked for before it is stored (pulled-page.ts).
+ */
+export const SummarySource = Ticket.pick({
   id: true,
   number: true,
   title: true,
@@ -80,18 +87,22 @@ export const SUMMARIZED_FIELDS = {
   scope: true,
   channel: true,
   assignee: true,
-  endCustomer: true,
-  requester: true,
   createdAt: true,
   updatedAt: true,
-  version: true,
-  serverSeq: true,
-  remoteSessions: true,
-  escalation: true,
-} as const;
+}).extend({
+  endCustomer: EndCustomer.pick({ companyName: true, tenantDomain: true }),
+  requester: Requester.pick({ resellerName: true }),
+  remoteSessions: z.array(
+    RemoteSession.pick({ id: true, status: true, proposedSlots: true, confirmedSlot: true, engineer: true }),
+  ),
+  escalation: Escalation.pick({ severity: true, status: true, openedAt: true })
+    .extend({ followUps: z.array(FollowUp.pick({ at: true, microsoftResponded: true })) })
+    .nullable(),
+});
+export type SummarySource = z.infer<typeof SummarySource>;
 
 /** The times the ticket's sessions hold or offer, in start order. */
-export function sessionTimes(sessions: readonly RemoteSession[]): SummarySession[] {
+export function sessionTimes(sessions: SummarySource['remoteSessions']): SummarySession[] {
   return sessions
     .flatMap((session): SummarySession[] => {
       const base = { sessionId: session.id, engineerId: session.engineer.id };
@@ -106,7 +117,7 @@ export function sessionTimes(sessions: readonly RemoteSession[]): SummarySession
     .sort((a, b) => a.start.localeCompare(b.start));
 }
 
-export function summarize(ticket: Ticket, pendingChanges: number): TicketSummary {
+export function summarize(ticket: SummarySource, pendingChanges: number): TicketSummary {
   const assigneeId = ticket.assignee?.id ?? null;
   const sessions = sessionTimes(ticket.remoteSessions);
   return withSharedValues({

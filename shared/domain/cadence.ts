@@ -1,7 +1,7 @@
 /** How often CSS chases Microsoft per severity, and the flags an escalation earns against that cadence at an instant. */
 import { addHours, differenceInHours, max } from 'date-fns';
 import { z } from 'zod';
-import type { Escalation, Severity } from './escalation';
+import type { Escalation, FollowUp, Severity } from './escalation';
 import { type Instant, instantDate } from './time';
 import type { Priority } from './ticket';
 
@@ -46,7 +46,9 @@ export function suggestSeverity(priority: Priority | null): Severity {
   return priority === null ? 'minimal' : SEVERITY_FOR_PRIORITY[priority];
 }
 
-type CadenceFacts = Pick<Escalation, 'severity' | 'status' | 'openedAt' | 'followUps'>;
+type CadenceFacts = Pick<Escalation, 'severity' | 'status' | 'openedAt'> & {
+  followUps: readonly Pick<FollowUp, 'at' | 'microsoftResponded'>[];
+};
 
 /**
  * What the cadence reads of an escalation, condensed: a queue row keeps this much, and the deadlines

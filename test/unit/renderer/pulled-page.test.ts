@@ -10,7 +10,7 @@ import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
 import { summarize } from '../../../renderer/data/summary';
 import { allSummaries } from '../../support/local-copy';
-import { ENGINEER_MEMBER, makeTicketInStage } from '../../fixtures/tickets';
+import { ENGINEER_MEMBER, SESSION_SLOTS, makeRemoteSession, makeTicketInStage } from '../../fixtures/tickets';
 
 const ticketAt = (index: number, overrides: Partial<Ticket> = {}) =>
   makeTicketInStage(index % 2 === 0 ? 'investigation' : 'escalated', {
@@ -67,7 +67,8 @@ describe('a pulled page', () => {
 
   it.each([
     ['a stage the console does not know', (t: Record<string, unknown>) => (t.stage = 'parked'), 'tickets.1.stage'],
-    ['no end customer', (t: Record<string, unknown>) => delete t.endCustomer, 'tickets.1'],
+    ['no end customer', (t: Record<string, unknown>) => delete t.endCustomer, 'tickets.1.endCustomer'],
+    ['an assignee that is only a name', (t: Record<string, unknown>) => (t.assignee = 'bob'), 'tickets.1.assignee'],
     [
       'a change time that is not a time',
       (t: Record<string, unknown>) => (t.updatedAt = 'yesterday'),
@@ -75,38 +76,48 @@ describe('a pulled page', () => {
     ],
     ['no version', (t: Record<string, unknown>) => delete t.version, 'tickets.1.version'],
     [
-      'a remote session without its slots',
-      (t: Record<string, unknown>) => {
-        const sessions = (t.remoteSessions as Record<string, unknown>[]).map((s) => ({
-          ...s,
-          status: 'proposed',
-          proposedSlots: [{ start: 'soon' }],
-        }));
-        t.remoteSessions =
-          sessions.length > 0
-            ? sessions
-            : [
-                {
-                  id: crypto.randomUUID(),
-                  status: 'proposed',
-                  engineer: { id: 'x' },
-                  proposedSlots: [{ start: 'soon' }],
-                },
-              ];
-      },
-      'tickets.1.sessions',
+      'a proposed session slot that ends before it starts',
+      (t: Record<string, unknown>) =>
+        (t.remoteSessions = [
+          makeRemoteSession({
+            proposedSlots: [{ start: '2025-03-11T10:00:00.000Z', end: '2025-03-11T09:00:00.000Z' }],
+          }),
+        ]),
+      'tickets.1.remoteSessions.0.proposedSlots.0.end',
     ],
-  ])('is refused whole when a ticket has %s, naming where', async (_, damage, where) => {
+  ])('is refused whole when a ticket has %s, naming the field', async (_, damage, where) => {
     const error = await refusal(withDamaged(damage));
     expect(error.kind).toBe('contract');
     expect(error.message).toMatch(/^The server sent an unexpected page of tickets \(/);
-    expect(error.message).toContain(where);
+    expect(error.message).toContain(`${where}:`);
+    expect(error.message).not.toMatch(/Cannot read|undefined \(reading/);
   });
 
-  it('is refused when a ticket is not an object at all', async () => {
+  it('is refused when a ticket is not an object at all, in one sentence', async () => {
     const error = await refusal([ticketAt(0), 'CSS-100101']);
     expect(error.kind).toBe('contract');
-    expect(error.message).toContain('tickets.1: a ticket must be an object');
+    expect(error.message).toBe(
+      'The server sent an unexpected page of tickets (tickets.1: a ticket must be an object).',
+    );
+  });
+
+  it('makes the row from the fields it checked: what a newer server adds to a record stays out of the row', async () => {
+    const session = makeRemoteSession({ status: 'confirmed', confirmedSlot: { ...SESSION_SLOTS[0] } });
+    const ticket = ticketAt(0, { remoteSessions: [session] });
+    const newer = {
+      ...ticket,
+      remoteSessions: [{ ...session, confirmedSlot: { ...SESSION_SLOTS[0], status: 'held' } }],
+    };
+    const page = await serverSending([newer]).pull('0', 500, null);
+
+    const store = new LocalStore(new LocalDb(`pulled-${crypto.randomUUID()}`), ENGINEER_MEMBER);
+    await store.applyPullPage(page.tickets, page.cursor, '2025-03-10T09:00:00.000Z');
+    const [row] = await allSummaries(store);
+    expect(row).toEqual(summarize(ticket, 0));
+    expect(row?.sessions).toEqual([
+      { sessionId: session.id, engineerId: session.engineer.id, status: 'confirmed', ...SESSION_SLOTS[0] },
+    ]);
+    store.db.close();
   });
 
   it('lets through a record damaged only where the queue does not read: opening it sets it aside', async () => {
