@@ -106,11 +106,13 @@ export function sessionTimes(sessions: SummarySource['remoteSessions']): Summary
   return sessions
     .flatMap((session): SummarySession[] => {
       const base = { sessionId: session.id, engineerId: session.engineer.id };
+      // The slot's times, named one by one: whatever else a record's slot carries stays out of the row.
       if (session.status === 'confirmed' && session.confirmedSlot !== null) {
-        return [{ ...base, status: 'confirmed', ...session.confirmedSlot }];
+        const { start, end } = session.confirmedSlot;
+        return [{ ...base, status: 'confirmed', start, end }];
       }
       if (session.status === 'proposed') {
-        return session.proposedSlots.map((slot) => ({ ...base, status: 'proposed' as const, ...slot }));
+        return session.proposedSlots.map(({ start, end }) => ({ ...base, status: 'proposed' as const, start, end }));
       }
       return [];
     })

@@ -10,7 +10,13 @@ import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
 import { summarize } from '../../../renderer/data/summary';
 import { allSummaries } from '../../support/local-copy';
-import { ENGINEER_MEMBER, SESSION_SLOTS, makeRemoteSession, makeTicketInStage } from '../../fixtures/tickets';
+import {
+  ENGINEER_MEMBER,
+  FIXED_NOW,
+  SESSION_SLOTS,
+  makeRemoteSession,
+  makeTicketInStage,
+} from '../../fixtures/tickets';
 
 const ticketAt = (index: number, overrides: Partial<Ticket> = {}) =>
   makeTicketInStage(index % 2 === 0 ? 'investigation' : 'escalated', {
@@ -101,22 +107,35 @@ describe('a pulled page', () => {
     );
   });
 
-  it('makes the row from the fields it checked: what a newer server adds to a record stays out of the row', async () => {
+  it.each([
+    ['as the server has it', false],
+    ['with a change of the user not yet sent', true],
+  ])('keeps what a newer server adds to a session slot out of the queue row, %s', async (_, withChange) => {
     const session = makeRemoteSession({ status: 'confirmed', confirmedSlot: { ...SESSION_SLOTS[0] } });
     const ticket = ticketAt(0, { remoteSessions: [session] });
     const newer = {
       ...ticket,
       remoteSessions: [{ ...session, confirmedSlot: { ...SESSION_SLOTS[0], status: 'held' } }],
     };
-    const page = await serverSending([newer]).pull('0', 500, null);
-
     const store = new LocalStore(new LocalDb(`pulled-${crypto.randomUUID()}`), ENGINEER_MEMBER);
-    await store.applyPullPage(page.tickets, page.cursor, '2025-03-10T09:00:00.000Z');
+    if (withChange) {
+      await store.applyPullPage([ticket], '0', FIXED_NOW);
+      const id = '00000000-0000-4000-9000-000000000001';
+      await store.enqueue({
+        id,
+        name: 'addNote',
+        args: { ticketId: ticket.id, noteId: id, body: 'Asked for the logs.' },
+        createdAt: FIXED_NOW,
+      });
+    }
+
+    const page = await serverSending([newer]).pull('0', 500, null);
+    await store.applyPullPage(page.tickets, page.cursor, FIXED_NOW);
     const [row] = await allSummaries(store);
-    expect(row).toEqual(summarize(ticket, 0));
     expect(row?.sessions).toEqual([
       { sessionId: session.id, engineerId: session.engineer.id, status: 'confirmed', ...SESSION_SLOTS[0] },
     ]);
+    expect(row?.pendingChanges).toBe(withChange ? 1 : 0);
     store.db.close();
   });
 
