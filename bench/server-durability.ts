@@ -1,7 +1,7 @@
 // What a durable push costs: `npx tsx bench/server-durability.ts [--notes 1000] [--dir DIR]`. Pushes the notes to
-// a copy of the demo database, one per request and in batches of 100, with SQLite's synchronous NORMAL and FULL
-// (the server's setting), and prints the time of each. Put --dir on the disk the server uses: on a tmpfs an
-// fsync costs nothing and FULL looks free.
+// a copy of the demo database, one per request and in full batches (PUSH_BATCH_MAX), with SQLite's synchronous
+// NORMAL and FULL (the server's setting), and prints the time of each. Put --dir on the disk the server uses: on a
+// tmpfs an fsync costs nothing and FULL looks free.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

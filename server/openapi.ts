@@ -154,13 +154,15 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
           requestBody: { required: true, ...json(PushRequestBody) },
           responses: {
             '200': {
-              description: 'The result of each mutation, in the order sent: applied, or refused with its reason',
+              description:
+                'The result of each mutation, in the order sent: applied, or refused with its reason. A long push ' +
+                'is answered for its first mutations only (see `results`)',
               ...json(PushResponse),
             },
             ...bodyErrors(
               PUSH_BODY_LIMIT_BYTES,
-              `, which a full batch of the largest mutations allowed fits in: split the batch and send each half. ` +
-                `Consoles send at most ${PUSH_BATCH_MAX} mutations and ${formatBytes(PUSH_BATCH_BYTES)} a push, ` +
+              `, which 100 of the largest mutations allowed fit in: split the batch and send each half. ` +
+                `Consoles send at most ${formatBytes(PUSH_BATCH_BYTES)} and ${PUSH_BATCH_MAX} mutations a push, ` +
                 'a single larger mutation alone',
             ),
             ...authenticatedErrors,

@@ -3,7 +3,7 @@
  * result recorded under the client's mutation id so a redelivered mutation gets the same answer.
  */
 import { setImmediate } from 'node:timers/promises';
-import type { MutationResult, PushRequest, PushResponse } from '../shared/api/sync';
+import { type MutationResult, PUSH_ANSWER_MS, type PushRequest, type PushResponse } from '../shared/api/sync';
 import type { User } from '../shared/domain/people';
 import type { TeamContext } from '../shared/domain/team';
 import { type Mutation, type Refusal, applyMutation, targetTicketId } from '../shared/mutations';
@@ -26,8 +26,10 @@ export interface PushContext {
  * is answered only once durable, and each commit costs a disk flush, which holds the event loop as the
  * work does (a few ms on an idle disk, far more on a busy one): one flush per group instead of one per
  * mutation. Between two groups other requests run: a change to a ticket at its size limit takes about
- * 50 ms, so a batch of them holds up everyone else for one group, not for the batch. A mutation id
- * repeated within the batch is answered as a redelivery: the first is recorded by then.
+ * 50 ms, so a batch of them holds up everyone else for one group, not for the batch. Once the push has
+ * taken PUSH_ANSWER_MS, it is answered for the groups done (at least one), and the console sends the
+ * rest again. A mutation id repeated within the batch is answered as a redelivery: the first is
+ * recorded by then.
  */
 export async function pushMutations(
   db: PortalDatabase,
@@ -40,8 +42,12 @@ export async function pushMutations(
   // On PostgreSQL each mutation is a transaction of its own: the server processes sharing the database
   // commit together anyway, and a group holding one ticket while waiting for another could deadlock.
   const budget = db.sql.dialect.name === 'postgres' ? 0 : GROUP_BUDGET_MS;
+  const began = workClock();
   while (results.length < mutations.length) {
-    if (results.length > 0) await setImmediate();
+    if (results.length > 0) {
+      if (workClock() - began >= PUSH_ANSWER_MS) break;
+      await setImmediate();
+    }
     const group = await db.transaction(async (tx) => {
       const started = workClock();
       const applied: MutationResult[] = [];

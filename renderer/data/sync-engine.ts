@@ -43,6 +43,8 @@ export interface SyncEngineOptions {
    */
   onBusy?: (busy: boolean) => void;
   pageSize?: number;
+  /** The most changes in one push; the bytes (PUSH_BATCH_BYTES) decide first for all but the smallest changes. */
+  pushBatchSize?: number;
   intervalMs?: number;
   retries?: number;
   /** The first retry's delay; it doubles (with jitter) up to a minute. Tests pass 0. */
@@ -65,6 +67,7 @@ export class SyncEngine {
   constructor(options: SyncEngineOptions) {
     this.options = {
       pageSize: PULL_LIMIT_MAX,
+      pushBatchSize: PUSH_BATCH_MAX,
       intervalMs: 30_000,
       retries: 6,
       minRetryDelayMs: 1_000,
@@ -198,17 +201,19 @@ export class SyncEngine {
   }
 
   /**
-   * Pushes the outbox oldest first, in batches of at most PUSH_BATCH_MAX changes and PUSH_BATCH_BYTES.
+   * Pushes the outbox oldest first, in batches of at most PUSH_BATCH_BYTES (and pushBatchSize changes).
    * A batch the server finds too large (413) is split in half and sent again; a single change it
    * still refuses as too large is set aside for the user, so it never holds back the changes behind it.
    * A batch goes out only once the server has answered for the one before, so changes reach it in the
    * order they were made; while it is on its way the answers to the one before are recorded (each
-   * batch's in one transaction) and the next batch is read. An answer not recorded when something
-   * fails is asked for again next time: the server answers a change it has seen with its first result.
+   * batch's in one transaction) and the next batch is read. A server that answers for the first changes
+   * of a batch only (it had worked on it long enough) gets the rest in the next batch. An answer not
+   * recorded when something fails is asked for again next time: the server answers a change it has
+   * seen with its first result.
    */
   private async sendOutbox(): Promise<void> {
     const { store } = this.options;
-    let limit = PUSH_BATCH_MAX;
+    let limit = this.options.pushBatchSize;
     /** The last change the server has answered for: the next batch starts after it. */
     let answeredSeq = 0;
     let recording: Promise<void> = Promise.resolve();
@@ -225,7 +230,8 @@ export class SyncEngine {
           next = handled(store.pendingEntries(limit, answeredSeq));
           continue;
         }
-        answeredSeq = last.seq;
+        answeredSeq = (batch[results.length - 1] ?? last).seq;
+        if (results.length < batch.length) next = handled(store.pendingEntries(limit, answeredSeq));
         await recording;
         recording = handled(
           store.recordPushResults(results, this.options.now().toISOString()).then(() => this.reportCounts()),

@@ -126,12 +126,16 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-export const PUSH_BATCH_MAX = 100;
+/**
+ * The most mutations one push may carry. Pushes are sized by bytes (PUSH_BATCH_BYTES): a note is a few
+ * hundred bytes, so a thousand changes made offline go in one push, one round trip rather than ten.
+ */
+export const PUSH_BATCH_MAX = 1000;
 
 /**
- * The largest push body the server accepts (413 beyond it). Every mutation the contract allows fits
- * in it a full batch at a time: 100 of the largest (a 20,000-character note, up to 6 bytes a character
- * once JSON-escaped) come to about 12 MiB.
+ * The largest push body the server accepts (413 beyond it). A console's push (PUSH_BATCH_BYTES) fits,
+ * and so do 100 of the largest mutations the contract allows (a 20,000-character note, up to 6 bytes
+ * a character once JSON-escaped): about 12 MiB.
  */
 export const PUSH_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
@@ -140,6 +144,13 @@ export const PUSH_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
  * lower limits than the server's. A single larger change is sent alone.
  */
 export const PUSH_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * How long the server works on one push before it answers for the mutations it has got through: a
+ * push of changes to the largest tickets (50 to 75 ms each, see TICKET_MAX_BYTES) is answered in
+ * moments, well within a console's patience, and the console sends the rest in its next push.
+ */
+export const PUSH_ANSWER_MS = 5_000;
 
 /**
  * The most one ticket may hold: a change that would take it past either limit is refused, unless it
@@ -203,5 +214,12 @@ export const MutationResult = z.discriminatedUnion('status', [
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;
 
-export const PushResponse = z.object({ results: z.array(MutationResult) });
+export const PushResponse = z.object({
+  results: z.array(MutationResult).meta({
+    description:
+      'One result per mutation, in the order sent. A push the server has worked on for ' +
+      `${PUSH_ANSWER_MS / 1000} seconds is answered for the mutations it got through, the first ones: the rest ` +
+      'were not looked at, and go again in the next push',
+  }),
+});
 export type PushResponse = z.infer<typeof PushResponse>;

@@ -117,6 +117,7 @@ function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember,
       status.lastError = 'signed out';
     },
     pageSize: 37,
+    pushBatchSize: 100,
     retries: 1,
     ...(now === undefined ? {} : { now }),
   });
@@ -328,6 +329,46 @@ describe('SyncEngine with the reference server', () => {
     for (const mutation of notes) {
       const ticketId = (mutation.args as { ticketId: string }).ticketId;
       expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    }
+    store.db.close();
+  });
+
+  it('sends the rest of a batch the server answers only in part, in order, each change once', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    // A server that answers for the first 30 changes of a push only, as one does once it has worked long enough.
+    const sent: number[] = [];
+    const hurried: typeof api = Object.assign(Object.create(api) as typeof api, {
+      push: (request: Parameters<typeof api.push>[0]) => {
+        sent.push(request.mutations.length);
+        return api.push({ ...request, mutations: request.mutations.slice(0, 30) });
+      },
+    });
+    const connectivity = cable();
+    const { store, engine, status } = engineFor(hurried, connectivity, user);
+    await engine.sync();
+    const targets = (await allSummaries(store)).filter((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (targets.length === 0) throw new Error('the demo data gives Giulia no open ticket');
+
+    connectivity.plug(false);
+    const notes = Array.from({ length: 70 }, (_, i) =>
+      note((targets[i % targets.length] as (typeof targets)[number]).id, `Called the reseller back ${i}.`),
+    );
+    for (const mutation of notes) await store.enqueue(mutation);
+    connectivity.plug(true);
+    await engine.sync();
+
+    expect(status.lastError).toBeNull();
+    expect(sent).toEqual([70, 40, 10]);
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
+    for (const target of targets) {
+      const mine = new Set(notes.map((mutation) => mutation.id));
+      const order = onServer
+        .get(target.id)
+        ?.timeline.filter((entry) => mine.has(entry.id))
+        .map((entry) => entry.id);
+      const made = notes.filter((mutation) => (mutation.args as { ticketId: string }).ticketId === target.id);
+      expect(order).toEqual(made.map((mutation) => mutation.id));
     }
     store.db.close();
   });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CADENCE } from '../../../shared/domain/cadence';
 import { DEFAULT_FLOW_POLICY } from '../../../shared/domain/flow';
+import { PUSH_ANSWER_MS } from '../../../shared/api/sync';
 import type { User } from '../../../shared/domain/people';
 import type { Mutation } from '../../../shared/mutations';
 import { GROUP_BUDGET_MS, type PushContext, pushMutations } from '../../../server/push';
@@ -70,5 +71,24 @@ describe('push, grouped commits', () => {
     expect(results.map((result) => result.status === 'applied' && result.version)).toEqual(
       [1, 2, 3, 4, 5].map((n) => ticket.version + n),
     );
+  });
+
+  it('answers for the mutations it got through once a push has taken its time, leaving the rest for the next push', async () => {
+    const ticket = await ownOpenTicket();
+    const batch = Array.from({ length: 5 }, (_, index) => addNote(ticket.id, `note ${index + 1}`));
+    // Each reading of the clock finds a quarter of the answer's time gone: one mutation to a group, two groups.
+    let elapsed = 0;
+    const { results } = await pushed(batch, () => (elapsed += PUSH_ANSWER_MS / 4));
+
+    expect(results.map((result) => result.id)).toEqual(batch.slice(0, 2).map((mutation) => mutation.id));
+    const notesOnTicket = async () =>
+      (await portal.db.findTicket(ticket.id))?.timeline.flatMap((entry) =>
+        entry.kind === 'internal_note' && entry.body.startsWith('note ') ? [entry.body] : [],
+      );
+    expect(await notesOnTicket()).toEqual(['note 1', 'note 2']);
+
+    const rest = await pushed(batch.slice(2), () => 0);
+    expect(rest.results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(await notesOnTicket()).toEqual(['note 1', 'note 2', 'note 3', 'note 4', 'note 5']);
   });
 });

@@ -184,7 +184,7 @@ describe('push', () => {
     expect(await portal.db.findTicket(ticket.id)).toEqual(ticket);
   });
 
-  it('takes a full batch of the longest notes the contract allows, and refuses a larger body in words', async () => {
+  it('takes 100 of the longest notes the contract allows in one push, and refuses a larger body in words', async () => {
     // Over four of her tickets, so that none reaches its own size limit (TICKET_MAX_BYTES).
     const tickets = (await allTickets(portal.db))
       .filter((t) => t.assignee?.id === giulia.id && t.stage !== 'closed')
