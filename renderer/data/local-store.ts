@@ -10,7 +10,7 @@ import { type Acknowledged, type Cursor, LATEST_MAX, type MutationResult } from 
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
 import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
-import { KEEP_ACKNOWLEDGED_MS, OutboxEntry } from './outbox-entry';
+import { KEEP_ACKNOWLEDGED_MS, OutboxEntry, stillPending } from './outbox-entry';
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
 import { pulledRow } from './pulled-page';
@@ -245,6 +245,12 @@ export class LocalStore {
           const included = entry.state === 'applied' && ticket.version >= (entry.appliedVersion ?? 0);
           if (included && entry.appliedSeq === null) acknowledged.push(entry.seq);
         }
+        const outstanding = own.filter((entry) => stillPending(entry, ticket.version)).length;
+        if (outstanding === 0) return pulledRow(ticket);
+        // The user's changes are laid over the whole record, read here for the first time: one damaged
+        // where the queue does not read is stored as sent, its changes counted on its row, and opening
+        // it sets it aside (ticketView).
+        if (!Ticket.safeParse(ticket).success) return { ...pulledRow(ticket), pendingChanges: outstanding };
         const view = rebase(ticket, own, team);
         return summarize(view.ticket, view.pending.length);
       });

@@ -139,17 +139,37 @@ describe('a pulled page', () => {
     store.db.close();
   });
 
-  it('lets through a record damaged only where the queue does not read: opening it sets it aside', async () => {
-    const sent = withDamaged((t) => (t.timeline = 'lost'));
-    const page = await serverSending(sent).pull('0', 500, null);
-    const store = new LocalStore(new LocalDb(`pulled-${crypto.randomUUID()}`), ENGINEER_MEMBER);
-    await store.applyPullPage(page.tickets, page.cursor, '2025-03-10T09:00:00.000Z');
-    expect(await allSummaries(store)).toHaveLength(3);
+  it.each([
+    ['as the server has it', false],
+    ['with a change of the user not yet sent', true],
+  ])(
+    'lets through a record damaged only where the queue does not read, %s: opening it sets it aside',
+    async (_, withChange) => {
+      const sent = withDamaged((t) => (t.timeline = 'lost'));
+      const page = await serverSending(sent).pull('0', 500, null);
+      const store = new LocalStore(new LocalDb(`pulled-${crypto.randomUUID()}`), ENGINEER_MEMBER);
+      const damaged = ticketAt(1).id;
+      if (withChange) {
+        await store.applyPullPage([ticketAt(1)], '0', FIXED_NOW);
+        const id = '00000000-0000-4000-9000-000000000002';
+        await store.enqueue({
+          id,
+          name: 'addNote',
+          args: { ticketId: damaged, noteId: id, body: 'Asked for the logs.' },
+          createdAt: FIXED_NOW,
+        });
+      }
+      await store.applyPullPage(page.tickets, page.cursor, '2025-03-10T09:00:00.000Z');
+      const rows = await allSummaries(store);
+      expect(rows).toHaveLength(3);
+      // The change stays in the outbox, counted on its row, until the server has it.
+      expect(rows.find((row) => row.id === damaged)?.pendingChanges).toBe(withChange ? 1 : 0);
+      expect((await store.outboxCounts()).pending).toBe(withChange ? 1 : 0);
 
-    const damaged = ticketAt(1).id;
-    await expect(store.ticketView(damaged)).rejects.toThrow(/timeline/);
-    expect((await allSummaries(store)).map((row) => row.id)).not.toContain(damaged);
-    expect(await store.ticketView(ticketAt(0).id)).not.toBeNull();
-    store.db.close();
-  });
+      await expect(store.ticketView(damaged)).rejects.toThrow(/timeline/);
+      expect((await allSummaries(store)).map((row) => row.id)).not.toContain(damaged);
+      expect(await store.ticketView(ticketAt(0).id)).not.toBeNull();
+      store.db.close();
+    },
+  );
 });
