@@ -140,7 +140,7 @@ export function buildServer({
     return reply.type('application/json; charset=utf-8').send(page);
   });
 
-  // Large enough for a full batch of the largest mutations the contract allows (see PUSH_BODY_LIMIT_BYTES).
+  // Large enough for a console's push, and for 100 of the largest mutations allowed (see PUSH_BODY_LIMIT_BYTES).
   app.post(
     `${API_PREFIX}/sync/push`,
     { onRequest: requireSignIn, bodyLimit: PUSH_BODY_LIMIT_BYTES },

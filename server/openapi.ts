@@ -149,7 +149,7 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
       [`${API_PREFIX}/sync/push`]: {
         post: {
           operationId: 'push',
-          summary: 'Apply named mutations in order, each exactly once; one result per mutation',
+          summary: 'Apply named mutations in order, each exactly once; one result per mutation, in order',
           description: PUSH_DESCRIPTION,
           requestBody: { required: true, ...json(PushRequestBody) },
           responses: {

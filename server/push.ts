@@ -27,9 +27,9 @@ export interface PushContext {
  * work does (a few ms on an idle disk, far more on a busy one): one flush per group instead of one per
  * mutation. Between two groups other requests run: a change to a ticket at its size limit takes about
  * 50 ms, so a batch of them holds up everyone else for one group, not for the batch. Once the push has
- * taken PUSH_ANSWER_MS, it is answered for the groups done (at least one), and the console sends the
- * rest again. A mutation id repeated within the batch is answered as a redelivery: the first is
- * recorded by then.
+ * taken PUSH_ANSWER_MS, it is answered for the groups done (at least one): the console sends the rest,
+ * not looked at, in its next push. A mutation id repeated within the batch is answered as a redelivery:
+ * the first is recorded by then.
  */
 export async function pushMutations(
   db: PortalDatabase,
@@ -63,9 +63,9 @@ export async function pushMutations(
 }
 
 /**
- * How long one group of mutations may hold the database before other requests get a turn: most of a full
- * batch of ordinary changes (100 notes) fits in one group, so a console sending its outbox waits for one
- * or two flushes per batch rather than one per few changes.
+ * How long one group of mutations may hold the database before other requests get a turn: about a
+ * hundred ordinary changes (notes) fit in one group, so a console sending its outbox waits for one flush
+ * per hundred changes rather than one per few.
  */
 export const GROUP_BUDGET_MS = 50;
 

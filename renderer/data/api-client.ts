@@ -10,6 +10,7 @@ import {
   formatLatest,
   PushResponse,
   type PushRequest,
+  REQUEST_TIMEOUT_MS,
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
 import { FollowUpCadence, TeamContext } from '../../shared/domain';
@@ -110,7 +111,7 @@ export class ApiClient implements SyncApi {
     this.http = axios.create({
       ...(adapter === undefined ? {} : { adapter }),
       baseURL: new URL(API_PREFIX, serverUrl).toString(),
-      timeout: 20_000,
+      timeout: REQUEST_TIMEOUT_MS,
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
     });
   }

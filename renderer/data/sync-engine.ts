@@ -43,7 +43,7 @@ export interface SyncEngineOptions {
    */
   onBusy?: (busy: boolean) => void;
   pageSize?: number;
-  /** The most changes in one push; the bytes (PUSH_BATCH_BYTES) decide first for all but the smallest changes. */
+  /** The most changes in one push (PUSH_BATCH_MAX); the bytes a push may weigh are PUSH_BATCH_BYTES. */
   pushBatchSize?: number;
   intervalMs?: number;
   retries?: number;
@@ -230,7 +230,7 @@ export class SyncEngine {
           next = handled(store.pendingEntries(limit, answeredSeq));
           continue;
         }
-        answeredSeq = (batch[results.length - 1] ?? last).seq;
+        answeredSeq = (batch[results.length - 1] as OutboxEntry).seq;
         if (results.length < batch.length) next = handled(store.pendingEntries(limit, answeredSeq));
         await recording;
         recording = handled(
@@ -254,6 +254,13 @@ export class SyncEngine {
     try {
       const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
       if (results.length === 0) throw new AbortError('The server acknowledged none of the pushed changes.');
+      // The answers must be to the changes sent, in order: the next push starts after the last one answered.
+      if (results.length > batch.length || results.some((result, i) => result.id !== batch[i]?.mutation.id)) {
+        throw new AbortError(
+          'The server answered for other changes than those sent. ' +
+            'They stay on this computer and go again at the next sync.',
+        );
+      }
       return results;
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 413)) throw error;

@@ -73,9 +73,10 @@ export const PUSH_DESCRIPTION = [
     'another user, `forbidden`. A refusal is final for its id: the same mutation is refused again each time it is ' +
     'sent, never applied later, so a change tried again needs a new id. A push whose answer was lost is sent again ' +
     'as it was: nothing is applied twice.',
-  '**Results.** One per mutation, in the order sent. An applied change carries the ticket version and `seq`, its ' +
-    'place in the change sequence: the console keeps the change until a pull from a cursor at or past `seq` is ' +
-    'answered without `reset`, and sends it again (same id) if the server comes back without it.',
+  '**Results.** One per mutation, in the order sent; a long push may be answered for its first mutations only ' +
+    '(at least one), the rest not looked at, to be sent again. An applied change carries the ticket version and ' +
+    '`seq`, its place in the change sequence: the console keeps the change until a pull from a cursor at or past ' +
+    '`seq` is answered without `reset`, and sends it again (same id) if the server comes back without it.',
   `**Mutations** (arguments: \`components.schemas.<Name>Args\`; name and arguments together: \`NamedMutation\`): ${MutationName.options.join(', ')}.`,
   `**Refusal codes**, any of which may refuse any mutation:\n${Object.entries(REFUSAL_MEANING)
     .map(([code, meaning]) => `- \`${code}\`: ${meaning}`)

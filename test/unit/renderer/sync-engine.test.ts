@@ -12,7 +12,7 @@ import type { Connectivity } from '../../../renderer/data/connectivity';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
 import { SyncEngine, type SyncStatus } from '../../../renderer/data/sync-engine';
-import type { Cursor } from '../../../shared/api';
+import { type Cursor, PUSH_BATCH_BYTES } from '../../../shared/api';
 import type { TeamMember, Ticket, User } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
 import { type RunningServer, startServer } from '../../../server/main';
@@ -104,7 +104,13 @@ async function busyFront(target: string, busy: BusyAnswer[]): Promise<{ url: str
   return front;
 }
 
-function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember, now?: () => Date) {
+function engineFor(
+  api: ApiClient,
+  connectivity: Connectivity,
+  user: TeamMember,
+  now?: () => Date,
+  pushBatchSize?: number,
+) {
   const store = new LocalStore(new LocalDb(`sync-${++dbCount}`), { id: user.id, name: user.name, role: user.role });
   const status: Partial<SyncStatus> = {};
   const engine = new SyncEngine({
@@ -117,9 +123,9 @@ function engineFor(api: ApiClient, connectivity: Connectivity, user: TeamMember,
       status.lastError = 'signed out';
     },
     pageSize: 37,
-    pushBatchSize: 100,
     retries: 1,
     ...(now === undefined ? {} : { now }),
+    ...(pushBatchSize === undefined ? {} : { pushBatchSize }),
   });
   return { store, engine, status };
 }
@@ -132,6 +138,30 @@ async function syncedWithOpenTicket(email: string, connectivity: Connectivity = 
   const target = (await allSummaries(synced.store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
   if (target === undefined) throw new Error(`the demo data gives ${email} no open ticket`);
   return { ...synced, api, user, target };
+}
+
+/**
+ * The console of `user`, synced through `api` in pushes of `pushBatchSize` changes, then offline with
+ * `count` notes (`body(i)`) over their open tickets in its outbox.
+ */
+async function offlineWithNotes(
+  api: ApiClient,
+  user: TeamMember,
+  pushBatchSize: number,
+  count: number,
+  body: (i: number) => string,
+) {
+  const connectivity = cable();
+  const synced = engineFor(api, connectivity, user, undefined, pushBatchSize);
+  await synced.engine.sync();
+  const targets = (await allSummaries(synced.store)).filter((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+  if (targets.length === 0) throw new Error(`the demo data gives ${user.name} no open ticket`);
+  connectivity.plug(false);
+  const notes = Array.from({ length: count }, (_, i) =>
+    note((targets[i % targets.length] as (typeof targets)[number]).id, body(i)),
+  );
+  for (const mutation of notes) await synced.store.enqueue(mutation);
+  return { ...synced, connectivity, targets, notes };
 }
 
 function note(ticketId: string, body: string): Mutation {
@@ -249,8 +279,16 @@ describe('SyncEngine with the reference server', () => {
 
   it('delivers a large outbox of maximum-length notes, and the short note made after them, each once', async () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
+    const bytes: number[] = [];
+    const weighed: typeof api = Object.assign(Object.create(api) as typeof api, {
+      push: (request: Parameters<typeof api.push>[0]) => {
+        const utf8 = new TextEncoder();
+        bytes.push(request.mutations.reduce((sum, m) => sum + utf8.encode(JSON.stringify(m)).length, 0));
+        return api.push(request);
+      },
+    });
     const connectivity = cable();
-    const { store, engine } = engineFor(api, connectivity, user);
+    const { store, engine } = engineFor(weighed, connectivity, user);
     await engine.sync();
     const targets = (await allSummaries(store)).filter((s) => s.stage !== 'closed' && s.assigneeId === user.id);
     if (targets.length < 3) throw new Error('the demo data gives Giulia too few open tickets');
@@ -267,6 +305,9 @@ describe('SyncEngine with the reference server', () => {
     connectivity.plug(true);
     await engine.sync();
 
+    // 61 changes, far fewer than a push may carry: the megabyte a push may weigh split them.
+    expect(bytes.length).toBeGreaterThan(1);
+    for (const size of bytes) expect(size).toBeLessThanOrEqual(PUSH_BATCH_BYTES);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
     const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
     for (const mutation of [...long, short]) {
@@ -292,17 +333,13 @@ describe('SyncEngine with the reference server', () => {
         }
       },
     });
-    const connectivity = cable();
-    const { store, engine, status } = engineFor(watched, connectivity, user);
-    await engine.sync();
-    const targets = (await allSummaries(store)).filter((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (targets.length === 0) throw new Error('the demo data gives Giulia no open ticket');
-
-    connectivity.plug(false);
-    const notes = Array.from({ length: 250 }, (_, i) =>
-      note((targets[i % targets.length] as (typeof targets)[number]).id, `Checked mailbox ${i}.`),
+    const { store, engine, status, connectivity, notes } = await offlineWithNotes(
+      watched,
+      user,
+      100,
+      250,
+      (i) => `Checked mailbox ${i}.`,
     );
-    for (const mutation of notes) await store.enqueue(mutation);
     const recordPushResults = store.recordPushResults.bind(store);
     let recorded = 0;
     store.recordPushResults = (results, acknowledgedAt) => {
@@ -343,17 +380,13 @@ describe('SyncEngine with the reference server', () => {
         return api.push({ ...request, mutations: request.mutations.slice(0, 30) });
       },
     });
-    const connectivity = cable();
-    const { store, engine, status } = engineFor(hurried, connectivity, user);
-    await engine.sync();
-    const targets = (await allSummaries(store)).filter((s) => s.stage !== 'closed' && s.assigneeId === user.id);
-    if (targets.length === 0) throw new Error('the demo data gives Giulia no open ticket');
-
-    connectivity.plug(false);
-    const notes = Array.from({ length: 70 }, (_, i) =>
-      note((targets[i % targets.length] as (typeof targets)[number]).id, `Called the reseller back ${i}.`),
+    const { store, engine, status, connectivity, notes, targets } = await offlineWithNotes(
+      hurried,
+      user,
+      100,
+      70,
+      (i) => `Called the reseller back ${i}.`,
     );
-    for (const mutation of notes) await store.enqueue(mutation);
     connectivity.plug(true);
     await engine.sync();
 
@@ -370,6 +403,39 @@ describe('SyncEngine with the reference server', () => {
       const made = notes.filter((mutation) => (mutation.args as { ticketId: string }).ticketId === target.id);
       expect(order).toEqual(made.map((mutation) => mutation.id));
     }
+    store.db.close();
+  });
+
+  it('stops at an answer to other changes than those sent, keeps them, and delivers each once at the next sync', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    // A server that answers for the changes sent, but in another order.
+    let shuffled = true;
+    const muddled: typeof api = Object.assign(Object.create(api) as typeof api, {
+      push: async (request: Parameters<typeof api.push>[0]) => {
+        const answer = await api.push(request);
+        return shuffled ? { results: [...answer.results].reverse() } : answer;
+      },
+    });
+    const connectivity = cable();
+    const { store, engine, status } = engineFor(muddled, connectivity, user);
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Giulia no open ticket');
+
+    const notes = [note(target.id, 'Asked for the logs.'), note(target.id, 'Logs received.')];
+    for (const mutation of notes) await store.enqueue(mutation);
+    await engine.sync();
+    expect(status.lastError).toBe(
+      'The server answered for other changes than those sent. They stay on this computer and go again at the next sync.',
+    );
+    expect(await store.outboxCounts()).toEqual({ pending: 2, refused: 0 });
+
+    shuffled = false;
+    await engine.sync();
+    expect(status.lastError).toBeNull();
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
+    for (const mutation of notes) expect(onServer?.timeline.filter((e) => e.id === mutation.id)).toHaveLength(1);
     store.db.close();
   });
 

@@ -91,4 +91,14 @@ describe('push, grouped commits', () => {
     expect(rest.results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
     expect(await notesOnTicket()).toEqual(['note 1', 'note 2', 'note 3', 'note 4', 'note 5']);
   });
+
+  it('answers for one group at least, however long it took', async () => {
+    const ticket = await ownOpenTicket();
+    const batch = [addNote(ticket.id, 'first'), addNote(ticket.id, 'second')];
+    let elapsed = 0;
+    const { results } = await pushed(batch, () => (elapsed += PUSH_ANSWER_MS));
+
+    expect(results.map((result) => result.id)).toEqual([batch[0]?.id]);
+    expect(results[0]?.status).toBe('applied');
+  });
 });
