@@ -4,7 +4,14 @@
  * exponentially with jitter (p-retry); nothing is attempted while offline.
  */
 import pRetry, { AbortError } from 'p-retry';
-import { type Cursor, type MutationResult, PULL_LIMIT_MAX, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../shared/api';
+import {
+  type Cursor,
+  EARLIER_PUSH_BATCH_MAX,
+  type MutationResult,
+  PULL_LIMIT_MAX,
+  PUSH_BATCH_BYTES,
+  PUSH_BATCH_MAX,
+} from '../../shared/api';
 import type { OutboxEntry } from './outbox-entry';
 import { ApiError } from './api-client';
 import type { Connectivity } from './connectivity';
@@ -204,6 +211,8 @@ export class SyncEngine {
    * Pushes the outbox oldest first, in batches of at most PUSH_BATCH_BYTES (and pushBatchSize changes).
    * A batch the server finds too large (413) is split in half and sent again; a single change it
    * still refuses as too large is set aside for the user, so it never holds back the changes behind it.
+   * A batch of more than EARLIER_PUSH_BATCH_MAX changes refused as invalid (400), as portals built
+   * before pushes were sized by bytes do, goes again that many at a time.
    * A batch goes out only once the server has answered for the one before, so changes reach it in the
    * order they were made; while it is on its way the answers to the one before are recorded (each
    * batch's in one transaction) and the next batch is read. A server that answers for the first changes
@@ -225,8 +234,8 @@ export class SyncEngine {
         if (last === undefined) break;
         next = handled(store.pendingEntries(limit, last.seq));
         const results = await this.pushBatch(batch);
-        if (results === null) {
-          limit = Math.ceil(batch.length / 2);
+        if (typeof results === 'number') {
+          limit = results;
           next = handled(store.pendingEntries(limit, answeredSeq));
           continue;
         }
@@ -246,10 +255,12 @@ export class SyncEngine {
   }
 
   /**
-   * Sends one batch and resolves with the server's results, or null when the server finds the batch too
-   * large and it holds more than one change. A single change it finds too large is refused here, in words.
+   * Sends one batch and resolves with the server's results, or with how many changes to send at most
+   * instead: half the batch when the server finds it too large (413) and it holds more than one change,
+   * or EARLIER_PUSH_BATCH_MAX when it refuses a larger batch as invalid (400). A single change it finds
+   * too large is refused here, in words.
    */
-  private async pushBatch(batch: readonly OutboxEntry[]): Promise<MutationResult[] | null> {
+  private async pushBatch(batch: readonly OutboxEntry[]): Promise<MutationResult[] | number> {
     const { api, clientId } = this.options;
     try {
       const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
@@ -263,9 +274,11 @@ export class SyncEngine {
       }
       return results;
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 413)) throw error;
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 400 && batch.length > EARLIER_PUSH_BATCH_MAX) return EARLIER_PUSH_BATCH_MAX;
+      if (error.status !== 413) throw error;
       const [first] = batch;
-      if (batch.length > 1 || first === undefined) return null;
+      if (batch.length > 1 || first === undefined) return Math.ceil(batch.length / 2);
       const kilobytes = Math.ceil(utf8Length(first.mutation) / 1024);
       return [
         {

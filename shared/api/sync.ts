@@ -133,6 +133,12 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const PUSH_BATCH_MAX = 1000;
 
 /**
+ * The most a push could carry before pushes were sized by bytes: a portal built to that contract
+ * refuses a larger push as invalid (400), and a console then sends it this many at a time.
+ */
+export const EARLIER_PUSH_BATCH_MAX = 100;
+
+/**
  * The largest push body the server accepts (413 beyond it). A console's push (PUSH_BATCH_BYTES) fits,
  * and so do 100 of the largest mutations the contract allows (a 20,000-character note, up to 6 bytes
  * a character once JSON-escaped): about 12 MiB.

@@ -12,7 +12,7 @@ import type { Connectivity } from '../../../renderer/data/connectivity';
 import { LocalDb } from '../../../renderer/data/local-db';
 import { LocalStore } from '../../../renderer/data/local-store';
 import { SyncEngine, type SyncStatus } from '../../../renderer/data/sync-engine';
-import { type Cursor, PUSH_BATCH_BYTES } from '../../../shared/api';
+import { type Cursor, PUSH_BATCH_BYTES, PUSH_BATCH_MAX } from '../../../shared/api';
 import type { TeamMember, Ticket, User } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutations';
 import { type RunningServer, startServer } from '../../../server/main';
@@ -436,6 +436,40 @@ describe('SyncEngine with the reference server', () => {
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
     const onServer = (await serverScope(api)).find((t) => t.id === target.id);
     for (const mutation of notes) expect(onServer?.timeline.filter((e) => e.id === mutation.id)).toHaveLength(1);
+    store.db.close();
+  });
+
+  it('sends 100 changes at a time to a portal that refuses more in one push, each change once', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    // A portal built when a push carried at most 100 changes: a larger push is not valid there.
+    const sent: number[] = [];
+    const earlier: typeof api = Object.assign(Object.create(api) as typeof api, {
+      push: (request: Parameters<typeof api.push>[0]) => {
+        sent.push(request.mutations.length);
+        if (request.mutations.length > 100) {
+          return Promise.reject(new ApiError('refused', 'The server refused the push request as not valid.', 400));
+        }
+        return api.push(request);
+      },
+    });
+    const { store, engine, status, connectivity, notes } = await offlineWithNotes(
+      earlier,
+      user,
+      PUSH_BATCH_MAX,
+      250,
+      (i) => `Checked the mail flow ${i}.`,
+    );
+    connectivity.plug(true);
+    await engine.sync();
+
+    expect(status.lastError).toBeNull();
+    expect(sent).toEqual([250, 100, 100, 50]);
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
+    for (const mutation of notes) {
+      const ticketId = (mutation.args as { ticketId: string }).ticketId;
+      expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+    }
     store.db.close();
   });
 
