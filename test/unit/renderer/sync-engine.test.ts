@@ -164,6 +164,20 @@ async function offlineWithNotes(
   return { ...synced, connectivity, targets, notes };
 }
 
+/** `api`, with its pushes going through `push`, which may pass them on to `api.push`. */
+function withPush(api: ApiClient, push: ApiClient['push']): ApiClient {
+  return Object.assign(Object.create(api) as ApiClient, { push });
+}
+
+/** Each note is on its ticket at the server, once. */
+async function expectEachOnServerOnce(api: ApiClient, notes: readonly Mutation[]) {
+  const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
+  for (const mutation of notes) {
+    const ticketId = (mutation.args as { ticketId: string }).ticketId;
+    expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
+  }
+}
+
 function note(ticketId: string, body: string): Mutation {
   const id = crypto.randomUUID();
   return { id, name: 'addNote', args: { ticketId, noteId: id, body }, createdAt: new Date().toISOString() };
@@ -280,12 +294,10 @@ describe('SyncEngine with the reference server', () => {
   it('delivers a large outbox of maximum-length notes, and the short note made after them, each once', async () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
     const bytes: number[] = [];
-    const weighed: typeof api = Object.assign(Object.create(api) as typeof api, {
-      push: (request: Parameters<typeof api.push>[0]) => {
-        const utf8 = new TextEncoder();
-        bytes.push(request.mutations.reduce((sum, m) => sum + utf8.encode(JSON.stringify(m)).length, 0));
-        return api.push(request);
-      },
+    const weighed = withPush(api, (request) => {
+      const utf8 = new TextEncoder();
+      bytes.push(request.mutations.reduce((sum, m) => sum + utf8.encode(JSON.stringify(m)).length, 0));
+      return api.push(request);
     });
     const connectivity = cable();
     const { store, engine } = engineFor(weighed, connectivity, user);
@@ -309,11 +321,7 @@ describe('SyncEngine with the reference server', () => {
     expect(bytes.length).toBeGreaterThan(1);
     for (const size of bytes) expect(size).toBeLessThanOrEqual(PUSH_BATCH_BYTES);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
-    const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
-    for (const mutation of [...long, short]) {
-      const ticketId = (mutation.args as { ticketId: string }).ticketId;
-      expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
-    }
+    await expectEachOnServerOnce(api, [...long, short]);
     store.db.close();
   });
 
@@ -321,17 +329,15 @@ describe('SyncEngine with the reference server', () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
     const sent: string[][] = [];
     let inFlight = 0;
-    const watched: typeof api = Object.assign(Object.create(api) as typeof api, {
-      push: async (request: Parameters<typeof api.push>[0]) => {
-        expect(inFlight).toBe(0);
-        inFlight += 1;
-        sent.push(request.mutations.map((mutation) => mutation.id));
-        try {
-          return await api.push(request);
-        } finally {
-          inFlight -= 1;
-        }
-      },
+    const watched = withPush(api, async (request) => {
+      expect(inFlight).toBe(0);
+      inFlight += 1;
+      sent.push(request.mutations.map((mutation) => mutation.id));
+      try {
+        return await api.push(request);
+      } finally {
+        inFlight -= 1;
+      }
     });
     const { store, engine, status, connectivity, notes } = await offlineWithNotes(
       watched,
@@ -362,11 +368,7 @@ describe('SyncEngine with the reference server', () => {
     expect(sent.flat()).toEqual(notes.slice(100).map((mutation) => mutation.id));
     expect(status.lastError).toBeNull();
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
-    const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
-    for (const mutation of notes) {
-      const ticketId = (mutation.args as { ticketId: string }).ticketId;
-      expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
-    }
+    await expectEachOnServerOnce(api, notes);
     store.db.close();
   });
 
@@ -374,11 +376,9 @@ describe('SyncEngine with the reference server', () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
     // A server that answers for the first 30 changes of a push only, as one does once it has worked long enough.
     const sent: number[] = [];
-    const hurried: typeof api = Object.assign(Object.create(api) as typeof api, {
-      push: (request: Parameters<typeof api.push>[0]) => {
-        sent.push(request.mutations.length);
-        return api.push({ ...request, mutations: request.mutations.slice(0, 30) });
-      },
+    const hurried = withPush(api, (request) => {
+      sent.push(request.mutations.length);
+      return api.push({ ...request, mutations: request.mutations.slice(0, 30) });
     });
     const { store, engine, status, connectivity, notes, targets } = await offlineWithNotes(
       hurried,
@@ -410,11 +410,9 @@ describe('SyncEngine with the reference server', () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
     // A server that answers for the changes sent, but in another order.
     let shuffled = true;
-    const muddled: typeof api = Object.assign(Object.create(api) as typeof api, {
-      push: async (request: Parameters<typeof api.push>[0]) => {
-        const answer = await api.push(request);
-        return shuffled ? { results: [...answer.results].reverse() } : answer;
-      },
+    const muddled = withPush(api, async (request) => {
+      const answer = await api.push(request);
+      return shuffled ? { results: [...answer.results].reverse() } : answer;
     });
     const connectivity = cable();
     const { store, engine, status } = engineFor(muddled, connectivity, user);
@@ -443,14 +441,12 @@ describe('SyncEngine with the reference server', () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
     // A portal built when a push carried at most 100 changes: a larger push is not valid there.
     const sent: number[] = [];
-    const earlier: typeof api = Object.assign(Object.create(api) as typeof api, {
-      push: (request: Parameters<typeof api.push>[0]) => {
-        sent.push(request.mutations.length);
-        if (request.mutations.length > 100) {
-          return Promise.reject(new ApiError('refused', 'The server refused the push request as not valid.', 400));
-        }
-        return api.push(request);
-      },
+    const earlier = withPush(api, (request) => {
+      sent.push(request.mutations.length);
+      if (request.mutations.length > 100) {
+        return Promise.reject(new ApiError('refused', 'The server refused the push request as not valid.', 400));
+      }
+      return api.push(request);
     });
     const { store, engine, status, connectivity, notes } = await offlineWithNotes(
       earlier,
@@ -465,11 +461,7 @@ describe('SyncEngine with the reference server', () => {
     expect(status.lastError).toBeNull();
     expect(sent).toEqual([250, 100, 100, 50]);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
-    const onServer = new Map((await serverScope(api)).map((t) => [t.id, t]));
-    for (const mutation of notes) {
-      const ticketId = (mutation.args as { ticketId: string }).ticketId;
-      expect(onServer.get(ticketId)?.timeline.filter((entry) => entry.id === mutation.id)).toHaveLength(1);
-    }
+    await expectEachOnServerOnce(api, notes);
     store.db.close();
   });
 
@@ -478,13 +470,11 @@ describe('SyncEngine with the reference server', () => {
     // A proxy in front of the server with a lower body limit than the console's batches.
     const limit = 100_000;
     const sizes: number[] = [];
-    const strict: typeof api = Object.assign(Object.create(api) as typeof api, {
-      push: (request: Parameters<typeof api.push>[0]) => {
-        const size = new TextEncoder().encode(JSON.stringify(request)).length;
-        sizes.push(request.mutations.length);
-        if (size > limit) return Promise.reject(new ApiError('refused', 'the request body is too large', 413));
-        return api.push(request);
-      },
+    const strict = withPush(api, (request) => {
+      const size = new TextEncoder().encode(JSON.stringify(request)).length;
+      sizes.push(request.mutations.length);
+      if (size > limit) return Promise.reject(new ApiError('refused', 'the request body is too large', 413));
+      return api.push(request);
     });
     const { store, engine } = engineFor(strict, cable(), user);
     await engine.sync();
