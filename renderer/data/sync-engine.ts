@@ -355,6 +355,15 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * A change was just put in the outbox: a sync sends it, and the status bar counts it at once, not
+   * when the sync under way ends. Resolves once it is counted.
+   */
+  changeQueued(): Promise<void> {
+    void this.sync();
+    return this.reportCounts();
+  }
+
   private async reportCounts(): Promise<void> {
     const { pending } = await this.options.store.outboxCounts();
     this.options.onStatus({ pending });

@@ -409,14 +409,14 @@ export const workspaceActions = {
   async perform<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<void> {
     const { store, engine } = requireWorkspace();
     await store.enqueue(mutation(name, args));
-    void engine.sync();
+    await engine.changeQueued();
   },
 
   /** Sends a refused change again with the user's edited arguments. */
   async retryRefused(seq: number, args: unknown): Promise<void> {
     const { store, engine } = requireWorkspace();
     await store.retry(seq, args, new Date().toISOString());
-    void engine.sync();
+    await engine.changeQueued();
   },
 
   discardRefused(seq: number): Promise<void> {

@@ -6,7 +6,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError } from '../../../renderer/data/api-client';
 import type { Connectivity } from '../../../renderer/data/connectivity';
 import { LocalDb } from '../../../renderer/data/local-db';
@@ -256,6 +256,38 @@ describe('SyncEngine with the reference server', () => {
     const view = await store.ticketView(target.id);
     expect(view?.unsentEntryIds.size).toBe(0);
     expect(view?.ticket.version).toBe(onServer?.version);
+    store.db.close();
+  });
+
+  it('counts a change in the status bar the moment it is made, while the push before it is still on its way', async () => {
+    const { api, user } = await signIn('marco.bianchi@css.example');
+    let pushes = 0;
+    let answer = Promise.resolve();
+    let release: () => void = () => undefined;
+    const slow = withPush(api, async (request) => {
+      pushes += 1;
+      await answer;
+      return api.push(request);
+    });
+    const { store, engine, status } = engineFor(slow, cable(), user);
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Marco Bianchi no open ticket');
+    answer = new Promise((resolve) => {
+      release = () => resolve();
+    });
+
+    await store.enqueue(note(target.id, 'Reassigned to the Exchange specialist.'));
+    await engine.changeQueued();
+    expect(status.pending).toBe(1);
+    await vi.waitFor(() => expect(pushes).toBe(1));
+    await store.enqueue(note(target.id, 'Reassignment undone: the specialist is away.'));
+    await engine.changeQueued();
+    expect(status).toMatchObject({ pending: 2, syncing: true });
+
+    release();
+    await engine.sync();
+    expect(status).toMatchObject({ pending: 0, syncing: false });
     store.db.close();
   });
 
