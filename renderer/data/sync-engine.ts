@@ -70,6 +70,12 @@ export class SyncEngine {
   private readonly options: Required<SyncEngineOptions>;
   /** Settles when the push under way has: background reading waits for it (see pushSettled). */
   private pushing: Promise<void> | null = null;
+  /**
+   * The most changes a push starts with: pushBatchSize, until the portal refuses a larger push as invalid
+   * (pushBatch); then EARLIER_PUSH_BATCH_MAX for as long as the engine runs, so that each sync does not
+   * send a push that portal refuses first.
+   */
+  private pushLimit: number;
 
   constructor(options: SyncEngineOptions) {
     this.options = {
@@ -83,6 +89,7 @@ export class SyncEngine {
       onBusy: () => undefined,
       ...options,
     };
+    this.pushLimit = this.options.pushBatchSize;
   }
 
   start(): void {
@@ -222,7 +229,7 @@ export class SyncEngine {
    */
   private async sendOutbox(): Promise<void> {
     const { store } = this.options;
-    let limit = this.options.pushBatchSize;
+    let limit = this.pushLimit;
     /** The last change the server has answered for: the next batch starts after it. */
     let answeredSeq = 0;
     let recording: Promise<void> = Promise.resolve();
@@ -257,7 +264,8 @@ export class SyncEngine {
   /**
    * Sends one batch and resolves with the server's results, or with how many changes to send at most
    * instead: half the batch when the server finds it too large (413) and it holds more than one change,
-   * or EARLIER_PUSH_BATCH_MAX when it refuses a larger batch as invalid (400). A single change it finds
+   * or EARLIER_PUSH_BATCH_MAX when it refuses a larger batch as invalid (400), which later pushes then
+   * start with (pushLimit). A single change it finds
    * too large is refused here, in words.
    */
   private async pushBatch(batch: readonly OutboxEntry[]): Promise<MutationResult[] | number> {
@@ -275,7 +283,10 @@ export class SyncEngine {
       return results;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 400 && batch.length > EARLIER_PUSH_BATCH_MAX) return EARLIER_PUSH_BATCH_MAX;
+      if (error.status === 400 && batch.length > EARLIER_PUSH_BATCH_MAX) {
+        this.pushLimit = EARLIER_PUSH_BATCH_MAX;
+        return EARLIER_PUSH_BATCH_MAX;
+      }
       if (error.status !== 413) throw error;
       const [first] = batch;
       if (batch.length > 1 || first === undefined) return Math.ceil(batch.length / 2);

@@ -469,7 +469,7 @@ describe('SyncEngine with the reference server', () => {
     store.db.close();
   });
 
-  it('sends 100 changes at a time to a portal that refuses more in one push, each change once', async () => {
+  it('sends 100 changes at a time to a portal that refuses more in one push, each change once, and starts there next time', async () => {
     const { api, user } = await signIn('giulia.rossi@css.example');
     // A portal built when a push carried at most 100 changes: a larger push is not valid there.
     const sent: number[] = [];
@@ -480,7 +480,7 @@ describe('SyncEngine with the reference server', () => {
       }
       return api.push(request);
     });
-    const { store, engine, status, connectivity, notes } = await offlineWithNotes(
+    const { store, engine, status, connectivity, notes, targets } = await offlineWithNotes(
       earlier,
       user,
       PUSH_BATCH_MAX,
@@ -494,6 +494,18 @@ describe('SyncEngine with the reference server', () => {
     expect(sent).toEqual([250, 100, 100, 50]);
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
     await expectEachOnServerOnce(api, notes);
+
+    // The next sync knows the portal: no push it refuses first.
+    sent.length = 0;
+    connectivity.plug(false);
+    const later = Array.from({ length: 150 }, (_, i) =>
+      note((targets[i % targets.length] as (typeof targets)[number]).id, `Mail flow checked again ${i}.`),
+    );
+    for (const mutation of later) await store.enqueue(mutation);
+    connectivity.plug(true);
+    await engine.sync();
+    expect(sent).toEqual([100, 50]);
+    await expectEachOnServerOnce(api, later);
     store.db.close();
   });
 
