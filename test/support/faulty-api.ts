@@ -1,4 +1,5 @@
-// A SyncApi wrapper that fails on a schedule: drops, 5xx, timeouts with late arrival, duplicates, reordered answers.
+// A SyncApi wrapper that fails on a schedule: drops, 5xx, timeouts with late arrival, duplicates, reordered
+// answers, pushes answered in part.
 import { ApiError } from '../../renderer/data/api-client';
 import type { PullPosition } from '../../renderer/data/local-store';
 import type { Connectivity } from '../../renderer/data/connectivity';
@@ -19,7 +20,12 @@ export type Delivery =
   /** The request is delivered twice (a proxy's retry); the client gets the second answer. */
   | { kind: 'duplicate' }
   /** The answer's list (push results, pulled tickets) arrives in another order. */
-  | { kind: 'reorder'; seed: number };
+  | { kind: 'reorder'; seed: number }
+  /**
+   * A push is answered for its first `keep` mutations only, as a server that had worked on it long
+   * enough answers: it applied those, not the rest. Other requests are answered in full.
+   */
+  | { kind: 'partial'; keep: number };
 
 export type RequestKind = 'team' | 'pull' | 'push';
 
@@ -55,6 +61,16 @@ export class FaultSchedule {
     if (delivery === undefined) return { kind: 'clean' };
     this.dealt.set(`${kind}:${delivery.kind}`, (this.dealt.get(`${kind}:${delivery.kind}`) ?? 0) + 1);
     return delivery;
+  }
+
+  /**
+   * A delivery that found nothing to act on (a push of no more mutations than it keeps) waits for the
+   * next request of its kind, and is counted when it acts.
+   */
+  putBack(delivery: ScheduledDelivery): void {
+    this.upcoming.unshift(delivery);
+    const key = `${delivery.at}:${delivery.kind}`;
+    this.dealt.set(key, (this.dealt.get(key) ?? 1) - 1);
   }
 
   hold(lateBy: number, deliver: () => Promise<unknown>): void {
@@ -137,6 +153,13 @@ export class FaultyApi implements SyncApi {
       () => this.inner.push(request),
       (answer, seed) => ({ results: permute(answer.results, seed) }),
       (first, second) => this.schedule.redeliveries.push({ request, first, second }),
+      (keep) => {
+        if (request.mutations.length > keep) {
+          return this.inner.push({ ...request, mutations: request.mutations.slice(0, keep) });
+        }
+        this.schedule.putBack({ kind: 'partial', keep, at: 'push' });
+        return this.inner.push(request);
+      },
     );
   }
 
@@ -145,13 +168,14 @@ export class FaultyApi implements SyncApi {
     call: () => Promise<T>,
     reorder: (answer: T, seed: number) => T = (answer) => answer,
     onDuplicate: (first: T, second: T) => void = () => undefined,
+    inPart: (keep: number) => Promise<T> = call,
   ): Promise<T> {
     if (this.severed) throw offline('the console was closed');
     await this.schedule.onRequest();
     const delivery = this.schedule.next(kind);
     await this.schedule.tick();
     if (!this.connectivity.isOnline()) throw offline('no network');
-    const answer = await this.deliver(delivery, call, reorder, onDuplicate);
+    const answer = await this.deliver(delivery, call, reorder, onDuplicate, inPart);
     // Going offline or closing while the request was out loses its answer, not its effect.
     if (this.severed) throw offline('the console was closed');
     if (!this.connectivity.isOnline()) throw offline('the network went away');
@@ -163,6 +187,7 @@ export class FaultyApi implements SyncApi {
     call: () => Promise<T>,
     reorder: (answer: T, seed: number) => T,
     onDuplicate: (first: T, second: T) => void,
+    inPart: (keep: number) => Promise<T>,
   ): Promise<T> {
     switch (delivery.kind) {
       case 'clean':
@@ -186,6 +211,8 @@ export class FaultyApi implements SyncApi {
       }
       case 'reorder':
         return reorder(await call(), delivery.seed);
+      case 'partial':
+        return inPart(delivery.keep);
     }
   }
 }

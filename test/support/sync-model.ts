@@ -35,6 +35,7 @@ export const delivery: fc.Arbitrary<Delivery> = fc.oneof(
   fc.record({ kind: fc.constant('timeout' as const), lateBy: fc.nat({ max: 3 }) }),
   fc.constant({ kind: 'duplicate' as const }),
   fc.record({ kind: fc.constant('reorder' as const), seed: fc.nat() }),
+  fc.record({ kind: fc.constant('partial' as const), keep: fc.integer({ min: 1, max: 2 }) }),
 );
 
 const slot = fc.nat({ max: 20 });
