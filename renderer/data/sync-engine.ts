@@ -265,8 +265,7 @@ export class SyncEngine {
    * Sends one batch and resolves with the server's results, or with how many changes to send at most
    * instead: half the batch when the server finds it too large (413) and it holds more than one change,
    * or EARLIER_PUSH_BATCH_MAX when it refuses a larger batch as invalid (400), which later pushes then
-   * start with (pushLimit). A single change it finds
-   * too large is refused here, in words.
+   * start with (pushLimit). A single change it finds too large is refused here, in words.
    */
   private async pushBatch(batch: readonly OutboxEntry[]): Promise<MutationResult[] | number> {
     const { api, clientId } = this.options;
@@ -368,11 +367,12 @@ export class SyncEngine {
 
   /**
    * A change was just put in the outbox: a sync sends it, and the status bar counts it at once, not
-   * when the sync under way ends. Resolves once it is counted.
+   * when the sync under way ends. Resolves once it is counted; never rejects, as the change is saved
+   * whatever the count does (one that fails is left to the sync's own report).
    */
   changeQueued(): Promise<void> {
     void this.sync();
-    return this.reportCounts();
+    return this.reportCounts().catch(() => undefined);
   }
 
   private async reportCounts(): Promise<void> {
