@@ -72,8 +72,8 @@ export class SyncEngine {
   private pushing: Promise<void> | null = null;
   /**
    * The most changes a push starts with: pushBatchSize, until the portal refuses a larger push as invalid
-   * (pushBatch); then EARLIER_PUSH_BATCH_MAX for as long as the engine runs, so that each sync does not
-   * send a push that portal refuses first.
+   * (pushBatch); then EARLIER_PUSH_BATCH_MAX for as long as the engine runs (the user stays signed in),
+   * so that each sync does not send a push that portal refuses first.
    */
   private pushLimit: number;
 

@@ -404,7 +404,8 @@ export const workspaceActions = {
 
   /**
    * Makes a change: checked by the shared rules against the ticket as the user sees it, durable in
-   * the outbox before this resolves, then pushed. A change the rules refuse throws RefusedChange.
+   * the outbox and counted in the status bar before this resolves, then pushed. A change the rules
+   * refuse throws RefusedChange.
    */
   async perform<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<void> {
     const { store, engine } = requireWorkspace();

@@ -64,11 +64,11 @@ export class FaultSchedule {
   }
 
   /**
-   * A delivery that found nothing to act on (a push of no more mutations than it keeps) waits for the
-   * next request of its kind, and is counted when it acts.
+   * A delivery that found nothing to act on (a push of no more mutations than it keeps) waits behind
+   * the deliveries scheduled after it, so that it holds none of them back, and is counted when it acts.
    */
   putBack(delivery: ScheduledDelivery): void {
-    this.upcoming.unshift(delivery);
+    this.upcoming.push(delivery);
     const key = `${delivery.at}:${delivery.kind}`;
     this.dealt.set(key, (this.dealt.get(key) ?? 1) - 1);
   }

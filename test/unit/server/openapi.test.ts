@@ -179,6 +179,6 @@ describe('GET /openapi.json', () => {
     for (const name of MutationName.options) expect(guide).toMatch(new RegExp(`\\b${name}\\b`));
     for (const code of RefusalCode.options) expect(guide).toContain(`\`${code}\``);
     expect(guide).toContain(`1 to ${PULL_LIMIT_MAX.toLocaleString('en')}`);
-    expect(guide).toContain(`1 to ${PUSH_BATCH_MAX} mutations`);
+    expect(guide).toContain(`1 to ${PUSH_BATCH_MAX.toLocaleString('en')} mutations`);
   });
 });
