@@ -464,8 +464,7 @@ describe('SyncEngine with the reference server', () => {
     await engine.sync();
     expect(status.lastError).toBeNull();
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
-    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
-    for (const mutation of notes) expect(onServer?.timeline.filter((e) => e.id === mutation.id)).toHaveLength(1);
+    await expectEachOnServerOnce(api, notes);
     store.db.close();
   });
 
@@ -538,8 +537,7 @@ describe('SyncEngine with the reference server', () => {
     expect(refused?.refusal?.message).toBe(
       'This change is too large for the server to accept (118 KB). Shorten it and send it again.',
     );
-    const onServer = (await serverScope(api)).find((t) => t.id === target.id);
-    for (const mutation of notes) expect(onServer?.timeline.filter((e) => e.id === mutation.id)).toHaveLength(1);
+    await expectEachOnServerOnce(api, notes);
     store.db.close();
   });
 
