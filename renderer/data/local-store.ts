@@ -254,21 +254,25 @@ export class LocalStore {
         const view = rebase(ticket, own, team);
         return summarize(view.ticket, view.pending.length);
       });
-      await this.db.tickets.bulkPut([...tickets]);
-      await this.db.summaries.bulkPut(summaries);
-      if (gone.length > 0) {
-        await this.db.tickets.bulkDelete(gone);
-        await this.db.summaries.bulkDelete(gone);
-      }
-      await this.db.outbox.bulkDelete(acknowledged);
-      await this.markForSearch([...ids, ...gone]);
-      await this.db.meta.put({ key: 'lastSyncAt', value: syncedAt });
-      if (followed) {
-        await this.db.meta.bulkPut([
-          { key: 'cursor', value: cursor },
-          { key: 'history', value: history },
-        ]);
-      }
+      // Asked for together, carried out in this order: the database writes the tickets while the rows
+      // after them are still being handed over, instead of each write waiting for the one before.
+      await Promise.all([
+        this.db.tickets.bulkPut([...tickets]),
+        this.db.summaries.bulkPut(summaries),
+        this.db.tickets.bulkDelete(gone),
+        this.db.summaries.bulkDelete(gone),
+        this.db.outbox.bulkDelete(acknowledged),
+        this.markForSearch([...ids, ...gone]),
+        this.db.meta.bulkPut([
+          { key: 'lastSyncAt' as const, value: syncedAt },
+          ...(followed
+            ? [
+                { key: 'cursor' as const, value: cursor },
+                { key: 'history' as const, value: history },
+              ]
+            : []),
+        ]),
+      ]);
     });
     this.notify([...ids, ...gone], summaries);
     return followed;
