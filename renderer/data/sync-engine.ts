@@ -45,7 +45,7 @@ export interface SyncEngineOptions {
    */
   onHistoryLost?: (resent: number) => void;
   /**
-   * The engine is busy (true): pushing the outbox, or pulling a run of pages (said again at each page);
+   * The engine is busy (true): pushing changes, or pulling a run of pages (said again at each page);
    * then idle (false). Background work makes way for it meanwhile.
    */
   onBusy?: (busy: boolean) => void;
@@ -198,10 +198,17 @@ export class SyncEngine {
     return this.pushing ?? Promise.resolve();
   }
 
-  /** Sends the outbox (sendOutbox), telling onBusy and pushSettled while it does. */
+  /**
+   * Sends the outbox (sendOutbox), telling pushSettled while it does, and onBusy from the first batch
+   * found: an empty outbox, the usual case, holds no background work back.
+   */
   private async pushOutbox(): Promise<void> {
-    this.options.onBusy(true);
-    const pushing = this.sendOutbox();
+    let busy = false;
+    const pushing = this.sendOutbox(() => {
+      if (busy) return;
+      busy = true;
+      this.options.onBusy(true);
+    });
     this.pushing = pushing.then(
       () => undefined,
       () => undefined,
@@ -210,7 +217,7 @@ export class SyncEngine {
       await pushing;
     } finally {
       this.pushing = null;
-      this.options.onBusy(false);
+      if (busy) this.options.onBusy(false);
     }
   }
 
@@ -227,7 +234,7 @@ export class SyncEngine {
    * recorded when something fails is asked for again next time: the server answers a change it has
    * seen with its first result.
    */
-  private async sendOutbox(): Promise<void> {
+  private async sendOutbox(sending: () => void): Promise<void> {
     const { store } = this.options;
     let limit = this.pushLimit;
     /** The last change the server has answered for: the next batch starts after it. */
@@ -239,6 +246,7 @@ export class SyncEngine {
         const batch = withinBytes(await next, PUSH_BATCH_BYTES);
         const last = batch.at(-1);
         if (last === undefined) break;
+        sending();
         next = handled(store.pendingEntries(limit, last.seq));
         const results = await this.pushBatch(batch);
         if (typeof results === 'number') {

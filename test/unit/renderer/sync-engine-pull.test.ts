@@ -45,7 +45,17 @@ function portal(log: string[]): SyncApi {
         hasMore: remaining > 0,
       });
     },
-    push: () => Promise.reject(new Error('nothing is pushed here')),
+    // Every change is refused: what a push is told does not matter here, only when it goes.
+    push: ({ mutations }) => {
+      log.push(`push of ${mutations.length}`);
+      return Promise.resolve({
+        results: mutations.map((mutation) => ({
+          id: mutation.id,
+          status: 'refused' as const,
+          refusal: { code: 'invalid_args' as const, message: 'Not taken here.' },
+        })),
+      });
+    },
   };
 }
 
@@ -97,14 +107,12 @@ describe('SyncEngine pulling several pages', () => {
     store.db.close();
   });
 
-  it('says it is busy from the first page of a run until the last is written, so background work waits', async () => {
+  it('says it is busy while it sends changes, and from the first page of a run until the last is written, so background work waits', async () => {
     const log: string[] = [];
     const { store, engine } = consoleOf(portal(log), log, null, (busy) => log.push(busy ? 'busy' : 'idle'));
     await engine.sync();
     expect(log).toEqual([
-      // The push (nothing to send here) is one busy spell of its own.
-      'busy',
-      'idle',
+      // Nothing to send: the push holds nothing back.
       'pull after 0',
       'pull after 2',
       'write up to 2',
@@ -118,7 +126,18 @@ describe('SyncEngine pulling several pages', () => {
     log.length = 0;
     await engine.sync();
     // A pull of one page is no run: nothing waits for it.
-    expect(log).toEqual(['busy', 'idle', 'pull after 6', 'write up to 6']);
+    expect(log).toEqual(['pull after 6', 'write up to 6']);
+    log.length = 0;
+    const ticketId = TICKETS[0]?.id as string;
+    await store.enqueue({
+      id: crypto.randomUUID(),
+      name: 'addNote',
+      args: { ticketId, noteId: crypto.randomUUID(), body: 'Called the customer back.' },
+      createdAt: '2025-03-04T09:00:00.000Z',
+    });
+    await engine.sync();
+    // A change to send is one busy spell of its own, before the pull.
+    expect(log).toEqual(['busy', 'push of 1', 'idle', 'pull after 6', 'write up to 6']);
     store.db.close();
   });
 
