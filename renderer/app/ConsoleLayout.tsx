@@ -26,7 +26,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Theme } from '../../shared/bridge';
 import { CannedRepliesDialog } from '../features/ticket/CannedRepliesDialog';
 // The agenda is small and must open offline, so it is in the first bundle rather than loaded later.
@@ -88,6 +88,7 @@ export function ConsoleLayout() {
   const narrow = useNarrowWindow();
   useDesktopPresence();
   useKeyboardShortcuts();
+  useEffect(() => workspaceActions.firstScreenDrawn(), []);
   const iconOnly = (name: string) => (narrow ? { 'aria-label': name, title: name } : { children: name });
   if (user === undefined) return null;
   const lead = user.role === 'lead';
