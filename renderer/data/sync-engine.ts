@@ -72,8 +72,9 @@ export class SyncEngine {
   private pushing: Promise<void> | null = null;
   /**
    * The most changes a push starts with: pushBatchSize, until the portal refuses a larger push as invalid
-   * (pushBatch); then EARLIER_PUSH_BATCH_MAX for as long as the engine runs (the user stays signed in),
-   * so that each sync does not send a push that portal refuses first.
+   * (pushBatch) and then takes one of EARLIER_PUSH_BATCH_MAX; from then on EARLIER_PUSH_BATCH_MAX for as
+   * long as the engine runs (the user stays signed in), so that each sync does not send a push that
+   * portal refuses first. A portal that refuses the smaller push too refused it for something else.
    */
   private pushLimit: number;
 
@@ -237,6 +238,8 @@ export class SyncEngine {
   private async sendOutbox(sending: () => void): Promise<void> {
     const { store } = this.options;
     let limit = this.pushLimit;
+    /** Set when a push larger than EARLIER_PUSH_BATCH_MAX was refused as invalid: the next answer proves the portal's limit. */
+    let portalLimit = false;
     /** The last change the server has answered for: the next batch starts after it. */
     let answeredSeq = 0;
     let recording: Promise<void> = Promise.resolve();
@@ -249,11 +252,13 @@ export class SyncEngine {
         sending();
         next = handled(store.pendingEntries(limit, last.seq));
         const results = await this.pushBatch(batch);
-        if (typeof results === 'number') {
-          limit = results;
+        if (!Array.isArray(results)) {
+          limit = results.limit;
+          portalLimit ||= results.portalLimit;
           next = handled(store.pendingEntries(limit, answeredSeq));
           continue;
         }
+        if (portalLimit) this.pushLimit = EARLIER_PUSH_BATCH_MAX;
         answeredSeq = (batch[results.length - 1] as OutboxEntry).seq;
         if (results.length < batch.length) next = handled(store.pendingEntries(limit, answeredSeq));
         await recording;
@@ -272,10 +277,13 @@ export class SyncEngine {
   /**
    * Sends one batch and resolves with the server's results, or with how many changes to send at most
    * instead: half the batch when the server finds it too large (413) and it holds more than one change,
-   * or EARLIER_PUSH_BATCH_MAX when it refuses a larger batch as invalid (400), which later pushes then
-   * start with (pushLimit). A single change it finds too large is refused here, in words.
+   * or EARLIER_PUSH_BATCH_MAX when it refuses a larger batch as invalid (400), the limit of an earlier
+   * portal (which later pushes start with, once a push that size is answered: see pushLimit). A single
+   * change it finds too large is refused here, in words.
    */
-  private async pushBatch(batch: readonly OutboxEntry[]): Promise<MutationResult[] | number> {
+  private async pushBatch(
+    batch: readonly OutboxEntry[],
+  ): Promise<MutationResult[] | { limit: number; portalLimit: boolean }> {
     const { api, clientId } = this.options;
     try {
       const { results } = await api.push({ clientId, mutations: batch.map((entry) => entry.mutation) });
@@ -291,12 +299,11 @@ export class SyncEngine {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 400 && batch.length > EARLIER_PUSH_BATCH_MAX) {
-        this.pushLimit = EARLIER_PUSH_BATCH_MAX;
-        return EARLIER_PUSH_BATCH_MAX;
+        return { limit: EARLIER_PUSH_BATCH_MAX, portalLimit: true };
       }
       if (error.status !== 413) throw error;
       const [first] = batch;
-      if (batch.length > 1 || first === undefined) return Math.ceil(batch.length / 2);
+      if (batch.length > 1 || first === undefined) return { limit: Math.ceil(batch.length / 2), portalLimit: false };
       const kilobytes = Math.ceil(utf8Length(first.mutation) / 1024);
       return [
         {

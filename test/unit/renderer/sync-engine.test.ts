@@ -507,6 +507,40 @@ describe('SyncEngine with the reference server', () => {
     store.db.close();
   });
 
+  it('keeps sending whole pushes to a portal that refused one as invalid for another reason than its size', async () => {
+    const { api, user } = await signIn('giulia.rossi@css.example');
+    // A portal that refuses every push for a while, whatever its size (a bad deployment, since rolled back).
+    let refusing = true;
+    const sent: number[] = [];
+    const broken = withPush(api, (request) => {
+      sent.push(request.mutations.length);
+      if (refusing)
+        return Promise.reject(new ApiError('refused', 'The server refused the push request as not valid.', 400));
+      return api.push(request);
+    });
+    const { store, engine, status, connectivity, notes } = await offlineWithNotes(
+      broken,
+      user,
+      PUSH_BATCH_MAX,
+      250,
+      (i) => `Checked the mail flow ${i}.`,
+    );
+    connectivity.plug(true);
+    await engine.sync();
+    // A push of 100 refused too: the refusal was not about the size, and it is reported.
+    expect(sent).toEqual([250, 100]);
+    expect(status.lastError).toBe('The server refused the push request as not valid.');
+    expect(await store.outboxCounts()).toEqual({ pending: 250, refused: 0 });
+
+    refusing = false;
+    sent.length = 0;
+    await engine.sync();
+    expect(status.lastError).toBeNull();
+    expect(sent).toEqual([250]);
+    await expectEachOnServerOnce(api, notes);
+    store.db.close();
+  });
+
   it('splits a batch the server finds too large, and sets aside a single change it cannot take', async () => {
     const { api, user } = await signIn('marco.bianchi@css.example');
     // A proxy in front of the server with a lower body limit than the console's batches.
