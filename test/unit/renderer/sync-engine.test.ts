@@ -164,6 +164,14 @@ async function offlineWithNotes(
   return { ...synced, connectivity, targets, notes };
 }
 
+/** 250 notes written offline, then the console back online and synced once: what a portal's push limits are tried with. */
+async function mailFlowNotesSent(api: ApiClient, user: TeamMember) {
+  const queued = await offlineWithNotes(api, user, PUSH_BATCH_MAX, 250, (i) => `Checked the mail flow ${i}.`);
+  queued.connectivity.plug(true);
+  await queued.engine.sync();
+  return queued;
+}
+
 /** `api`, with its pushes going through `push`, which may pass them on to `api.push`. */
 function withPush(api: ApiClient, push: ApiClient['push']): ApiClient {
   return Object.assign(Object.create(api) as ApiClient, { push });
@@ -479,15 +487,7 @@ describe('SyncEngine with the reference server', () => {
       }
       return api.push(request);
     });
-    const { store, engine, status, connectivity, notes, targets } = await offlineWithNotes(
-      earlier,
-      user,
-      PUSH_BATCH_MAX,
-      250,
-      (i) => `Checked the mail flow ${i}.`,
-    );
-    connectivity.plug(true);
-    await engine.sync();
+    const { store, engine, status, notes, targets } = await mailFlowNotesSent(earlier, user);
 
     expect(status.lastError).toBeNull();
     expect(sent).toEqual([250, 100, 100, 50]);
@@ -518,15 +518,7 @@ describe('SyncEngine with the reference server', () => {
         return Promise.reject(new ApiError('refused', 'The server refused the push request as not valid.', 400));
       return api.push(request);
     });
-    const { store, engine, status, connectivity, notes } = await offlineWithNotes(
-      broken,
-      user,
-      PUSH_BATCH_MAX,
-      250,
-      (i) => `Checked the mail flow ${i}.`,
-    );
-    connectivity.plug(true);
-    await engine.sync();
+    const { store, engine, status, notes } = await mailFlowNotesSent(broken, user);
     // A push of 100 refused too: the refusal was not about the size, and it is reported.
     expect(sent).toEqual([250, 100]);
     expect(status.lastError).toBe('The server refused the push request as not valid.');
