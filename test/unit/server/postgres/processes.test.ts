@@ -83,7 +83,10 @@ describe('two server processes on one PostgreSQL database', () => {
     const pages: Page[] = [];
     const racingPull = (async () => {
       let cursor = before.cursor;
-      for (let turn = 0; pushing || pages.at(-1)?.page.hasMore !== false; turn++) {
+      // Pulls until a page asked for after the last push was answered says there is no more: a page
+      // asked for while a push was still on its way may be answered after it and miss its change.
+      for (let turn = 0, last = false; !last || pages.at(-1)?.page.hasMore !== false; turn++) {
+        last = !pushing;
         const page = await pull(turn % 2 === 0 ? a : b, token, cursor);
         pages.push({ from: Number(cursor), page });
         cursor = page.cursor;
