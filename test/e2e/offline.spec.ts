@@ -17,6 +17,11 @@ async function addNote(page: Page, number: string, body: string) {
   return pane;
 }
 
+/** Chromium's resource timing of a page under a service worker: where its static routes found the response. */
+interface RoutedTiming extends PerformanceResourceTiming {
+  workerFinalSourceType: string;
+}
+
 test('changes made offline survive a reload and reach the server exactly once', async ({ page, context, portal }) => {
   const { user, tickets } = await serverScope(portal, ENGINEER);
   const [first, second] = tickets.filter((t) => t.stage === 'investigation' && t.assignee?.id === user.id);
@@ -80,6 +85,14 @@ test('changes made offline survive a reload and reach the server exactly once', 
 
   await page.reload();
   await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+  // The browser answered the console's scripts from their kept copies itself, without running the worker.
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .flatMap((entry) => (entry.name.endsWith('.js') ? [(entry as RoutedTiming).workerFinalSourceType] : [])),
+  );
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(scripts)).toEqual(new Set(['cache']));
   await expect(page.getByTestId('pending-count')).toHaveText('4 changes waiting to be sent');
   const reloaded = await openTicket(page, first.number);
   await expect(reloaded.getByRole('group', { name: 'Stage' })).toHaveText('Resolution');
