@@ -47,8 +47,10 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches
-      .keys()
+    // The page's request goes out while the browser starts this worker, not once it has started: at a
+    // morning start the worker is not running (the browser stops it when idle).
+    (self.registration.navigationPreload?.enable() ?? Promise.resolve())
+      .then(() => caches.keys())
       .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
   );
@@ -57,9 +59,10 @@ self.addEventListener('activate', (event) => {
 // A page kept from the network may vary on Origin, which its navigations do not send: ignore Vary to find it.
 const kept = (request) => caches.open(CACHE).then((cache) => cache.match(request, { ignoreVary: true }));
 
-async function networkFirst(request) {
+/** `preloaded`: the navigation's preload (see activate), undefined when there is none. */
+async function networkFirst(request, preloaded) {
   try {
-    const response = await fetch(request);
+    const response = (await preloaded) ?? (await fetch(request));
     if (response.ok) {
       const copy = response.clone();
       void caches.open(CACHE).then((cache) => cache.put(request, copy));
@@ -77,6 +80,6 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     HASHED.has(request.url)
       ? kept(request).then((response) => response ?? networkFirst(request))
-      : networkFirst(request),
+      : networkFirst(request, request.mode === 'navigate' ? event.preloadResponse : undefined),
   );
 });
