@@ -255,15 +255,18 @@ async function open(session: Session): Promise<void> {
     (query) => (current.search === null ? Promise.resolve(NO_RESULT) : current.search.search(query)),
     systemClock(),
   );
-  const [firstScreen, counts, lastSyncAt, team] = await Promise.all([
+  // The unsent changes are counted with the first screen: until the engine counts them, the status bar
+  // would say that all changes were sent.
+  const [firstScreen, counts, lastSyncAt, team, { pending }] = await Promise.all([
     store.recentSummaries(FIRST_SCREEN_ROWS),
     store.scopeCounts(user.id),
     store.lastSyncAt(),
     store.team(),
+    store.outboxCounts(),
   ]);
   queueActions.showFirstScreen(firstScreen, counts);
   useSessionStore.setState({ session, signingIn: false, error: null, notice: null });
-  useSyncStore.setState({ lastSyncAt });
+  useSyncStore.setState({ lastSyncAt, pending });
   showTeam(team);
   // The background work starts once the first screen is drawn: begun here, its reads, its worker and its
   // requests ran between the tasks of the first drawing and held it back (a median 17–25 ms at 50,000
