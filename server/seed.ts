@@ -4,10 +4,11 @@
  * give the same data; every timestamp is relative to that "now", so ticket ages look real.
  */
 import { linkIsOpen, schedulingPath } from '../shared/domain/remote-session';
+import type { Ticket } from '../shared/domain/ticket';
 import type { Clock } from '../shared/domain/time';
 import type { PortalDatabase } from './db';
 import { demoUsers, resellers, teams } from './demo/organisations';
-import { planAccounts, planTickets } from './demo/plans';
+import { type CustomerAccount, planAccounts, planTickets } from './demo/plans';
 import { DemoRandom } from './demo/random';
 import { DemoSessions } from './demo/session-story';
 import { tellStory } from './demo/story';
@@ -31,6 +32,20 @@ export interface SeedSummary {
   schedulingPaths: string[];
 }
 
+/**
+ * The demo's customer accounts and tickets as of `now`. Which tickets there are, and what each one is
+ * (stage, assignee, escalation, a remote session), is the same whatever `now`: only the times move.
+ */
+export function demoTickets(now: Date, seed = DEFAULT_DEMO_SEED): { accounts: CustomerAccount[]; tickets: Ticket[] } {
+  const random = new DemoRandom(seed);
+  const accounts = planAccounts(random);
+  const sessions = new DemoSessions();
+  const tickets = planTickets(random, accounts, now).map((plan, index) =>
+    tellStory(plan, `CSS-${100001 + index}`, random, now, sessions),
+  );
+  return { accounts, tickets };
+}
+
 /** Seeds the demo data, or does nothing (null) when the database already has users. */
 export async function seedDemoData(
   db: PortalDatabase,
@@ -38,12 +53,7 @@ export async function seedDemoData(
 ): Promise<SeedSummary | null> {
   if (!(await db.isEmpty())) return null;
   const now = clock();
-  const random = new DemoRandom(seed);
-  const accounts = planAccounts(random);
-  const sessions = new DemoSessions();
-  const tickets = planTickets(random, accounts, now).map((plan, index) =>
-    tellStory(plan, `CSS-${100001 + index}`, random, now, sessions),
-  );
+  const { accounts, tickets } = demoTickets(now, seed);
   // Hashed before the transaction: scrypt runs off the main thread, the transaction cannot wait for it.
   const passwordHashes = await Promise.all(demoUsers.map((user) => hashPassword(user.password, DEMO_PASSWORD_COST)));
 

@@ -44,6 +44,11 @@ export interface TicketPlan {
   escalated: boolean;
   /** For open escalations: the last follow-up with Microsoft is days old. */
   followUpOverdue: boolean;
+  /**
+   * Whether the investigation scheduled a remote session. Drawn here, with everything else that says
+   * what a ticket is, so it never depends on the instant the demo is seeded: the story's own draws do.
+   */
+  remoteSession: boolean;
 }
 
 /** How many tickets end where, and how old they are (hours, from..to). */
@@ -104,6 +109,10 @@ export function planTickets(random: DemoRandom, accounts: CustomerAccount[], now
           : outcome.stage === 'validation'
             ? flawFor(index, false)
             : null;
+      const escalated =
+        outcome.stage === 'escalated' ||
+        closedAs === 'on_premise_not_entitled' ||
+        ((outcome.stage === 'resolution' || closedAs?.startsWith('resolved') === true) && random.chance(0.45));
       return {
         outcome,
         teamId,
@@ -122,11 +131,10 @@ export function planTickets(random: DemoRandom, accounts: CustomerAccount[], now
           flaw === 'priority' ? null : random.pick(['critical', 'high', 'high', 'normal', 'normal', 'normal', 'low']),
         scope: flaw === 'scope' ? null : issue.scope,
         createdAt: new Date(now.getTime() - random.int(from * 60, to * 60) * 60_000),
-        escalated:
-          outcome.stage === 'escalated' ||
-          closedAs === 'on_premise_not_entitled' ||
-          ((outcome.stage === 'resolution' || closedAs?.startsWith('resolved') === true) && random.chance(0.45)),
+        escalated,
         followUpOverdue: random.chance(0.3),
+        // Sessions are likelier where investigation is the story's last step.
+        remoteSession: random.chance(outcome.stage === 'investigation' && !escalated ? 0.4 : 0.2),
       };
     }),
   );

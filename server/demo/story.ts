@@ -135,7 +135,7 @@ export function tellStory(
   note(engineer, issue.finding);
 
   const lastStep = outcome.stage === 'investigation' && !plan.escalated;
-  if (random.chance(lastStep ? 0.4 : 0.2)) {
+  if (plan.remoteSession) {
     time.later(30, 6 * 60);
     const story = {
       random,

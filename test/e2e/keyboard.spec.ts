@@ -53,12 +53,15 @@ test('the queue is one Tab stop: J/K and the arrows move between rows, Enter ope
   const pane = page.getByRole('region', { name: `Ticket ${number}` });
   await expect(pane).toBeVisible();
   await expect(row(page, 1)).toHaveAttribute('aria-selected', 'true');
+  // The ticket's steps are drawn just after its header: the engineer tabs once they are shown.
+  const actions = pane.getByRole('toolbar', { name: 'Ticket actions' });
+  await expect(actions).toBeVisible();
 
   // From the opened row, Tab reaches the split's handle, then the ticket's first button; and back the same way.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('separator', { name: 'Resize the queue and the ticket (arrow keys)' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(pane.getByRole('toolbar', { name: 'Ticket actions' }).getByRole('button').first()).toBeFocused();
+  await expect(actions.getByRole('button').first()).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(row(page, 1)).toBeFocused();

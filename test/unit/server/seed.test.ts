@@ -20,7 +20,7 @@ import {
 } from '../../../shared/domain/templates';
 import { type Stage, Ticket } from '../../../shared/domain/ticket';
 import { failingLayers, validateTicket } from '../../../shared/domain/validation';
-import { demoUsers, seedDemoData } from '../../../server/seed';
+import { demoTickets, demoUsers, seedDemoData } from '../../../server/seed';
 import { emptyDatabase } from '../../support/test-database';
 import { NOW, allTickets } from './fixtures';
 
@@ -49,6 +49,34 @@ describe('demo seed', () => {
       expect(ticket.timeline.every((entry) => entry.at <= ticket.updatedAt)).toBe(true);
     }
     await Promise.all([a, b].map(({ drop }) => drop()));
+  });
+
+  it('gives each ticket the same stage, people, escalation and session whatever the instant it is seeded', () => {
+    // What a ticket is, as the end-to-end tests and someone trying the demo pick it: only its times may move.
+    const whatItIs = (now: Date) =>
+      demoTickets(now).tickets.map((t) => ({
+        number: t.number,
+        stage: t.stage,
+        team: t.teamId,
+        assignee: t.assignee?.id ?? null,
+        escalated: t.escalation !== null,
+        closure: t.closure?.reason ?? null,
+        remoteSession: t.remoteSessions.length > 0,
+      }));
+    const atNow = whatItIs(NOW);
+    // Instants a few hours and some minutes apart over three weeks: night and day, weekdays and weekends.
+    for (let step = 1; step <= 40; step++) {
+      expect(whatItIs(new Date(NOW.getTime() + step * 12.5 * 3_600_000 + step * 7 * 60_000))).toEqual(atNow);
+    }
+    // Every engineer has something to work on at each step of the flow.
+    for (const engineer of demoUsers.filter((user) => user.role === 'engineer')) {
+      const mine = atNow.filter((t) => t.assignee === engineer.id);
+      const investigating = mine.filter((t) => t.stage === 'investigation');
+      expect(investigating.filter((t) => t.remoteSession).length, engineer.name).toBeGreaterThan(0);
+      expect(investigating.filter((t) => !t.remoteSession).length, engineer.name).toBeGreaterThan(1);
+      expect(mine.filter((t) => t.stage === 'escalated').length, engineer.name).toBeGreaterThan(0);
+      expect(mine.filter((t) => t.stage === 'resolution').length, engineer.name).toBeGreaterThan(0);
+    }
   });
 
   it('seeds about 200 valid tickets numbered from CSS-100001, in every stage for both teams', async () => {
