@@ -93,7 +93,12 @@ export class SyncEngine {
     this.pushLimit = this.options.pushBatchSize;
   }
 
-  start(): void {
+  /**
+   * Syncs now, then whenever the machine comes online and every intervalMs. Resolves once the push
+   * under way is over, at once when offline or with nothing to send: the caller's background reading
+   * of the local copy waits for the changes made offline to go out rather than slow them down.
+   */
+  start(): Promise<void> {
     const { connectivity, intervalMs, onStatus } = this.options;
     onStatus({ online: connectivity.isOnline() });
     this.unwatch = connectivity.watch((online) => {
@@ -101,7 +106,10 @@ export class SyncEngine {
       if (online) void this.sync();
     });
     this.timer = setInterval(() => void this.sync(), intervalMs);
-    void this.reportCounts().then(() => this.sync());
+    // A sync runs up to its push without waiting (and counts the outbox when it ends), so the push under
+    // way is this sync's.
+    void this.sync();
+    return this.pushSettled();
   }
 
   stop(): void {

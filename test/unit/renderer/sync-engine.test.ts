@@ -254,7 +254,7 @@ describe('SyncEngine with the reference server', () => {
     expect(await store.outboxCounts()).toEqual({ pending: 1, refused: 0 });
     expect(status.online).toBe(false);
 
-    engine.start();
+    void engine.start();
     connectivity.plug(true);
     await engine.sync();
     engine.stop();
@@ -313,6 +313,56 @@ describe('SyncEngine with the reference server', () => {
     await engine.pushSettled();
     expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
     await syncing;
+    store.db.close();
+  });
+
+  it('tells when the changes made offline are sent at start, so that reading the local copy waits for them', async () => {
+    const { api, user } = await signIn('marco.bianchi@css.example');
+    let release: () => void = () => undefined;
+    const answer = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let pushes = 0;
+    const slow = withPush(api, async (request) => {
+      pushes += 1;
+      await answer;
+      return api.push(request);
+    });
+    const connectivity = cable(false);
+    const { store, engine } = engineFor(slow, connectivity, user);
+    connectivity.plug(true);
+    await engine.sync();
+    const target = (await allSummaries(store)).find((s) => s.stage !== 'closed' && s.assigneeId === user.id);
+    if (target === undefined) throw new Error('the demo data gives Marco Bianchi no open ticket');
+    for (let i = 0; i < 3; i += 1) await store.enqueue(note(target.id, `Offline step ${i} of the licence check.`));
+
+    // Started offline: nothing can go, and nothing waits.
+    connectivity.plug(false);
+    await engine.start();
+    await engine.sync();
+    expect(pushes).toBe(0);
+    engine.stop();
+
+    // Started online: the start is over once the server has answered for the three changes.
+    connectivity.plug(true);
+    let over = false;
+    const started = engine.start().then(() => {
+      over = true;
+    });
+    await vi.waitFor(() => expect(pushes).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(over).toBe(false);
+    release();
+    await started;
+    expect(await store.outboxCounts()).toEqual({ pending: 0, refused: 0 });
+    await engine.sync();
+    engine.stop();
+
+    // With nothing to send, the start is over without a push.
+    await engine.start();
+    expect(pushes).toBe(1);
+    engine.stop();
+    await engine.sync();
     store.db.close();
   });
 
