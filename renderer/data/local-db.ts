@@ -5,6 +5,7 @@
 import { type Collection, Dexie, type EntityTable, type Table } from 'dexie';
 import type { Ticket } from '../../shared/domain';
 import type { OutboxEntry } from './outbox-entry';
+import { queueTallyMiddleware } from './queue-tally';
 import type { TicketSummary } from './summary';
 
 export type MetaRecord =
@@ -20,7 +21,9 @@ export type MetaRecord =
   /** Present while queue rows written before sessions were summarized still wait for theirs. */
   | { key: 'sessionRowsPending'; value: string }
   /** Present while queue rows written before escalations were summarized still wait for their clocks. */
-  | { key: 'escalationRowsPending'; value: string };
+  | { key: 'escalationRowsPending'; value: string }
+  /** The queue rows counted by stage and assignee, kept with every write to them (see queue-tally.ts). */
+  | { key: 'queueTally'; value: unknown };
 
 export interface QuarantinedRecord {
   id: number;
@@ -89,6 +92,7 @@ export class LocalDb extends Dexie {
 
   constructor(name: string) {
     super(name);
+    this.use(queueTallyMiddleware);
     this.version(1).stores({
       tickets: 'id',
       summaries: 'id, stage, status, priority, scope, channel, assigneeId, createdAt, updatedAt',

@@ -5,7 +5,7 @@
  */
 import { Dexie } from 'dexie';
 import { z } from 'zod';
-import { soloTeam, Stage, TeamContext, Ticket, type TeamMember } from '../../shared/domain';
+import { soloTeam, type Stage, TeamContext, Ticket, type TeamMember } from '../../shared/domain';
 import { type Acknowledged, type Cursor, LATEST_MAX, type MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
 import { describeZodError } from '../../shared/api/errors';
@@ -14,6 +14,7 @@ import { KEEP_ACKNOWLEDGED_MS, OutboxEntry, stillPending } from './outbox-entry'
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
 import { pulledRow } from './pulled-page';
+import { countsOfTally, type QueueCounts, QueueTally, TALLY_KEY, tallyOf } from './queue-tally';
 import { summarize, TicketSummary, withSharedValues } from './summary';
 
 /** Tickets read in one transaction by ticketsAsSeen. */
@@ -36,19 +37,6 @@ export interface PullPosition {
   latest: readonly Acknowledged[];
   /** The server lost changes, and the console is pulling everything again (see startOver). */
   resetting: boolean;
-}
-
-/** How many tickets each of the queue's tabs holds. */
-export interface ScopeCounts {
-  all: number;
-  mine: number;
-  unassigned: number;
-}
-
-/** The tabs' counts of every ticket, and of the open ones (what the tabs show while closed ones are hidden). */
-export interface QueueCounts {
-  all: ScopeCounts;
-  open: ScopeCounts;
 }
 
 /** A record read back from IndexedDB that no longer matches its schema. */
@@ -561,34 +549,32 @@ export class LocalStore {
     await this.db.meta.bulkDelete([...OLDER_ROWS]);
   }
 
-  /** How many rows one assignee ("" for the team queue) has in each stage named, counted by the index. */
-  private async assignedCount(assigneeKey: string, stages: readonly Stage[]): Promise<number> {
-    const counts = await Promise.all(
-      stages.map((stage) => this.db.summaries.where('[stage+assigneeKey]').equals([stage, assigneeKey]).count()),
-    );
-    return counts.reduce((sum, count) => sum + count, 0);
-  }
-
   /** The rows in a stage, whoever they are assigned to: the front of [stage+assigneeKey]. */
   private inStage(stage: Stage) {
     return this.db.summaries.where('[stage+assigneeKey]').between([stage, Dexie.minKey], [stage, Dexie.maxKey]);
   }
 
-  /** How many tickets each queue tab holds, open and in all, counted by the indexes without reading the rows. */
+  /** How many tickets each queue tab holds, open and in all: one record, kept as the rows change. */
   async scopeCounts(userId: string): Promise<QueueCounts> {
-    const open = Stage.options.filter((stage) => stage !== 'closed');
-    const [all, closed, mine, unassigned, mineClosed, unassignedClosed] = await Promise.all([
-      this.db.summaries.count(),
-      this.inStage('closed').count(),
-      this.assignedCount(userId, open),
-      this.assignedCount('', open),
-      this.assignedCount(userId, ['closed']),
-      this.assignedCount('', ['closed']),
-    ]);
-    return {
-      all: { all, mine: mine + mineClosed, unassigned: unassigned + unassignedClosed },
-      open: { all: all - closed, mine, unassigned },
-    };
+    return countsOfTally(await this.queueTally(), userId);
+  }
+
+  /**
+   * The rows' tally as kept, or, when there is none (a local copy from before it was kept) or it is
+   * damaged, counted from the rows' index and kept from then on.
+   */
+  private async queueTally(): Promise<QueueTally> {
+    const kept = QueueTally.safeParse((await this.db.meta.get(TALLY_KEY))?.value);
+    if (kept.success) return kept.data;
+    return this.db.transaction('rw', [this.db.summaries, this.db.meta], async () => {
+      const [rows, places] = await Promise.all([
+        this.db.summaries.count(),
+        this.db.summaries.orderBy('[stage+assigneeKey]').keys(),
+      ]);
+      const tally = tallyOf(rows, places);
+      await this.db.meta.put({ key: TALLY_KEY, value: tally });
+      return tally;
+    });
   }
 
   /**

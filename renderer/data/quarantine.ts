@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { describeZodError } from '../../shared/api/errors';
 import type { LocalDb, QuarantinedRecord } from './local-db';
+import { TALLY_KEY } from './queue-tally';
 
 export interface DamagedRecord {
   table: QuarantinedRecord['table'];
@@ -15,7 +16,7 @@ export interface DamagedRecord {
  * Call inside a write transaction over tickets, summaries, outbox, meta and quarantine. Damaged
  * tickets leave the local copy with their queue rows and the cursor goes back to 0, so the next pull
  * brings them back from the server; a damaged queue row alone is removed (the caller rebuilds it from
- * its ticket); damaged changes leave the outbox.
+ * its ticket, and the rows' tally is counted again); damaged changes leave the outbox.
  */
 export async function setAside(db: LocalDb, damaged: readonly DamagedRecord[], now: string): Promise<void> {
   if (damaged.length === 0) return;
@@ -24,7 +25,10 @@ export async function setAside(db: LocalDb, damaged: readonly DamagedRecord[], n
   );
   const keysOf = (table: QuarantinedRecord['table']) => damaged.filter((d) => d.table === table).map((d) => d.key);
   const tickets = keysOf('tickets').map(String);
-  const rows = [...tickets, ...keysOf('summaries').map(String)];
+  const damagedRows = keysOf('summaries').map(String);
+  const rows = [...tickets, ...damagedRows];
+  // A row damaged behind the console's back may have left the rows' tally wrong: it is counted again.
+  if (damagedRows.length > 0) await db.meta.delete(TALLY_KEY);
   await db.tickets.bulkDelete(tickets);
   await db.summaries.bulkDelete(rows);
   await db.outbox.bulkDelete(keysOf('outbox').map(Number));

@@ -15,7 +15,7 @@ import {
   type Stage,
   type Status,
 } from '../../shared/domain';
-import type { QueueCounts, ScopeCounts } from './local-store';
+import type { QueueCounts, ScopeCounts } from './queue-tally';
 import type { TicketSummary } from './summary';
 
 /** all: every cached ticket; mine: assigned to me; unassigned: the team's queue. */

@@ -236,6 +236,17 @@ async function checkSettledOn(world: SyncWorld, device: Device): Promise<void> {
     assert.deepEqual(summary, ticket && summarize(ticket, 0), `${summary.number}: the queue shows a stale summary`);
   }
   assert.equal(summaries.length, scope.length, 'the queue does not show every ticket of the scope');
+  // The tabs' counts at start-up are a tally kept with every write to the rows: it is the rows'.
+  const tabs = (rows: typeof summaries) => ({
+    all: rows.length,
+    mine: rows.filter((row) => row.assigneeId === USER.id).length,
+    unassigned: rows.filter((row) => row.assigneeId === null).length,
+  });
+  assert.deepEqual(
+    await store.scopeCounts(USER.id),
+    { all: tabs(summaries), open: tabs(summaries.filter((row) => row.stage !== 'closed')) },
+    `the ${device}'s tabs count other tickets than its queue holds`,
+  );
   // Only tickets the user changed can have changes laid over them; the view is what the console shows.
   for (const ticketId of new Set([...refused.values()].map((entry) => entry.ticketId))) {
     const view = await store.ticketView(ticketId);

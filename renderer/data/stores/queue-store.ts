@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { FollowUpCadence } from '../../../shared/domain';
-import type { QueueCounts } from '../local-store';
+import type { QueueCounts } from '../queue-tally';
 import {
   DEFAULT_ARRANGEMENT,
   NO_FILTERS,

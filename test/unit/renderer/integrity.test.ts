@@ -115,15 +115,24 @@ describe('a damaged ticket found when it is opened', () => {
     db.close();
   });
 
-  it('a damaged queue row is rebuilt from its ticket when the queue is read', async () => {
+  it('a damaged queue row is rebuilt from its ticket when the queue is read, and the tabs count it again', async () => {
     const db = new LocalDb('integrity-row');
     const store = new LocalStore(db, actor);
     await store.applyPullPage([makeTicket()], '7', FIXED_NOW);
-    await db.summaries.update(makeTicket().id, { stage: 'somewhere' as never });
+    expect((await store.scopeCounts(actor.id)).open.all).toBe(1);
+    // Damaged behind the console's back, as a disk damages it.
+    const row = await db.summaries.get(makeTicket().id);
+    const raw = db.backendDB().transaction('summaries', 'readwrite');
+    raw.objectStore('summaries').put({ ...row, stage: 'somewhere' });
+    await new Promise((resolve) => (raw.oncomplete = resolve));
 
     expect((await allSummaries(store)).map((s) => s.stage)).toEqual([makeTicket().stage]);
     expect((await db.quarantine.toArray()).map((q) => q.table)).toEqual(['summaries']);
     expect(await store.cursor()).toBe('7');
+    expect(await store.scopeCounts(actor.id)).toEqual({
+      all: { all: 1, mine: 1, unassigned: 0 },
+      open: { all: 1, mine: 1, unassigned: 0 },
+    });
     db.close();
   });
 });
