@@ -51,6 +51,11 @@ export interface TicketPlan {
   remoteSession: boolean;
 }
 
+/** Whether investigation is the story's last step: where it ends, without an escalation on the way. */
+export function endsInInvestigation(plan: Pick<TicketPlan, 'outcome' | 'escalated'>): boolean {
+  return plan.outcome.stage === 'investigation' && !plan.escalated;
+}
+
 /** How many tickets end where, and how old they are (hours, from..to). */
 const outcomes: { outcome: Outcome; count: number; ageHours: [number, number] }[] = [
   { outcome: { stage: 'validation' }, count: 30, ageHours: [0.3, 72] },
@@ -134,7 +139,7 @@ export function planTickets(random: DemoRandom, accounts: CustomerAccount[], now
         escalated,
         followUpOverdue: random.chance(0.3),
         // Sessions are likelier where investigation is the story's last step.
-        remoteSession: random.chance(outcome.stage === 'investigation' && !escalated ? 0.4 : 0.2),
+        remoteSession: random.chance(endsInInvestigation({ outcome, escalated }) ? 0.4 : 0.2),
       };
     }),
   );

@@ -19,7 +19,7 @@ import {
 } from '../../shared/domain/ticket';
 import { failingLayers, summarizeChecks, validateTicket } from '../../shared/domain/validation';
 import { escalate } from './escalation-story';
-import type { TicketPlan } from './plans';
+import { endsInInvestigation, type TicketPlan } from './plans';
 import type { DemoRandom } from './random';
 import { DemoSessions, scheduleSession } from './session-story';
 import { StoryTime } from './story-time';
@@ -134,7 +134,6 @@ export function tellStory(
   time.later(30, 8 * 60);
   note(engineer, issue.finding);
 
-  const lastStep = outcome.stage === 'investigation' && !plan.escalated;
   if (plan.remoteSession) {
     time.later(30, 6 * 60);
     const story = {
@@ -148,7 +147,9 @@ export function tellStory(
       event: system,
       reply,
     };
-    ticket.remoteSessions.push(...scheduleSession(story, lastStep ? sessions.nextState() : 'completed'));
+    ticket.remoteSessions.push(
+      ...scheduleSession(story, endsInInvestigation(plan) ? sessions.nextState() : 'completed'),
+    );
   }
   if (outcome.stage === 'investigation') {
     return finish(random.chance(0.6) ? 'in_progress' : 'waiting_on_customer');
