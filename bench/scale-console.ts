@@ -4,7 +4,7 @@
  * opened and scrolled, and finally sends 1,000 changes queued offline. Each figure is taken with its
  * baseline in the same page.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,7 +42,8 @@ import { type FigureKey, type RunFigures, median, percentile } from './scale-rep
 import { BLANK_PAGE, leadToken } from './scale-services';
 
 export interface ConsoleRun {
-  browser: Browser;
+  /** A fresh profile's context (empty IndexedDB, no service worker yet), its data on disk (launchChromiumOnDisk). */
+  context: BrowserContext;
   appUrl: string;
   apiUrl: string;
   dataDir: string;
@@ -264,7 +265,7 @@ class RunSteps {
   async heap(): Promise<RunFigures> {
     await this.firstRow(() => this.page.reload());
     await sleep(HEAP_SETTLE_MS);
-    const { pageMB, workersMB, workers } = await readHeap(this.run.browser, this.page);
+    const { pageMB, workersMB, workers } = await readHeap(this.page);
     return { heapMB: { value: pageMB + workersMB, baseline: null, details: { pageMB, workersMB, workers } } };
   }
 
@@ -487,13 +488,13 @@ const CACHED: FigureKey[] = [
   'push1000Ms',
 ];
 
-/** One run in a fresh browser profile (empty IndexedDB, no service worker yet), closed afterwards. */
+/** One run in the run's fresh profile; its page is closed afterwards. */
 export async function measureConsole(run: ConsoleRun): Promise<RunFigures> {
-  const context = await run.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const { context } = run;
+  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  await context.addInitScript(installBench);
+  const page = context.pages()[0] ?? (await context.newPage());
   try {
-    await context.addInitScript({ content: KEEP_NAMES_SHIM });
-    await context.addInitScript(installBench);
-    const page = await context.newPage();
     page.on('pageerror', (error) => run.problem(`uncaught: ${reason(error)}`));
     page.on('console', (entry) => {
       if (entry.type() !== 'error') return;
@@ -537,6 +538,6 @@ export async function measureConsole(run: ConsoleRun): Promise<RunFigures> {
     await steps.measure(['push1000Ms'], () => steps.push());
     return steps.figures;
   } finally {
-    await context.close();
+    await page.close();
   }
 }

@@ -2,8 +2,6 @@
 // lead's team holds N demo-story tickets, serves the built console, drives it in Chromium as the lead,
 // and prints each figure as the median of the runs beside its same-run baseline; the last line of
 // stdout is the figures as one JSON object. Progress goes to stderr.
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +10,7 @@ import { createPortalData } from './scale-data';
 import { NOT_ASKED, measureConsole } from './scale-console';
 import { FIGURE_KEYS, type FigureKey, type RunFigures, report } from './scale-report';
 import { measureServerPull } from './scale-server-pull';
-import { serveConsole, startPortal } from './scale-services';
+import { launchChromiumOnDisk, serveConsole, startPortal } from './scale-services';
 
 const USAGE =
   'usage: npm run bench -- [--tickets N (default 50000; 5000, 20000, 100000…)] [--runs R (default 3)] [--only figure,figure…] [--profile DIR (a CPU profile of the console per step)]';
@@ -84,12 +82,7 @@ async function main(): Promise<void> {
   cleanups.push(() => app.close());
   const portal = await startPortal(dataDir, app.url);
   cleanups.push(() => portal.close());
-  progress(`console at ${app.url}, server at ${portal.url}; starting Chromium`);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-  });
-  cleanups.push(() => browser.close());
+  progress(`console at ${app.url}, server at ${portal.url}`);
 
   const results: RunFigures[] = [];
   for (let index = 1; index <= runs; index += 1) {
@@ -104,21 +97,30 @@ async function main(): Promise<void> {
         figures.serverPullVsSelect = { error: error instanceof Error ? error.message : String(error) };
       }
     }
-    progress(`run ${index} of ${runs}: the console in Chromium`);
-    Object.assign(
-      figures,
-      await measureConsole({
-        browser,
-        appUrl: app.url,
-        apiUrl: portal.url,
-        dataDir,
-        tickets,
-        only,
-        profileDir,
-        progress,
-        problem,
-      }),
-    );
+    progress(`run ${index} of ${runs}: the console in Chromium, in a fresh profile on disk`);
+    const chromiumOnDisk = await launchChromiumOnDisk();
+    const { context } = chromiumOnDisk;
+    const close = () => chromiumOnDisk.close();
+    cleanups.push(close);
+    try {
+      Object.assign(
+        figures,
+        await measureConsole({
+          context,
+          appUrl: app.url,
+          apiUrl: portal.url,
+          dataDir,
+          tickets,
+          only,
+          profileDir,
+          progress,
+          problem,
+        }),
+      );
+    } finally {
+      cleanups.splice(cleanups.indexOf(close), 1);
+      await close();
+    }
     results.push(figures);
   }
 
