@@ -126,13 +126,15 @@ export const queueTallyMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'queueTally',
   create(down) {
+    // One queue per transaction for the whole database: Dexie builds a table's layer again for each
+    // transaction that asks for the table by name, and every one of them must wait for the others.
+    const writes = new WeakMap<object, Promise<unknown>>();
     return {
       ...down,
       table(name) {
         const table = down.table(name);
         if (name !== 'summaries') return table;
         const meta = down.table('meta');
-        const writes = new WeakMap<object, Promise<unknown>>();
         return {
           ...table,
           mutate(req) {
