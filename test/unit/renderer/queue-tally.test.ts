@@ -92,6 +92,39 @@ describe('the queue rows’ tally', () => {
     );
   });
 
+  it('stays right when two windows write the rows in turn, and when a transaction is rolled back', async () => {
+    // Each window knows the rows it wrote from an empty table; a write it did not see, or one undone,
+    // must make it read the rows again rather than count from what it remembers.
+    const transaction = fc.record({
+      window: fc.constantFrom(0, 1),
+      writes: fc.array(write, { minLength: 1, maxLength: 3 }),
+      rolledBack: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(transaction, { maxLength: 10 }), async (transactions) => {
+        const name = `tally-${++dbCount}`;
+        const windows = [new LocalDb(name), new LocalDb(name)];
+        opened.push(...windows);
+        const store = new LocalStore(windows[0] as LocalDb, { ...ENGINEER, role: 'engineer' });
+        await store.scopeCounts(ENGINEER.id);
+        for (const { window, writes, rolledBack } of transactions) {
+          const db = windows[window] as LocalDb;
+          await db
+            .transaction('rw', [db.summaries, db.meta], async () => {
+              await Promise.all(writes.map((w) => w(db)));
+              if (rolledBack) throw new Error('rolled back');
+            })
+            .catch((error: unknown) => {
+              if (!(error instanceof Error && error.message === 'rolled back')) throw error;
+            });
+        }
+        expect(await store.scopeCounts(ENGINEER.id)).toEqual(await countedRows(windows[0] as LocalDb));
+        for (const db of windows) db.close();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('is counted from the rows when a local copy from before it has none, and kept from then on', async () => {
     const db = new LocalDb(`tally-${++dbCount}`);
     opened.push(db);
