@@ -183,29 +183,38 @@ class RunSteps {
     return seconds;
   }
 
-  /** Sign-in to "the local copy's cursor is the server's", against fetch+parse of every page plus a bare put. */
+  /**
+   * Sign-in to "the local copy's cursor is the server's", against fetch+parse of every page plus a bare
+   * put; then, once the console has settled, the same bare pages with each ticket's queue row put beside
+   * it (the console's layout: two records a ticket), the floor of that layout on this machine.
+   */
   async sync(): Promise<RunFigures> {
     const { page, run } = this;
+    const pull = { api: `${run.apiUrl}${API_PREFIX}`, token: await leadToken(run.apiUrl), limit: PULL_LIMIT_MAX };
     // The bare pages first, on the console's origin while it waits at its sign-in: after its sync they
     // would share the machine with the search index it is still building.
     await page.goto(run.appUrl);
-    const bare = await page.evaluate(bareSync, {
-      api: `${run.apiUrl}${API_PREFIX}`,
-      token: await leadToken(run.apiUrl),
-      limit: PULL_LIMIT_MAX,
-    });
+    const bare = await page.evaluate(bareSync, { ...pull, queueRows: false });
     if (bare.tickets !== run.tickets)
       throw new Error(`the bare pull brought ${bare.tickets} tickets, not ${run.tickets}`);
     run.progress(`    bare pages: ${((bare.fetchMs + bare.putMs) / 1000).toFixed(2)} s; now the console`);
     const seconds = await this.signInAndSync();
+    await this.settled();
+    const layout = await page.evaluate(bareSync, { ...pull, queueRows: true });
     const bareSeconds = (bare.fetchMs + bare.putMs) / 1000;
+    const layoutSeconds = (layout.fetchMs + layout.putMs) / 1000;
+    run.progress(`    bare pages with their queue rows: ${layoutSeconds.toFixed(2)} s`);
     return {
       syncTicketsPerSecond: {
         value: run.tickets / seconds,
         baseline: run.tickets / bareSeconds,
         details: { seconds, fetchSeconds: bare.fetchMs / 1000, putSeconds: bare.putMs / 1000 },
       },
-      syncVsBaseline: { value: seconds / bareSeconds, baseline: null, details: {} },
+      syncVsBaseline: {
+        value: seconds / bareSeconds,
+        baseline: null,
+        details: { layoutVsBare: layoutSeconds / bareSeconds, syncVsLayout: seconds / layoutSeconds },
+      },
     };
   }
 

@@ -153,14 +153,53 @@ export async function syncedAfterSignIn({ seq, timeoutMs }: { seq: number; timeo
 
 /**
  * The floor for a first sync: every pull page fetched and parsed, and each page's tickets put in a
- * scratch database in one transaction, nothing else.
+ * scratch database in one transaction, nothing else. With `queueRows`, each ticket's queue row is put
+ * beside it in the same transaction, as the console lays its local copy out: the rows are the ones the
+ * console stored for those tickets (read before the clock starts), in a table with the console's own
+ * key and indexes (read from its database), so a synced console must be open on this origin.
  */
-export async function bareSync({ api, token, limit }: { api: string; token: string; limit: number }) {
+export async function bareSync({
+  api,
+  token,
+  limit,
+  queueRows,
+}: {
+  api: string;
+  token: string;
+  limit: number;
+  queueRows: boolean;
+}) {
   const lib = window.__benchLib;
+  const rows = new Map<string, unknown>();
+  const indexes: { name: string; keyPath: string | string[]; multiEntry: boolean }[] = [];
+  let rowKey: string | string[] | null = null;
+  if (queueRows) {
+    const consoleDb = await lib.openConsoleDb();
+    if (consoleDb === null) throw new Error('the queue rows need the console signed in on this origin');
+    try {
+      const summaries = consoleDb.transaction('summaries').objectStore('summaries');
+      rowKey = summaries.keyPath;
+      if (rowKey === null) throw new Error('the console keeps its queue rows without a key path');
+      for (const name of Array.from(summaries.indexNames)) {
+        const { keyPath, multiEntry } = summaries.index(name);
+        indexes.push({ name, keyPath, multiEntry });
+      }
+      const stored = (await lib.request(summaries.getAll())) as { id: string }[];
+      for (const row of stored) rows.set(row.id, row);
+    } finally {
+      consoleDb.close();
+    }
+  }
   const name = `bench-scratch-${Date.now()}`;
   const open = indexedDB.open(name, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('tickets', { keyPath: 'id' });
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('tickets', { keyPath: 'id' });
+    if (rowKey === null) return;
+    const summaries = open.result.createObjectStore('summaries', { keyPath: rowKey });
+    for (const { name, keyPath, multiEntry } of indexes) summaries.createIndex(name, keyPath, { multiEntry });
+  };
   const scratch = await lib.request(open);
+  const stores = queueRows ? ['tickets', 'summaries'] : ['tickets'];
   let fetchMs = 0;
   let putMs = 0;
   let tickets = 0;
@@ -172,12 +211,23 @@ export async function bareSync({ api, token, limit }: { api: string; token: stri
         headers: { authorization: `Bearer ${token}` },
       });
       if (!response.ok) throw new Error(`the pull was refused (${response.status})`);
-      const page = JSON.parse(await response.text()) as { tickets: unknown[]; cursor: string; hasMore: boolean };
+      const page = JSON.parse(await response.text()) as {
+        tickets: { id: string }[];
+        cursor: string;
+        hasMore: boolean;
+      };
       fetchMs += performance.now() - started;
       started = performance.now();
-      const transaction = scratch.transaction('tickets', 'readwrite');
-      const store = transaction.objectStore('tickets');
-      for (const ticket of page.tickets) store.put(ticket);
+      const transaction = scratch.transaction(stores, 'readwrite');
+      const ticketStore = transaction.objectStore('tickets');
+      const rowStore = queueRows ? transaction.objectStore('summaries') : null;
+      for (const ticket of page.tickets) {
+        ticketStore.put(ticket);
+        if (rowStore === null) continue;
+        const row = rows.get(ticket.id);
+        if (row === undefined) throw new Error(`the console has no queue row for ticket ${ticket.id}`);
+        rowStore.put(row);
+      }
       await lib.done(transaction);
       putMs += performance.now() - started;
       tickets += page.tickets.length;
@@ -462,15 +512,20 @@ export async function outboxSentAfterOnline(timeoutMs: number): Promise<number> 
 export async function barePush({ api, token, batches }: { api: string; token: string; batches: unknown[][] }) {
   const started = performance.now();
   let applied = 0;
-  for (const mutations of batches) {
-    const response = await fetch(`${api}/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ clientId: crypto.randomUUID(), mutations }),
-    });
-    if (!response.ok) throw new Error(`the push was refused (${response.status})`);
-    const { results } = (await response.json()) as { results: { status: string }[] };
-    applied += results.filter((result) => result.status === 'applied').length;
+  for (const batch of batches) {
+    // A server may answer a long push for its first mutations only: the rest go in the next push, as the console sends them.
+    for (let mutations = batch; mutations.length > 0;) {
+      const response = await fetch(`${api}/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), mutations }),
+      });
+      if (!response.ok) throw new Error(`the push was refused (${response.status})`);
+      const { results } = (await response.json()) as { results: { status: string }[] };
+      if (results.length === 0) throw new Error('the push answered none of its changes');
+      applied += results.filter((result) => result.status === 'applied').length;
+      mutations = mutations.slice(results.length);
+    }
   }
   return { ms: performance.now() - started, applied };
 }

@@ -14,7 +14,7 @@ import {
 } from '../../shared/api';
 import { describeZodError } from '../../shared/api/errors';
 import { FollowUpCadence, TeamContext } from '../../shared/domain';
-import type { PullPosition } from './local-store';
+import type { PullPosition } from './pull-position';
 import { PulledPage, type PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 

@@ -1,16 +1,16 @@
 /**
- * The local store: server records, the durable outbox and the pull cursor in IndexedDB. Every write
- * that belongs together (a pulled page and its cursor; a change and its optimistic effect) is one
+ * The local store: server records, the durable outbox and the pull cursor in IndexedDB (read through
+ * LocalReads, written here). Every write that belongs together (a pulled page and its cursor; a change and its optimistic effect) is one
  * transaction, and listeners hear of it only after the commit.
  */
-import { Dexie } from 'dexie';
 import { z } from 'zod';
-import { soloTeam, type Stage, TeamContext, Ticket, type TeamMember } from '../../shared/domain';
-import { type Acknowledged, type Cursor, LATEST_MAX, type MutationResult } from '../../shared/api';
-import { applyMutation, type Mutation, type Refusal } from '../../shared/mutations';
-import { describeZodError } from '../../shared/api/errors';
-import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
-import { KEEP_ACKNOWLEDGED_MS, OutboxEntry, stillPending } from './outbox-entry';
+import { type Stage, type TeamContext, Ticket } from '../../shared/domain';
+import type { Cursor, MutationResult } from '../../shared/api';
+import { applyMutation, type Mutation } from '../../shared/mutations';
+import { backlogEntries, recordsAfter } from './local-db';
+import { groupByTicket, KEEP_ACKNOWLEDGED_MS, OutboxEntry, stillPending } from './outbox-entry';
+import { LocalDataError, parseRecord, RefusedChange, savingChange } from './local-errors';
+import { LocalReads } from './local-reads';
 import { type DamagedRecord, setAside } from './quarantine';
 import { rebase, type TicketView } from './rebase';
 import { pulledRow } from './pulled-page';
@@ -27,78 +27,6 @@ export interface StoreChange {
 }
 export type ChangeListener = (change: StoreChange) => void;
 
-export interface PullPosition {
-  cursor: Cursor;
-  history: string | null;
-  /**
-   * The acknowledged changes the server must still have: the latest of each history they came in, but
-   * those at or before the cursor in the cursor's own history (its pull vouches for them).
-   */
-  latest: readonly Acknowledged[];
-  /** The server lost changes, and the console is pulling everything again (see startOver). */
-  resetting: boolean;
-}
-
-/** A record read back from IndexedDB that no longer matches its schema. */
-export class LocalDataError extends Error {
-  constructor(what: string, error: z.ZodError, consequence = '') {
-    super(`The local copy of ${what} is damaged (${describeZodError(error)}).${consequence}`);
-    this.name = 'LocalDataError';
-  }
-}
-
-/**
- * The change could not be written to this computer's storage (full, or the browser refused more): it
- * is neither kept nor sent, and the person is told so while they still have it in front of them.
- */
-export class ChangeNotSaved extends Error {
-  constructor(cause: unknown) {
-    const quota = cause instanceof Error && /quota/i.test(`${cause.name} ${cause.message}`);
-    super(
-      `Your change could not be saved on this computer${quota ? ': its storage is full' : ''}, so it was not sent. ` +
-        `${quota ? 'Free some disk space, then make' : 'Make'} the change again.`,
-      { cause },
-    );
-    this.name = 'ChangeNotSaved';
-  }
-}
-
-/** Runs a write of the user's change; a failure of the storage itself becomes ChangeNotSaved. */
-async function savingChange<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    const storage =
-      error instanceof Dexie.DexieError || (error instanceof Error && error.name === 'QuotaExceededError');
-    throw storage ? new ChangeNotSaved(error) : error;
-  }
-}
-
-/** The change was refused locally by the same rules the server applies; nothing was written. */
-export class RefusedChange extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.message);
-    this.name = 'RefusedChange';
-  }
-}
-
-function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string, consequence?: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new LocalDataError(what, parsed.error, consequence);
-  return parsed.data;
-}
-
-/** Outbox entries by the ticket they change, each ticket's in outbox order. */
-export function groupByTicket(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
-  const byTicket = new Map<string, OutboxEntry[]>();
-  for (const entry of entries) {
-    const own = byTicket.get(entry.ticketId);
-    if (own === undefined) byTicket.set(entry.ticketId, [entry]);
-    else own.push(entry);
-  }
-  return byTicket;
-}
-
 /** Just what the background pass over older rows needs of a stored ticket. */
 const SummarizedLater = z.object({
   id: z.string(),
@@ -109,14 +37,8 @@ const SummarizedLater = z.object({
 /** Markers of queue rows written before they kept something (LocalDb's upgrades set them). */
 const OLDER_ROWS = ['sessionRowsPending', 'escalationRowsPending'] as const;
 
-export class LocalStore {
+export class LocalStore extends LocalReads {
   private readonly listeners = new Set<ChangeListener>();
-
-  /** `user` stands in for the team until the first sync brings the real roster and policy. */
-  constructor(
-    readonly db: LocalDb,
-    readonly user: TeamMember,
-  ) {}
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
@@ -126,59 +48,6 @@ export class LocalStore {
   private notify(ticketIds: readonly string[], summaries: readonly TicketSummary[]): void {
     if (ticketIds.length === 0) return;
     for (const listener of this.listeners) listener({ ticketIds, summaries });
-  }
-
-  async cursor(): Promise<Cursor> {
-    return (await this.position()).cursor;
-  }
-
-  /** Where the next pull starts: the cursor, the server's history it belongs to, and whether everything is being pulled again. */
-  async position(): Promise<PullPosition> {
-    const [cursor, history, resetting] = await this.db.meta.bulkGet(['cursor', 'history', 'resetting']);
-    const position = cursor?.key === 'cursor' ? cursor.value : '0';
-    const cursorHistory = history?.key === 'history' ? history.value : null;
-    const vouched = (acknowledged: Acknowledged) =>
-      acknowledged.seq <= Number(position) && (acknowledged.history === cursorHistory || acknowledged.history === null);
-    const latest = (await this.latestAcknowledged()).filter((acknowledged) => !vouched(acknowledged));
-    return {
-      cursor: position,
-      history: cursorHistory,
-      latest: latest.slice(0, LATEST_MAX),
-      resetting: resetting !== undefined,
-    };
-  }
-
-  /**
-   * The latest acknowledged change of each history, latest first (the index is read once per history:
-   * a few reads, however many changes are kept); and the latest without a history, from a server that
-   * predates them.
-   */
-  private async latestAcknowledged(): Promise<Acknowledged[]> {
-    const byHistory = this.db.outbox.where('[appliedHistory+appliedSeq]');
-    const found: Acknowledged[] = [];
-    for (let next = await byHistory.above([Dexie.minKey, Dexie.minKey]).last(); next !== undefined;) {
-      const entry = OutboxEntry.safeParse(next);
-      if (!entry.success || entry.data.appliedHistory === null) break;
-      const { appliedSeq, appliedHistory } = entry.data;
-      found.push({ seq: appliedSeq ?? 0, history: appliedHistory });
-      next = await byHistory.below([appliedHistory, Dexie.minKey]).last();
-    }
-    const last = OutboxEntry.safeParse(await this.db.outbox.orderBy('appliedSeq').last());
-    if (last.success && last.data.appliedHistory === null && last.data.appliedSeq !== null) {
-      found.push({ seq: last.data.appliedSeq, history: null });
-    }
-    return found.sort((a, b) => b.seq - a.seq);
-  }
-
-  async lastSyncAt(): Promise<string | null> {
-    const record = await this.db.meta.get('lastSyncAt');
-    return record?.key === 'lastSyncAt' ? record.value : null;
-  }
-
-  /** The team's roster and policy as last synced; a damaged copy counts as none until the next sync. */
-  async team(): Promise<TeamContext> {
-    const parsed = TeamContext.safeParse((await this.db.meta.get('team'))?.value);
-    return parsed.success ? parsed.data : soloTeam(this.user);
   }
 
   async saveTeam(team: TeamContext): Promise<void> {
@@ -348,12 +217,6 @@ export class LocalStore {
     this.notify([summary.id], [summary]);
   }
 
-  /** Every change the server refused, oldest first: the "Needs attention" list. */
-  async refusedEntries(): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox.where('state').equals('refused').sortBy('seq');
-    return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
-  }
-
   /** Sends a refused change again, as a new change with the user's edited arguments, in one transaction. */
   async retry(seq: number, args: unknown, createdAt: string): Promise<void> {
     const summary = await savingChange(() =>
@@ -409,28 +272,6 @@ export class LocalStore {
     await this.db.summaries.put(summary);
     await this.markForSearch([ticketId]);
     return summary;
-  }
-
-  /**
-   * The oldest changes not yet acknowledged after change #`afterSeq`, in the order the user made them (the
-   * index keeps them by seq). Those up to `afterSeq` are skipped: the server has answered for them, and
-   * their results are being recorded.
-   */
-  async pendingEntries(limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox
-      .where('[state+seq]')
-      .between(['pending', afterSeq], ['pending', Dexie.maxKey], false, true)
-      .limit(limit)
-      .toArray();
-    return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
-  }
-
-  async outboxCounts(): Promise<{ pending: number; refused: number }> {
-    const [pending, refused] = await Promise.all([
-      this.db.outbox.where('state').equals('pending').count(),
-      this.db.outbox.where('state').equals('refused').count(),
-    ]);
-    return { pending, refused };
   }
 
   /**
@@ -491,39 +332,6 @@ export class LocalStore {
   }
 
   /**
-   * The queue's first screen straight from the update index, in the queue's default order: what start-up shows
-   * before the rest of the queue is read. Damaged rows are skipped here; `summaryChunk` repairs them.
-   */
-  async recentSummaries(limit: number): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.orderBy('[updatedAt+number]').reverse().limit(limit).toArray();
-    return rows.flatMap((row) => {
-      const parsed = TicketSummary.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    });
-  }
-
-  /** The rows of these tickets, in the order asked (those not in the local copy left out): a handful at a time. */
-  async summariesOf(ticketIds: readonly string[]): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.bulkGet([...ticketIds]);
-    return rows.flatMap((row) => {
-      const parsed = TicketSummary.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    });
-  }
-
-  /**
-   * The rows whose sessions start in [from, to), from the sessions' index: what the agenda, the next
-   * session and the overlap warning read, however large the local copy.
-   */
-  async summariesWithSessions(from: string, to: string): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.where('sessionStarts').between(from, to).distinct().toArray();
-    return rows.flatMap((row) => {
-      const parsed = TicketSummary.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    });
-  }
-
-  /**
    * Rows written before queue rows carried sessions or the escalation's clock gain them: the tickets are
    * read a chunk at a time (only those with sessions or an escalation are rebuilt), once per local copy,
    * after the first screen.
@@ -547,11 +355,6 @@ export class LocalStore {
       }
     }
     await this.db.meta.bulkDelete([...OLDER_ROWS]);
-  }
-
-  /** The rows in a stage, whoever they are assigned to: the front of [stage+assigneeKey]. */
-  private inStage(stage: Stage) {
-    return this.db.summaries.where('[stage+assigneeKey]').between([stage, Dexie.minKey], [stage, Dexie.maxKey]);
   }
 
   /** How many tickets each queue tab holds, open and in all: one record, kept as the rows change. */
@@ -623,26 +426,6 @@ export class LocalStore {
   }
 
   /**
-   * What triage walks: tickets still in validation that are the team's (unassigned) or the user's, oldest
-   * first, read through the rows' [stage+assigneeKey] index rather than the whole queue.
-   */
-  async triageQueue(userId: string): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries
-      .where('[stage+assigneeKey]')
-      .anyOf([
-        ['validation', ''],
-        ['validation', userId],
-      ])
-      .toArray();
-    return rows
-      .flatMap((row) => {
-        const parsed = TicketSummary.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
-  }
-
-  /**
    * The tickets `ticketIds` as the user sees them; those no longer in the local copy are left out, and
    * so are damaged ones, which are set aside to be pulled again. Read a chunk per transaction: one long
    * read would hold back every write queued behind it (a push's answers) until it ends.
@@ -706,23 +489,6 @@ export class LocalStore {
       await this.markForSearch(ids);
     });
     this.notify(ids, []);
-  }
-
-  private async viewOf(ticketId: string, team: TeamContext): Promise<TicketView | null> {
-    const stored = await this.db.tickets.get(ticketId);
-    if (stored === undefined) return null;
-    const ticket = parseRecord(
-      Ticket,
-      stored,
-      `ticket ${stored.number ?? ticketId}`,
-      ' It has been set aside and is downloaded again from the server at the next sync.',
-    );
-    return rebase(ticket, await this.entriesFor([ticketId]), team);
-  }
-
-  private async entriesFor(ticketIds: readonly string[]): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox.where('ticketId').anyOf(ticketIds).sortBy('seq');
-    return rows.map((row) => parseRecord(OutboxEntry, row, `change #${row.seq}`));
   }
 
   /** Call inside a write transaction: rebuilds the tickets' queue rows from their records and outbox. */

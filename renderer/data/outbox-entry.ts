@@ -40,3 +40,14 @@ export function stillPending(entry: OutboxEntry, serverVersion: number): boolean
   if (entry.state === 'pending') return true;
   return entry.state === 'applied' && serverVersion < (entry.appliedVersion ?? 0);
 }
+
+/** Outbox entries by the ticket they change, each ticket's in outbox order. */
+export function groupByTicket(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const byTicket = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const own = byTicket.get(entry.ticketId);
+    if (own === undefined) byTicket.set(entry.ticketId, [entry]);
+    else own.push(entry);
+  }
+  return byTicket;
+}

@@ -73,6 +73,14 @@ export const TicketSummary = z.object({
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
+/** The rows read back that are whole; a damaged one is left out here (LocalStore.summaryChunk sets it aside and rebuilds it). */
+export function readableRows(rows: readonly unknown[]): TicketSummary[] {
+  return rows.flatMap((row) => {
+    const parsed = TicketSummary.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /**
  * What a queue row is made of, each part checked by the record's own rules and nothing else of the
  * record: what a pulled ticket is checked for before it is stored (pulled-page.ts).

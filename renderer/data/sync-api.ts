@@ -2,7 +2,7 @@
 import type { Cursor, PushRequest, PushResponse } from '../../shared/api';
 import type { TeamContext } from '../../shared/domain';
 import type { PulledTickets } from './pulled-page';
-import type { PullPosition } from './local-store';
+import type { PullPosition } from './pull-position';
 
 /** Every method resolves with a parsed body or rejects with an ApiError (see api-client.ts). */
 export interface SyncApi {

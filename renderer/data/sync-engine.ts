@@ -15,7 +15,8 @@ import {
 import type { OutboxEntry } from './outbox-entry';
 import { ApiError } from './api-client';
 import type { Connectivity } from './connectivity';
-import type { LocalStore, PullPosition } from './local-store';
+import type { LocalStore } from './local-store';
+import type { PullPosition } from './pull-position';
 import type { PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 

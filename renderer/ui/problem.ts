@@ -1,7 +1,7 @@
 /** What went wrong with a change, in words, and which of its fields it is about: what a form shows. */
 import type { FieldIssue } from '../../shared/api/errors';
 import { instantsInText } from '../../shared/domain';
-import { RefusedChange } from '../data/local-store';
+import { RefusedChange } from '../data/local-errors';
 
 export interface Problem {
   /** The whole of it, as sentences, with any instant written in the user's own format and zone. */

@@ -1,7 +1,7 @@
 // A SyncApi wrapper that fails on a schedule: drops, 5xx, timeouts with late arrival, duplicates, reordered
 // answers, pushes answered in part.
 import { ApiError } from '../../renderer/data/api-client';
-import type { PullPosition } from '../../renderer/data/local-store';
+import type { PullPosition } from '../../renderer/data/pull-position';
 import type { Connectivity } from '../../renderer/data/connectivity';
 import type { SyncApi } from '../../renderer/data/sync-api';
 import type { Cursor, PullResponse, PushRequest, PushResponse } from '../../shared/api';

@@ -1,7 +1,8 @@
 // The real system under the model: a seeded portal, a console behind a faulty network, a second person, a ledger.
 import { Dexie } from 'dexie';
 import { LocalDb } from '../../renderer/data/local-db';
-import { ChangeNotSaved, LocalStore, RefusedChange } from '../../renderer/data/local-store';
+import { ChangeNotSaved, RefusedChange } from '../../renderer/data/local-errors';
+import { LocalStore } from '../../renderer/data/local-store';
 import { SyncEngine, type SyncStatus } from '../../renderer/data/sync-engine';
 import { inScope } from '../../server/scope';
 import type { DemoUser } from '../../server/seed';

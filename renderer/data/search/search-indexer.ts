@@ -5,7 +5,8 @@
  */
 import { Ticket } from '../../../shared/domain';
 import { type LocalDb, recordsAfter, type SearchBacklogEntry } from '../local-db';
-import { groupByTicket, type LocalStore } from '../local-store';
+import type { LocalStore } from '../local-store';
+import { groupByTicket } from '../outbox-entry';
 import { rebase } from '../rebase';
 import { SearchSource, searchDocumentOf, type SearchDocument } from './search-document';
 import type { SearchResult } from './search-protocol';

@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../../../renderer/data/local-db';
-import { LocalStore, RefusedChange } from '../../../renderer/data/local-store';
+import { RefusedChange } from '../../../renderer/data/local-errors';
+import { LocalStore } from '../../../renderer/data/local-store';
 import { KEEP_ACKNOWLEDGED_MS } from '../../../renderer/data/outbox-entry';
 import { DEFAULT_ARRANGEMENT, QueueModel } from '../../../renderer/data/queue-model';
 import { DEFAULT_FLOW_POLICY, TeamContext, type Ticket } from '../../../shared/domain';
