@@ -156,7 +156,7 @@ export function buildServer({
     sendParsed(reply, TeamContext, await teamOf(signedIn(request))),
   );
 
-  registerChangeStream(app, { db, requireSignIn });
+  registerChangeStream(app, { db, requireSignIn, signedIn });
   registerSignInRoutes(app, { db, clock, passwordCost, requireSignIn });
   registerIntakeRoutes(app, { db, clock });
   registerSchedulingRoutes(app, { db, clock });

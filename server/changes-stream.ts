@@ -1,18 +1,30 @@
 /**
  * The change stream (GET /api/v1/sync/changes): a server-sent event each time changes are stored, so a
  * console pulls within moments of new work instead of at its next interval. It carries no ticket data:
- * the console pulls what its scope holds, as it always does.
+ * the console pulls what its scope holds, as it always does. A change is announced only to the consoles
+ * whose scope held the ticket before or holds it after (all of them when another process made it): an
+ * engineer's console does not pull for a colleague's ticket, nor one team's for another's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../shared/domain/people';
 import { API_PREFIX } from '../shared/api';
 import type { PortalDatabase } from './db';
+import { holdsInScope } from './scope';
 
 /** A comment line this often keeps proxies and the console's own idle timer from closing a quiet stream. */
 export const HEARTBEAT_MS = 25_000;
 
 export function registerChangeStream(
   app: FastifyInstance,
-  { db, requireSignIn }: { db: PortalDatabase; requireSignIn: (request: FastifyRequest) => Promise<void> },
+  {
+    db,
+    requireSignIn,
+    signedIn,
+  }: {
+    db: PortalDatabase;
+    requireSignIn: (request: FastifyRequest) => Promise<void>;
+    signedIn: (request: FastifyRequest) => User;
+  },
 ): void {
   const open = new Set<FastifyReply>();
   // Open streams would hold the server's closing back for ever: they end first.
@@ -42,7 +54,10 @@ export function registerChangeStream(
       );
     };
     announce();
-    const unsubscribe = db.onChange(announce);
+    const user = signedIn(request);
+    const unsubscribe = db.onChange((holders) => {
+      if (holders === null || holders.some((holder) => holdsInScope(user, holder))) announce();
+    });
     const heartbeat = setInterval(() => send(': still here\n\n'), HEARTBEAT_MS);
     open.add(reply);
     request.raw.once('close', () => {

@@ -11,7 +11,7 @@ import { MutationResult } from '../shared/api/sync';
 import { checkIntegrity } from './integrity';
 import { migrate } from './migrations';
 import { SessionIndex } from './scheduling/session-index';
-import { scopeSql } from './scope';
+import { scopeSql, type TicketHolder } from './scope';
 import type { SqlDatabase, SqlDialect, SqlSession } from './storage/sql';
 import { openPostgres } from './storage/postgres';
 import { SqliteDatabase } from './storage/sqlite';
@@ -129,9 +129,10 @@ export async function openPostgresDatabase(url: string): Promise<PortalDatabase>
 /** The portal's database on an engine's open database: migrated, with a history begun for this start. */
 async function openPortalDatabase(database: SqlDatabase): Promise<PortalDatabase> {
   await migrate(database);
-  const db = new PortalDatabase(database, { database, changeListeners: new Set(), announcing: false }, null);
+  const db = new PortalDatabase(database, { database, changeListeners: new Set(), announced: null }, null);
   await db.beginHistory();
-  await database.onChangesElsewhere(() => db.announceChange());
+  // Another process's announcement names no tickets: every console hears it.
+  await database.onChangesElsewhere(() => db.announceChange(null));
   return db;
 }
 
@@ -193,12 +194,21 @@ function scopeQueries(role: Role, dialect: SqlDialect) {
   };
 }
 
+/**
+ * Hears that changes were committed, and who held the tickets changed before and after (null: not
+ * known, so anyone may have): the change stream tells only the consoles whose scope that touches.
+ */
+export type ChangeListener = (holders: readonly TicketHolder[] | null) => void;
+
 /** What every session on one database shares: the engine, and who listens for changes. */
 interface SharedState {
   readonly database: SqlDatabase;
-  readonly changeListeners: Set<() => void>;
-  /** True from a change until its announcement goes out. */
-  announcing: boolean;
+  readonly changeListeners: Set<ChangeListener>;
+  /**
+   * From a change until its announcement goes out, who held the tickets changed (keyed by team and
+   * assignee), or "anyone" when a change did not say; null when nothing waits to be announced.
+   */
+  announced: Map<string, TicketHolder> | 'anyone' | null;
 }
 
 /**
@@ -350,29 +360,39 @@ export class PortalDatabase {
   /** Hands out the next change number; call it inside the transaction that writes the change. */
   async nextSeq(): Promise<number> {
     const seq = ValueRow.parse(await this.sql.get(SQL.nextSeq)).value;
+    // The other processes hear of it here; this one when the ticket the change makes is saved (writeTicket).
     const { announceChanges } = this.sql.dialect;
     if (announceChanges !== null) await this.sql.run(announceChanges);
-    if (this.afterCommit === null) this.announceChange();
-    else this.afterCommit.push(() => this.announceChange());
     return seq;
   }
 
   /**
    * Calls `listener` after changes are committed (the change stream tells the consoles to pull); returns
-   * the unsubscribe. A burst of changes is announced once, on the next turn of the event loop.
+   * the unsubscribe. A burst of changes is announced once, on the next turn of the event loop, with
+   * every holder of the burst.
    */
-  onChange(listener: () => void): () => void {
+  onChange(listener: ChangeListener): () => void {
     this.shared.changeListeners.add(listener);
     return () => this.shared.changeListeners.delete(listener);
   }
 
-  /** Tells the listeners, on the next turn of the event loop, that changes were committed. */
-  announceChange(): void {
-    if (this.shared.announcing) return;
-    this.shared.announcing = true;
+  /**
+   * Tells the listeners, on the next turn of the event loop, that changes were committed to tickets so
+   * held (null: not known).
+   */
+  announceChange(holders: readonly TicketHolder[] | null): void {
+    const { shared } = this;
+    const waiting = shared.announced !== null;
+    if (holders === null) shared.announced = 'anyone';
+    else if (shared.announced !== 'anyone') {
+      shared.announced ??= new Map();
+      for (const holder of holders) shared.announced.set(`${holder.teamId}\u0000${holder.assigneeId ?? ''}`, holder);
+    }
+    if (waiting) return;
     setImmediate(() => {
-      this.shared.announcing = false;
-      for (const listener of this.shared.changeListeners) listener();
+      const heard = shared.announced === 'anyone' ? null : [...(shared.announced?.values() ?? [])];
+      shared.announced = null;
+      for (const listener of shared.changeListeners) listener(heard);
     });
   }
 
@@ -411,6 +431,8 @@ export class PortalDatabase {
 
   private async writeTicket(valid: Ticket): Promise<void> {
     const assigneeId = valid.assignee?.id ?? null;
+    // Whoever holds it now hears of the change, and whoever held it until now, for it leaves their scope.
+    const holders: TicketHolder[] = [{ teamId: valid.teamId, assigneeId }];
     const row = await this.sql.get(SQL.ticketHolder, [valid.id]);
     if (row === undefined) {
       await this.sql.run(SQL.passTicketNumber, { value: ticketNumberValue(valid.number) });
@@ -418,6 +440,7 @@ export class PortalDatabase {
       const held = TicketHolderRow.parse(row);
       if (held.team_id !== valid.teamId || held.assignee_id !== assigneeId) {
         await this.sql.run(SQL.recordScopeExit, [valid.id, held.team_id, held.assignee_id, valid.serverSeq]);
+        holders.push({ teamId: held.team_id, assigneeId: held.assignee_id });
       }
     }
     await this.sql.run(SQL.saveTicket, {
@@ -434,6 +457,8 @@ export class PortalDatabase {
       data: JSON.stringify(valid),
     });
     await this.sessions.index(valid);
+    if (this.afterCommit === null) this.announceChange(holders);
+    else this.afterCommit.push(() => this.announceChange(holders));
   }
 
   /** The team's tickets changed after `afterSeq`, in change order, parsed: what a lead's scope holds. */

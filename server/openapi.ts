@@ -172,10 +172,12 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
       [`${API_PREFIX}/sync/changes`]: {
         get: {
           operationId: 'changes',
-          summary: 'A stream of server-sent events: one `change` event each time changes are stored',
+          summary: 'A stream of server-sent events: one `change` event each time changes in your scope are stored',
           description:
             'The event carries the latest change number (`{"seq": 42}`) and no ticket data: the console pulls what ' +
-            'its scope holds. The first event comes at once, so a console that reconnects pulls what it missed; a ' +
+            'its scope holds. A change is announced to the users whose scope held the ticket before it or holds it ' +
+            'after (to everyone when another server process stored it). The first event comes at once, so a ' +
+            'console that reconnects pulls what it missed; a ' +
             `comment line every ${HEARTBEAT_MS / 1000} s keeps a quiet stream open through proxies.`,
           responses: {
             '200': {

@@ -2,10 +2,21 @@
 import type { Role, User } from '../shared/domain/people';
 import type { Ticket } from '../shared/domain/ticket';
 
+/** Who holds a ticket: its team, and its assignee (null: the team's queue). */
+export interface TicketHolder {
+  teamId: string;
+  assigneeId: string | null;
+}
+
+/** The rule, for a ticket so held. */
+export function holdsInScope(user: User, { teamId, assigneeId }: TicketHolder): boolean {
+  if (teamId !== user.teamId) return false;
+  return user.role === 'lead' || assigneeId === null || assigneeId === user.id;
+}
+
 /** The rule for one ticket already loaded. */
 export function inScope(user: User, ticket: Ticket): boolean {
-  if (ticket.teamId !== user.teamId) return false;
-  return user.role === 'lead' || ticket.assignee === null || ticket.assignee.id === user.id;
+  return holdsInScope(user, { teamId: ticket.teamId, assigneeId: ticket.assignee?.id ?? null });
 }
 
 /**
