@@ -2,211 +2,23 @@
  * The queue: every cached ticket in the chosen scope, as a virtualized list (only the rows on screen
  * are rendered, so 50,000 cached tickets scroll like 50).
  */
-import { Caption1, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDistanceStrict, isSameDay } from 'date-fns';
+import { Caption1, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { type FocusEvent, type KeyboardEvent, memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  FollowUpBadge,
-  NewBadge,
-  PriorityBadge,
-  StageBadge,
-  type TicketBadgeClasses,
-  useTicketBadgeClasses,
-} from '../../ui/TicketBadges';
+import { useTicketBadgeClasses } from '../../ui/TicketBadges';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useRowWindow } from '../../ui/use-row-window';
 import { shortcutFor, type ShortcutId } from '../../ui/shortcuts';
-import { STATUS_LABEL, type FollowUpCadence, timeText } from '../../../shared/domain';
-import {
-  followUpState,
-  queueActions,
-  type QueueScope,
-  useQueueRows,
-  useQueueStore,
-} from '../../data/stores/queue-store';
+import { queueActions, type QueueScope, useQueueRows, useQueueStore } from '../../data/stores/queue-store';
 import { QueueNotes } from './QueueNotes';
+import { QueueRow } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
+import { OVERSCAN, ROW_HEIGHT, useQueueStyles } from './queue-styles';
 import type { TicketSummary } from '../../data/summary';
 import { workspaceActions } from '../../data/workspace';
 import { uiActions, useUiStore } from '../../data/stores/ui-store';
 
-const ROW_HEIGHT = 56;
-/** Rows drawn beyond each edge of the screen, so a scroll shows rows already there. */
-const OVERSCAN = 4;
-
-/**
- * The columns give way one by one as the queue narrows (the split beside the ticket, a small window):
- * age first, then assignee, then priority, then stage; ticket and title always stay, and nothing
- * overlaps. Container queries, so the queue answers to its own width, not the window's. Narrowest
- * first, each wider query adding a column: Griffel orders the queries by their text, which for these
- * widths (all three digits) is also the order in which the wider must win.
- */
-const WITH_STAGE = '@container (min-width: 400px)';
-const WITH_PRIORITY = '@container (min-width: 580px)';
-const WITH_ASSIGNEE = '@container (min-width: 710px)';
-const WITH_AGE = '@container (min-width: 800px)';
-// The stage column fits its longest badge, "Escalated to Microsoft", on one line.
-const columns = {
-  display: 'grid',
-  gridTemplateColumns: '100px minmax(0, 1fr)',
-  [WITH_STAGE]: { gridTemplateColumns: '100px minmax(0, 1fr) 170px' },
-  [WITH_PRIORITY]: { gridTemplateColumns: '100px minmax(160px, 1fr) 170px 90px' },
-  [WITH_ASSIGNEE]: { gridTemplateColumns: '100px minmax(160px, 1fr) 170px 90px 130px' },
-  [WITH_AGE]: { gridTemplateColumns: '100px minmax(160px, 1fr) 170px 90px 130px 80px' },
-} as const;
-
-const useStyles = makeStyles({
-  pane: {
-    display: 'grid',
-    gridTemplateRows: 'auto auto auto auto 1fr',
-    minHeight: 0,
-    // Whatever the split, the queue stays inside its pane instead of running under the ticket.
-    minWidth: 0,
-    overflow: 'hidden',
-    containerType: 'inline-size',
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  header: {
-    ...columns,
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  scroller: { overflowY: 'auto', minHeight: 0, position: 'relative' },
-  row: {
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    ...columns,
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'center',
-    padding: `0 ${tokens.spacingHorizontalM}`,
-    boxSizing: 'border-box',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  // A bar at the row's start marks a ticket new since the console opened, beside its "New" badge.
-  fresh: { boxShadow: `inset 4px 0 0 ${tokens.colorBrandStroke1}` },
-  cell: {
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  number: { fontWeight: tokens.fontWeightSemibold },
-  caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  titleCell: { display: 'flex', flexDirection: 'column', overflow: 'hidden' },
-  // Brand blue is too faint on a hovered or selected row in the dark theme; this blue reads on both.
-  sessionToday: { color: tokens.colorPaletteBlueForeground2, fontWeight: tokens.fontWeightSemibold },
-  empty: { padding: tokens.spacingHorizontalXL },
-  stage: { display: 'none', [WITH_STAGE]: { display: 'flex' } },
-  priority: { display: 'none', [WITH_PRIORITY]: { display: 'block' } },
-  assignee: { display: 'none', [WITH_ASSIGNEE]: { display: 'block' } },
-  age: { display: 'none', [WITH_AGE]: { display: 'block' } },
-});
-
 const SCOPE_LABEL: Record<QueueScope, string> = { all: 'All', mine: 'My tickets', unassigned: 'Team queue' };
-
-type QueueClasses = ReturnType<typeof useStyles>;
-
-interface RowProps {
-  summary: TicketSummary;
-  index: number;
-  top: number;
-  selected: boolean;
-  /** Arrived while the console was open and not opened yet. */
-  fresh: boolean;
-  /** The grid's one Tab stop: the row the keyboard is on. */
-  active: boolean;
-  now: Date;
-  cadence: FollowUpCadence;
-  /** The grid's classes, looked up once for all rows: a style hook per row costs a style insertion per mount. */
-  styles: QueueClasses;
-  badges: TicketBadgeClasses;
-}
-
-/** The start of the row's confirmed session today (the engineer's day), from the row alone: no read. */
-function sessionToday(summary: TicketSummary, now: Date): Date | null {
-  const today = summary.sessions.find((session) => session.status === 'confirmed' && isSameDay(session.start, now));
-  return today === undefined ? null : new Date(today.start);
-}
-
-const QueueRow = memo(function QueueRow({
-  summary,
-  index,
-  top,
-  selected,
-  fresh,
-  active,
-  now,
-  cadence,
-  styles,
-  badges,
-}: RowProps) {
-  const session = sessionToday(summary, now);
-  const followUp = followUpState(summary, cadence, now);
-  // Clicks and keys are handled once, on the grid: a row is only what it shows.
-  return (
-    <div
-      role="row"
-      aria-selected={selected}
-      aria-rowindex={index + 1}
-      tabIndex={active ? 0 : -1}
-      data-ticket-id={summary.id}
-      data-row-index={index}
-      data-ticket-number={summary.number}
-      className={mergeClasses(styles.row, selected && styles.selected, fresh && styles.fresh)}
-      style={{ top, height: ROW_HEIGHT }}
-    >
-      {/* Plain elements styled once, not Text components: a fast scroll mounts dozens of rows a frame. */}
-      <div role="cell" className={styles.titleCell}>
-        <span className={mergeClasses(styles.cell, styles.number)}>{summary.number}</span>
-        {/* A ticket new since the console opened has no session booked today: one second line serves both. */}
-        {fresh ? (
-          <NewBadge classes={badges} />
-        ) : (
-          session !== null && (
-            <span
-              className={mergeClasses(styles.cell, styles.caption, styles.sessionToday)}
-              title={`Remote session today at ${timeText(session)}`}
-            >
-              Session {timeText(session)}
-            </span>
-          )
-        )}
-      </div>
-      <div role="cell" className={styles.titleCell}>
-        <span className={styles.cell}>{summary.title}</span>
-        <span className={mergeClasses(styles.cell, styles.caption)}>
-          {summary.customerName ?? 'Company name missing'} · {summary.tenantDomain ?? 'no tenant domain'}
-        </span>
-      </div>
-      <div role="cell" className={mergeClasses(styles.titleCell, styles.stage)}>
-        <StageBadge stage={summary.stage} classes={badges} />
-        {followUp === null ? (
-          <span className={mergeClasses(styles.cell, styles.caption)}>{STATUS_LABEL[summary.status]}</span>
-        ) : (
-          <FollowUpBadge state={followUp} classes={badges} />
-        )}
-      </div>
-      <div role="cell" className={styles.priority}>
-        <PriorityBadge priority={summary.priority} classes={badges} />
-      </div>
-      <span role="cell" className={mergeClasses(styles.cell, styles.assignee)}>
-        {summary.assigneeName ?? 'Unassigned'}
-      </span>
-      <span role="cell" className={mergeClasses(styles.cell, styles.age)} title={summary.createdAt}>
-        {formatDistanceStrict(summary.createdAt, now)}
-      </span>
-    </div>
-  );
-});
 
 /** The tabs with their counts: they change with the counts and the tab, not with a scroll or a search. */
 function ScopeTabs() {
@@ -225,7 +37,7 @@ function ScopeTabs() {
 }
 
 const ColumnHeaders = memo(function ColumnHeaders() {
-  const styles = useStyles();
+  const styles = useQueueStyles();
   return (
     <div className={styles.header} role="row" aria-hidden>
       <Caption1>Ticket</Caption1>
@@ -274,7 +86,7 @@ function rowOf(target: EventTarget): HTMLElement | null {
  * focus between rows, Enter opens the ticket.
  */
 function QueueRows() {
-  const styles = useStyles();
+  const styles = useQueueStyles();
   const badges = useTicketBadgeClasses();
   const { phase, noTickets, selectedId, search, cadence, fresh } = useQueueStore(
     useShallow((s) => ({
@@ -419,7 +231,7 @@ function QueueRows() {
 
 /** The queue's parts each read only what they show, so a keystroke or a scroll re-renders only its own part. */
 export function QueueView() {
-  const styles = useStyles();
+  const styles = useQueueStyles();
   return (
     <section className={styles.pane} aria-label="Ticket queue">
       <ScopeTabs />
