@@ -2,7 +2,7 @@
  * The change stream (GET /api/v1/sync/changes): a server-sent event each time changes are stored, so a
  * console pulls within moments of new work instead of at its next interval. It carries no ticket data:
  * the console pulls what its scope holds, as it always does. A change is announced only to the consoles
- * whose scope held the ticket before or holds it after (all of them when another process made it): an
+ * whose scope held the ticket before or holds it after, whichever process on the database made it: an
  * engineer's console does not pull for a colleague's ticket, nor one team's for another's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

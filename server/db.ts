@@ -11,7 +11,7 @@ import { MutationResult } from '../shared/api/sync';
 import { checkIntegrity } from './integrity';
 import { migrate } from './migrations';
 import { SessionIndex } from './scheduling/session-index';
-import { scopeSql, type TicketHolder } from './scope';
+import { TicketHolder, scopeSql } from './scope';
 import type { SqlDatabase, SqlDialect, SqlSession } from './storage/sql';
 import { openPostgres } from './storage/postgres';
 import { SqliteDatabase } from './storage/sqlite';
@@ -131,9 +131,24 @@ async function openPortalDatabase(database: SqlDatabase): Promise<PortalDatabase
   await migrate(database);
   const db = new PortalDatabase(database, { database, changeListeners: new Set(), announced: null }, null);
   await db.beginHistory();
-  // Another process's announcement names no tickets: every console hears it.
-  await database.onChangesElsewhere(() => db.announceChange(null));
+  await database.onChangesElsewhere((announcement) => db.announceChange(holdersIn(announcement)));
   return db;
+}
+
+const AnnouncedHolders = z.array(TicketHolder);
+
+/**
+ * Who held the tickets another process announced changes to (see writeTicket); null when it does not
+ * say, or says it in a way this process cannot read: then every console hears of it.
+ */
+function holdersIn(announcement: string | null): TicketHolder[] | null {
+  if (announcement === null) return null;
+  try {
+    const holders = AnnouncedHolders.safeParse(JSON.parse(announcement));
+    return holders.success ? holders.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Every statement the server runs, each written once for both engines (see SqlDialect for the rest). */
@@ -359,11 +374,7 @@ export class PortalDatabase {
 
   /** Hands out the next change number; call it inside the transaction that writes the change. */
   async nextSeq(): Promise<number> {
-    const seq = ValueRow.parse(await this.sql.get(SQL.nextSeq)).value;
-    // The other processes hear of it here; this one when the ticket the change makes is saved (writeTicket).
-    const { announceChanges } = this.sql.dialect;
-    if (announceChanges !== null) await this.sql.run(announceChanges);
-    return seq;
+    return ValueRow.parse(await this.sql.get(SQL.nextSeq)).value;
   }
 
   /**
@@ -457,6 +468,9 @@ export class PortalDatabase {
       data: JSON.stringify(valid),
     });
     await this.sessions.index(valid);
+    // The other processes hear who held it once the transaction commits; this one right after (below).
+    const { announceChanges } = this.sql.dialect;
+    if (announceChanges !== null) await this.sql.run(announceChanges, [JSON.stringify(holders)]);
     if (this.afterCommit === null) this.announceChange(holders);
     else this.afterCommit.push(() => this.announceChange(holders));
   }

@@ -176,7 +176,7 @@ function buildOpenApiDocument(): oas31.OpenAPIObject {
           description:
             'The event carries the latest change number (`{"seq": 42}`) and no ticket data: the console pulls what ' +
             'its scope holds. A change is announced to the users whose scope held the ticket before it or holds it ' +
-            'after (to everyone when another server process stored it). The first event comes at once, so a ' +
+            'after, whichever server process on the database stored it. The first event comes at once, so a ' +
             'console that reconnects pulls what it missed; a ' +
             `comment line every ${HEARTBEAT_MS / 1000} s keeps a quiet stream open through proxies.`,
           responses: {

@@ -1,12 +1,11 @@
 /** Which tickets a user works from: an engineer their own and the team queue, a lead the whole team. */
+import { z } from 'zod';
 import type { Role, User } from '../shared/domain/people';
 import type { Ticket } from '../shared/domain/ticket';
 
 /** Who holds a ticket: its team, and its assignee (null: the team's queue). */
-export interface TicketHolder {
-  teamId: string;
-  assigneeId: string | null;
-}
+export const TicketHolder = z.object({ teamId: z.string(), assigneeId: z.string().nullable() });
+export type TicketHolder = z.infer<typeof TicketHolder>;
 
 /** The rule, for a ticket so held. */
 export function holdsInScope(user: User, { teamId, assigneeId }: TicketHolder): boolean {

@@ -11,8 +11,9 @@ import type { Isolation, SqlDatabase, SqlDialect, SqlParams, SqlRow, SqlSession 
 const CHANGES_CHANNEL = 'portal_changes';
 
 /**
- * The dialect of one opened database: its announcements carry a token of its own, by which it knows its
- * own among those it hears (it announced those to its change streams already, at commit).
+ * The dialect of one opened database: its announcements begin with a token of its own and a space, by
+ * which it knows its own among those it hears (it announced those to its change streams already, at
+ * commit); what follows is what the announcement says.
  */
 function postgresDialect(announcer: string): SqlDialect {
   return {
@@ -20,7 +21,7 @@ function postgresDialect(announcer: string): SqlDialect {
     forUpdate: ' FOR UPDATE',
     utf8Bytes: (column) => `convert_to(${column}, 'UTF8')`,
     mutationOrder: 'handled',
-    announceChanges: `NOTIFY ${CHANGES_CHANNEL}, '${announcer}'`,
+    announceChanges: `SELECT pg_notify('${CHANGES_CHANNEL}', '${announcer} ' || CAST(? AS text))`,
   };
 }
 
@@ -211,10 +212,13 @@ export class PostgresDatabase extends PostgresSession implements SqlDatabase {
    * Listens on a connection of its own, outside the pool. A lost one is made again a second later;
    * meanwhile the consoles miss only the announcement, not the change: they pull at their interval too.
    */
-  async onChangesElsewhere(listener: () => void): Promise<void> {
+  async onChangesElsewhere(listener: (announcement: string | null) => void): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, types });
-    client.on('notification', (message) => {
-      if (message.payload !== this.announcer) listener();
+    client.on('notification', ({ payload = '' }) => {
+      // A process of an earlier version announces its token alone.
+      const space = payload.indexOf(' ');
+      if ((space === -1 ? payload : payload.slice(0, space)) === this.announcer) return;
+      listener(space === -1 ? null : payload.slice(space + 1));
     });
     client.on('error', (error) => {
       if (this.ended !== null) return;

@@ -17,7 +17,8 @@ export interface SqlDialect {
   readonly mutationOrder: string;
   /**
    * The statement that tells every other process on the database, once the transaction commits, that
-   * changes were stored (see SqlDatabase.onChangesElsewhere); null where one process holds the database.
+   * changes were stored, and what its one parameter says of them (see SqlDatabase.onChangesElsewhere);
+   * null where one process holds the database.
    */
   readonly announceChanges: string | null;
 }
@@ -54,7 +55,10 @@ export interface SqlDatabase extends SqlSession {
    * servers starting together run each step once.
    */
   lockSchema(session: SqlSession): Promise<void>;
-  /** Calls `listener` each time a process on the database announces changes (see SqlDialect.announceChanges). */
-  onChangesElsewhere(listener: () => void): Promise<void>;
+  /**
+   * Calls `listener` each time another process on the database announces changes, with what it said of
+   * them (null: a process that says nothing of them); see SqlDialect.announceChanges.
+   */
+  onChangesElsewhere(listener: (announcement: string | null) => void): Promise<void>;
   close(): Promise<void>;
 }

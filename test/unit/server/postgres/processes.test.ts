@@ -11,13 +11,13 @@ import type { Mutation } from '../../../../shared/mutations';
 import { eventsOf } from '../../../support/server-events';
 import { type ServerProcess, startServerProcess } from '../../../support/server-process';
 import { newPostgresDatabase } from '../../../support/test-database';
-import { addNote, giulia } from '../fixtures';
+import { addNote, giulia, marco } from '../fixtures';
 
-async function signInOver(server: ServerProcess): Promise<string> {
+async function signInOver(server: ServerProcess, user = giulia): Promise<string> {
   const response = await fetch(`${server.url}${API_PREFIX}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: giulia.email, password: giulia.password }),
+    body: JSON.stringify({ email: user.email, password: user.password }),
   });
   return LoginResponse.parse(await response.json()).token;
 }
@@ -153,6 +153,32 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(await next()).toEqual({ event: 'change', data: seqOf(here) });
     const later = await push(b, token, randomUUID(), [addNote(ticket.id, 'Stored through the other server again.')]);
     expect(await next()).toEqual({ event: 'change', data: seqOf(later) });
+    aborted.abort();
+  });
+
+  it("announces the other process's changes only to the consoles whose scope holds the ticket", async () => {
+    const [a, b] = servers;
+    const [ofGiulia, ofMarco] = await Promise.all([signInOver(b), signInOver(a, marco)]);
+    const aborted = new AbortController();
+    const stream = await fetch(`${a.url}${API_PREFIX}/sync/changes`, {
+      headers: { authorization: `Bearer ${ofMarco}` },
+      signal: aborted.signal,
+    });
+    const next = eventsOf(stream.body as ReadableStream<Uint8Array>);
+    await next();
+    const { tickets } = await pull(b, ofGiulia, '0');
+    const open = tickets.filter((candidate) => candidate.stage !== 'closed');
+    const own = open.find((candidate) => candidate.assignee?.id === giulia.id);
+    const queued = open.find((candidate) => candidate.assignee === null);
+    if (own === undefined || queued === undefined)
+      throw new Error('the demo data gives Giulia an open ticket and her team a queued one');
+    // Giulia's own ticket is not Marco's to pull: his console, on the other process, is not told of it.
+    const notHis = await push(b, ofGiulia, randomUUID(), [addNote(own.id, 'Only Giulia and her lead pull this.')]);
+    const inQueue = await push(b, ofGiulia, randomUUID(), [addNote(queued.id, 'The whole team pulls this.')]);
+    expect(notHis[0]?.status).toBe('applied');
+    const applied = inQueue[0];
+    if (applied?.status !== 'applied') throw new Error(`the note on the queued ticket was ${applied?.status}`);
+    expect(await next()).toEqual({ event: 'change', data: { seq: applied.seq } });
     aborted.abort();
   });
 });
