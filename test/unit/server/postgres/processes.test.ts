@@ -40,6 +40,17 @@ async function push(server: ServerProcess, token: string, clientId: string, muta
   return PushResponse.parse(await response.json()).results;
 }
 
+/** The user's change stream on `server`, past the event every console gets on connecting. */
+async function changesOver(server: ServerProcess, token: string, signal: AbortSignal) {
+  const stream = await fetch(`${server.url}${API_PREFIX}/sync/changes`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal,
+  });
+  const next = eventsOf(stream.body as ReadableStream<Uint8Array>);
+  await next();
+  return next;
+}
+
 /** A pull's page, with the cursor it was asked from. */
 interface Page {
   from: number;
@@ -137,12 +148,7 @@ describe('two server processes on one PostgreSQL database', () => {
     const [a, b] = servers;
     const token = await signInOver(b);
     const aborted = new AbortController();
-    const stream = await fetch(`${a.url}${API_PREFIX}/sync/changes`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: aborted.signal,
-    });
-    const next = eventsOf(stream.body as ReadableStream<Uint8Array>);
-    await next();
+    const next = await changesOver(a, token, aborted.signal);
     const { tickets } = await pull(b, token, '0');
     const ticket = tickets.find((candidate) => candidate.assignee?.id === giulia.id && candidate.stage !== 'closed');
     if (ticket === undefined) throw new Error('the demo data gives Giulia an open ticket');
@@ -160,12 +166,7 @@ describe('two server processes on one PostgreSQL database', () => {
     const [a, b] = servers;
     const [ofGiulia, ofMarco] = await Promise.all([signInOver(b), signInOver(a, marco)]);
     const aborted = new AbortController();
-    const stream = await fetch(`${a.url}${API_PREFIX}/sync/changes`, {
-      headers: { authorization: `Bearer ${ofMarco}` },
-      signal: aborted.signal,
-    });
-    const next = eventsOf(stream.body as ReadableStream<Uint8Array>);
-    await next();
+    const next = await changesOver(a, ofMarco, aborted.signal);
     const { tickets } = await pull(b, ofGiulia, '0');
     const open = tickets.filter((candidate) => candidate.stage !== 'closed');
     const own = open.find((candidate) => candidate.assignee?.id === giulia.id);
