@@ -1,7 +1,7 @@
 /**
  * Reading the local copy: the pull's position, the team, the outbox's changes and the queue rows, each
- * through an index or a key, never the whole copy. LocalStore adds the writes (and the reads that set a
- * damaged record aside, which write).
+ * through an index or a key, never the whole copy. CheckedReads adds the reads that set a damaged record
+ * aside (which write), LocalStore the writes.
  */
 import { Dexie } from 'dexie';
 import { soloTeam, type Stage, TeamContext, type TeamMember, Ticket } from '../../shared/domain';
