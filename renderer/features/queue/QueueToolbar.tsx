@@ -1,7 +1,18 @@
 /** Search, filters and sort for the queue. */
-import { Button, Dropdown, Option, SearchBox, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Option,
+  type SearchBoxProps,
+  Switch,
+  makeStyles,
+  renderSearchBox_unstable,
+  tokens,
+  useSearchBoxStyles_unstable,
+  useSearchBox_unstable,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { type Ref, memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import {
   CHANNEL_LABEL,
   PRIORITY_LABEL,
@@ -159,14 +170,36 @@ function ClearFilters() {
 }
 
 /**
- * The search box alone reads what is typed: a keystroke re-renders the box, not the filters beside it.
- * `/` anywhere brings the focus here.
+ * Fluent's SearchBox whose input keeps what is typed itself. React writes a controlled input's value,
+ * type and name attributes again each time it renders it, and Fluent's box renders at every keystroke
+ * with the value it holds: each write invalidated the input's style and layout inside the keystroke's
+ * frame. Told a fixed value, the box holds nothing that changes as the user types, and its input, left
+ * without one, is not written: the keystroke's frame is the browser's own. QueueSearch writes into the
+ * input a query set from elsewhere.
+ */
+function TypedSearchBox({ ref, ...props }: SearchBoxProps & { ref: Ref<HTMLInputElement> }) {
+  const fixed = useSearchBox_unstable({ ...props, value: '' }, ref);
+  const state = { ...fixed, input: { ...fixed.input, value: undefined } };
+  useSearchBoxStyles_unstable(state);
+  return renderSearchBox_unstable(state);
+}
+
+/**
+ * The search box: a keystroke renders nothing, not even the box (see TypedSearchBox); the query it sets
+ * is searched after the keystroke's frame. `/` anywhere brings the focus here.
  */
 function QueueSearch() {
   const styles = useStyles();
-  const query = useQueueStore((s) => s.query);
   const box = useRef<HTMLInputElement>(null);
   const requested = useUiStore((s) => s.searchRequested);
+  // What the user types is already in the box; a query set otherwise (cleared with the filters) is put in it.
+  useLayoutEffect(() => {
+    const show = (query: string) => {
+      if (box.current !== null && box.current.value !== query) box.current.value = query;
+    };
+    show(useQueueStore.getState().query);
+    return useQueueStore.subscribe((state) => show(state.query));
+  }, []);
   useEffect(() => {
     if (!requested) return;
     uiActions.searchFocused();
@@ -174,7 +207,7 @@ function QueueSearch() {
     box.current?.select();
   }, [requested]);
   return (
-    <SearchBox
+    <TypedSearchBox
       ref={box}
       // Down from the search goes to the results, the way a search field's list is reached.
       onKeyDown={(event) => {
@@ -185,7 +218,6 @@ function QueueSearch() {
       className={styles.search}
       aria-label="Search tickets"
       placeholder="Search number, title, customer, tenant, timeline…"
-      value={query}
       onChange={(_, data) => queueActions.setQuery(data.value)}
     />
   );
