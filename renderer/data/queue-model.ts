@@ -198,16 +198,16 @@ export class QueueModel {
     this.shown = [...this.byId.values()].filter((s) => isShown(s, arrangement)).sort(this.order);
   }
 
-  /** Replaces every row at once (the local copy read in full). */
-  replaceAll(summaries: Iterable<TicketSummary>): void {
-    this.byId.clear();
-    this.escalations.clear();
-    this.tally = emptyCounts();
-    for (const summary of summaries) {
+  /**
+   * Rows of the local copy as it is read, a chunk at a time, each ticket in one chunk only: kept and
+   * counted, and shown once arranged. Each chunk goes in sorted: the rows are then runs in order, which
+   * the arranging sort merges instead of sorting them from scratch, in the one task that shows them all.
+   */
+  add(summaries: readonly TicketSummary[]): void {
+    for (const summary of [...summaries].sort(this.order)) {
       this.byId.set(summary.id, summary);
       this.count(summary, 1);
     }
-    this.arrange(this.arrangement);
   }
 
   /** The tickets `ticketIds` changed: `summaries` replace their rows; an id without one left the local copy. */

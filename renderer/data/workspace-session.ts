@@ -26,7 +26,6 @@ import { useSessionStore } from './stores/session-store';
 import { useSyncStore } from './stores/sync-store';
 import { useTeamStore } from './stores/team-store';
 import { useTicketStore } from './stores/ticket-store';
-import type { TicketSummary } from './summary';
 import { SyncEngine } from './sync-engine';
 import { damagedNotice, damagedTicketsNotice, historyLostNotice } from './workspace-notices';
 
@@ -95,13 +94,16 @@ async function refreshAttention(store: LocalStore): Promise<void> {
  */
 const QUEUE_CHUNK = 500;
 
-/** Reads every queue row after the first screen, a chunk at a time, letting the console breathe in between. */
+/**
+ * Reads every queue row after the first screen, a chunk at a time, letting the console breathe in
+ * between: each chunk is counted and sorted into the queue as it comes, so that the one task that shows
+ * them all stays short.
+ */
 async function readWholeQueue(current: Workspace): Promise<void> {
-  const rows: TicketSummary[] = [];
   let after: string | null = null;
   do {
     const chunk = await current.store.summaryChunk(after, QUEUE_CHUNK);
-    rows.push(...chunk.summaries);
+    queueActions.addRows(chunk.summaries);
     after = chunk.lastId;
     await new Promise((resolve) => setTimeout(resolve, 0));
     // Unsent changes going out come first: a console opened offline and coming online at once pushes
@@ -109,7 +111,7 @@ async function readWholeQueue(current: Workspace): Promise<void> {
     await current.engine.pushSettled();
     if (current.closed) return;
   } while (after !== null);
-  queueActions.showAll(rows);
+  queueActions.showAll();
 }
 
 /**

@@ -98,6 +98,8 @@ let model = new QueueModel(arrangementOf(initialQueueState));
 const countsOfModel = (): QueueCounts => ({ all: { ...model.counts.all }, open: { ...model.counts.open } });
 let searcher: ((query: string) => Promise<SearchResult>) | null = null;
 let searchCall = 0;
+/** The model the whole local copy is read into (addRows) until showAll makes it the queue's. */
+let reading: QueueModel | null = null;
 /** Changes heard while the rows were being read: laid over them once read, as a row read early may be older. */
 let lateChanges: { ticketIds: readonly string[]; summaries: readonly TicketSummary[] }[] = [];
 
@@ -155,6 +157,7 @@ export const queueActions = {
   /** A new session: whose tabs these are, and where searches go. */
   start(userId: string, search: (query: string) => Promise<SearchResult>, now: Date): void {
     searcher = search;
+    reading = null;
     lateChanges = [];
     useQueueStore.setState({ ...initialQueueState, userId, now });
     model = new QueueModel(arrangementOf(useQueueStore.getState()));
@@ -162,9 +165,17 @@ export const queueActions = {
   showFirstScreen(rows: readonly TicketSummary[], counts: QueueCounts): void {
     useQueueStore.setState((s) => ({ phase: 'firstScreen', firstScreen: rows, counts, version: s.version + 1 }));
   },
-  /** Every row has been read: from now on the model answers. */
-  showAll(summaries: Iterable<TicketSummary>): void {
-    model.replaceAll(summaries);
+  /** Rows of the whole local copy, read a chunk at a time after the first screen (see showAll). */
+  addRows(summaries: readonly TicketSummary[]): void {
+    reading ??= new QueueModel(arrangementOf(useQueueStore.getState()));
+    reading.add(summaries);
+  },
+  /** Every row has been read (addRows): from now on the model answers. */
+  showAll(): void {
+    const read = reading ?? new QueueModel(arrangementOf(useQueueStore.getState()));
+    reading = null;
+    read.arrange(arrangementOf(useQueueStore.getState()));
+    model = read;
     for (const change of lateChanges) model.apply(change.ticketIds, change.summaries);
     lateChanges = [];
     useQueueStore.setState((s) => ({
@@ -251,6 +262,7 @@ export const queueActions = {
   },
   reset(): void {
     searcher = null;
+    reading = null;
     lateChanges = [];
     searchCall += 1;
     useQueueStore.setState(initialQueueState);

@@ -42,7 +42,7 @@ describe('desktopCounts', () => {
       FIXED_NOW,
     );
     const queue = new QueueModel({ ...DEFAULT_ARRANGEMENT, userId: ENGINEER.id, now: NOW });
-    queue.replaceAll(await allSummaries(store));
+    queue.add(await allSummaries(store));
     expect(desktopCounts(queue.myEscalations, DEFAULT_CADENCE, NOW, queue.counts.open.mine)).toEqual({
       openTickets: 3,
       overdueFollowUps: 1,

@@ -311,8 +311,10 @@ describe('LocalStore.ticketsInStage', () => {
       }),
     );
     await store.applyPullPage(tickets, '30', FIXED_NOW);
-    const model = new QueueModel({ ...DEFAULT_ARRANGEMENT, userId: ENGINEER.id, now: new Date(FIXED_NOW) });
-    model.replaceAll(await allSummaries(store));
+    const arrangement = { ...DEFAULT_ARRANGEMENT, userId: ENGINEER.id, now: new Date(FIXED_NOW) };
+    const model = new QueueModel(arrangement);
+    model.add(await allSummaries(store));
+    model.arrange(arrangement);
     expect((await store.recentSummaries(10)).map((s) => s.number)).toEqual(
       model.rows.slice(0, 10).map((s) => s.number),
     );

@@ -108,29 +108,44 @@ function expected(rows: ReadonlyMap<string, TicketSummary>, arrangement: QueueAr
 describe('QueueModel', () => {
   it("keeps the rows sorted, the counts and the user's escalations right through any changes", () => {
     fc.assert(
-      fc.property(arrangementArb, fc.array(summaryArb), fc.array(stepArb, { maxLength: 25 }), (start, rows, steps) => {
-        const model = new QueueModel(start);
-        const truth = new Map(rows.map((s) => [s.id, s]));
-        model.replaceAll(truth.values());
-        let arrangement = start;
-        for (const step of steps) {
-          if (step.kind === 'arrange') {
-            arrangement = step.arrangement;
-            model.arrange(arrangement);
-          } else {
-            // The last version of a ticket in a batch is the one that counts, as in a pulled page.
-            const latest = new Map(step.changed.map((s) => [s.id, s]));
-            const removed = step.removed.filter((id) => !latest.has(id));
-            for (const id of removed) truth.delete(id);
-            for (const [id, s] of latest) truth.set(id, s);
-            model.apply([...latest.keys(), ...removed], [...latest.values()]);
+      fc.property(
+        arrangementArb,
+        fc.array(summaryArb),
+        fc.nat(),
+        fc.array(stepArb, { maxLength: 25 }),
+        (start, rows, split, steps) => {
+          // Read in two chunks, each ticket in one, then arranged.
+          const model = new QueueModel(start);
+          const truth = new Map(rows.map((s) => [s.id, s]));
+          const read = [...truth.values()];
+          const at = split % (read.length + 1);
+          model.add(read.slice(0, at));
+          model.add(read.slice(at));
+          model.arrange(start);
+          const matches = (arrangement: QueueArrangement) => {
+            const want = expected(truth, arrangement);
+            expect(model.rows.map((s) => s.number + s.id)).toEqual(want.rows);
+            expect(model.counts).toEqual(want.counts);
+            expect([...model.myEscalations].map((s) => s.id).sort()).toEqual(want.myEscalations);
+          };
+          matches(start);
+          let arrangement = start;
+          for (const step of steps) {
+            if (step.kind === 'arrange') {
+              arrangement = step.arrangement;
+              model.arrange(arrangement);
+            } else {
+              // The last version of a ticket in a batch is the one that counts, as in a pulled page.
+              const latest = new Map(step.changed.map((s) => [s.id, s]));
+              const removed = step.removed.filter((id) => !latest.has(id));
+              for (const id of removed) truth.delete(id);
+              for (const [id, s] of latest) truth.set(id, s);
+              model.apply([...latest.keys(), ...removed], [...latest.values()]);
+            }
+            matches(arrangement);
           }
-          const want = expected(truth, arrangement);
-          expect(model.rows.map((s) => s.number + s.id)).toEqual(want.rows);
-          expect(model.counts).toEqual(want.counts);
-          expect([...model.myEscalations].map((s) => s.id).sort()).toEqual(want.myEscalations);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -187,7 +202,8 @@ describe('the queue of open work', () => {
     const sooner = row({ id: ids[2], number: 'CSS-100002', escalation: chased('2025-03-03T09:00:00.000Z', null) });
     const none = row({ id: ids[3], number: 'CSS-100003', updatedAt: '2025-03-09T09:00:00.000Z' });
     const model = new QueueModel(arrangement({ sort: 'followUpDue' }));
-    model.replaceAll([none, later, sooner]);
+    model.add([none, later, sooner]);
+    model.arrange(arrangement({ sort: 'followUpDue' }));
     expect(model.rows.map((r) => r.number)).toEqual(['CSS-100002', 'CSS-100001', 'CSS-100003']);
   });
 });
