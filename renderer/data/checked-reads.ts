@@ -9,10 +9,11 @@ import { groupByTicket } from './outbox-entry';
 import { backlogEntries, recordsAfter } from './local-db';
 import { LocalDataError } from './local-errors';
 import { LocalReads } from './local-reads';
-import { type DamagedRecord, setAside } from './quarantine';
+import { type DamagedRecord, damagedRecord, setAside } from './quarantine';
+import { readRowChunk, type RowReader } from './row-chunk';
 import { countsOfTally, type QueueCounts, QueueTally, TALLY_KEY, tallyOf } from './queue-tally';
 import { rebase, type TicketView } from './rebase';
-import { summarize, TicketSummary, withSharedValues } from './summary';
+import { summarize, type TicketSummary, withSharedValues } from './summary';
 
 /** Tickets read in one transaction by ticketsAsSeen. */
 const READ_CHUNK = 250;
@@ -114,29 +115,18 @@ export class CheckedReads extends LocalReads {
 
   /**
    * The queue rows after `afterId` in id order, at most `limit`: the queue reads the whole local copy
-   * in such chunks, in the background. A damaged row is set aside and rebuilt from its ticket.
+   * in such chunks, in the background, through `read` (the queue reader's worker, or this database). A
+   * damaged row is set aside and rebuilt from its ticket.
    */
   async summaryChunk(
     afterId: string | null,
     limit: number,
+    read: RowReader = (after, n) => readRowChunk(this.db, after, n),
   ): Promise<{ summaries: TicketSummary[]; lastId: string | null }> {
-    const rows = await recordsAfter(this.db.summaries, afterId).limit(limit).toArray();
-    const lastId = rows.length < limit ? null : (rows.at(-1)?.id ?? null);
-    const summaries: TicketSummary[] = [];
-    const damaged: DamagedRecord[] = [];
-    for (const row of rows) {
-      const parsed = TicketSummary.safeParse(row);
-      if (parsed.success) summaries.push(withSharedValues(parsed.data));
-      else
-        damaged.push({
-          table: 'summaries',
-          key: String((row as { id?: unknown }).id),
-          record: row,
-          error: parsed.error,
-        });
-    }
-    if (damaged.length > 0) summaries.push(...(await this.repairSummaries(damaged)));
-    return { summaries, lastId };
+    const chunk = await read(afterId, limit);
+    const summaries = chunk.summaries.map(withSharedValues);
+    if (chunk.damaged.length > 0) summaries.push(...(await this.repairSummaries(chunk.damaged)));
+    return { summaries, lastId: chunk.lastId };
   }
 
   private async repairSummaries(damaged: readonly DamagedRecord[]): Promise<TicketSummary[]> {
@@ -181,7 +171,7 @@ export class CheckedReads extends LocalReads {
         if (record === undefined) return [];
         const parsed = Ticket.safeParse(record);
         if (!parsed.success) {
-          damaged.push({ table: 'tickets', key: ticketIds[i] as string, record, error: parsed.error });
+          damaged.push(damagedRecord('tickets', ticketIds[i] as string, record, parsed.error));
           return [];
         }
         const own = byTicket.get(parsed.data.id);
@@ -205,8 +195,7 @@ export class CheckedReads extends LocalReads {
       if (!(error instanceof LocalDataError)) throw error;
       const record = await this.db.tickets.get(ticketId);
       const parsed = Ticket.safeParse(record);
-      if (!parsed.success)
-        await this.setAsideTickets([{ table: 'tickets', key: ticketId, record, error: parsed.error }]);
+      if (!parsed.success) await this.setAsideTickets([damagedRecord('tickets', ticketId, record, parsed.error)]);
       throw error;
     }
   }
@@ -233,7 +222,7 @@ export class CheckedReads extends LocalReads {
       if (record === undefined) continue;
       const parsed = Ticket.safeParse(record);
       if (!parsed.success) {
-        damaged.push({ table: 'tickets', key: ticketId, record, error: parsed.error });
+        damaged.push(damagedRecord('tickets', ticketId, record, parsed.error));
         continue;
       }
       const view = rebase(parsed.data, await this.entriesFor([ticketId]), team);

@@ -8,7 +8,7 @@ import { Ticket } from '../../shared/domain';
 import { Cursor } from '../../shared/api';
 import { backlogEntries, type LocalDb, recordsAfter } from './local-db';
 import { OutboxEntry } from './outbox-entry';
-import { type DamagedRecord, setAside } from './quarantine';
+import { type DamagedRecord, damagedRecord, setAside } from './quarantine';
 
 /** Tickets parsed per read transaction in the background check. */
 const CHUNK = 500;
@@ -25,13 +25,12 @@ export async function checkOutbox(db: LocalDb, now: string): Promise<OutboxRepor
     const [keys, records] = await Promise.all([db.outbox.toCollection().primaryKeys(), db.outbox.toArray()]);
     const damaged = records.flatMap((record: unknown, index): DamagedRecord[] => {
       const parsed = OutboxEntry.safeParse(record);
-      return parsed.success ? [] : [{ table: 'outbox', key: Number(keys[index]), record, error: parsed.error }];
+      return parsed.success ? [] : [damagedRecord('outbox', Number(keys[index]), record, parsed.error)];
     });
     const unreadableChanges = damaged.length;
     const cursor = await db.meta.get('cursor');
     const cursorProblem = cursor === undefined ? undefined : Cursor.safeParse(cursor.value).error;
-    if (cursorProblem !== undefined)
-      damaged.push({ table: 'meta', key: 'cursor', record: cursor, error: cursorProblem });
+    if (cursorProblem !== undefined) damaged.push(damagedRecord('meta', 'cursor', cursor, cursorProblem));
     await setAside(db, damaged, now);
     return { unreadableChanges };
   });
@@ -65,7 +64,7 @@ export async function checkCachedTickets(
       const damaged = records.flatMap((record, i): DamagedRecord[] => {
         const parsed = Ticket.safeParse(record);
         const key = suspects[i] as string;
-        return record === undefined || parsed.success ? [] : [{ table: 'tickets', key, record, error: parsed.error }];
+        return record === undefined || parsed.success ? [] : [damagedRecord('tickets', key, record, parsed.error)];
       });
       await setAside(db, damaged, now);
       await db.searchBacklog.bulkAdd(backlogEntries(damaged.map((d) => String(d.key))));

@@ -11,7 +11,7 @@ import { parseRecord } from './local-errors';
 import { OutboxEntry } from './outbox-entry';
 import { pullPosition, type PullPosition } from './pull-position';
 import { rebase, type TicketView } from './rebase';
-import { readableRows, type TicketSummary } from './summary';
+import { namesEngineer, readableRows, type TicketSummary } from './summary';
 
 export class LocalReads {
   /** `user` stands in for the team until the first sync brings the real roster and policy. */
@@ -85,11 +85,13 @@ export class LocalReads {
 
   /**
    * The rows whose sessions start in [from, to), from the sessions' index: what the agenda, the next
-   * session and the overlap warning read, however large the local copy.
+   * session and the overlap warning read, however large the local copy. With `engineerId`, only the rows
+   * with a session of that engineer's, picked before the rows are checked: a lead's agenda does not
+   * check every row the team has booked for the fortnight (40 ms at 50,000 tickets).
    */
-  async summariesWithSessions(from: string, to: string): Promise<TicketSummary[]> {
-    const rows = await this.db.summaries.where('sessionStarts').between(from, to).distinct().toArray();
-    return readableRows(rows);
+  async summariesWithSessions(from: string, to: string, engineerId: string | null = null): Promise<TicketSummary[]> {
+    const rows: unknown[] = await this.db.summaries.where('sessionStarts').between(from, to).distinct().toArray();
+    return readableRows(engineerId === null ? rows : rows.filter((row) => namesEngineer(row, engineerId)));
   }
 
   /** The rows in a stage, whoever they are assigned to: the front of [stage+assigneeKey]. */

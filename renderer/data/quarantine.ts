@@ -9,7 +9,18 @@ export interface DamagedRecord {
   /** The record's primary key: the record itself may have lost its id. */
   key: string | number;
   record: unknown;
-  error: z.ZodError;
+  /** What is wrong with it, field by field (describeZodError): plain data, so a worker can report it. */
+  problem: string;
+}
+
+/** The record `key` of `table`, which failed its schema with `error`. */
+export function damagedRecord(
+  table: DamagedRecord['table'],
+  key: DamagedRecord['key'],
+  record: unknown,
+  error: z.ZodError,
+): DamagedRecord {
+  return { table, key, record, problem: describeZodError(error) };
 }
 
 /**
@@ -20,9 +31,7 @@ export interface DamagedRecord {
  */
 export async function setAside(db: LocalDb, damaged: readonly DamagedRecord[], now: string): Promise<void> {
   if (damaged.length === 0) return;
-  await db.quarantine.bulkAdd(
-    damaged.map(({ table, record, error }) => ({ table, record, problem: describeZodError(error), at: now })),
-  );
+  await db.quarantine.bulkAdd(damaged.map(({ table, record, problem }) => ({ table, record, problem, at: now })));
   const keysOf = (table: QuarantinedRecord['table']) => damaged.filter((d) => d.table === table).map((d) => d.key);
   const tickets = keysOf('tickets').map(String);
   const damagedRows = keysOf('summaries').map(String);

@@ -125,8 +125,7 @@ export class SessionCalendar {
       do {
         this.again = false;
         const { from, to } = calendarWindow(this.clock());
-        const rows = await this.store.summariesWithSessions(from, to);
-        const mine = rows.filter((row) => row.sessions.some((session) => session.engineerId === this.userId));
+        const mine = await this.store.summariesWithSessions(from, to, this.userId);
         const tickets = await this.store.ticketsAsSeen(mine.map((row) => row.id));
         if (this.stopped) return;
         const entries = calendarEntries(tickets, this.userId, from, to);

@@ -81,6 +81,15 @@ export function readableRows(rows: readonly unknown[]): TicketSummary[] {
   });
 }
 
+/** Whether a row read back, not yet checked, names `engineerId` on one of its sessions. */
+export function namesEngineer(row: unknown, engineerId: string): boolean {
+  const sessions = (row as { sessions?: unknown } | null)?.sessions;
+  return (
+    Array.isArray(sessions) &&
+    sessions.some((session) => (session as { engineerId?: unknown } | null)?.engineerId === engineerId)
+  );
+}
+
 /**
  * What a queue row is made of, each part checked by the record's own rules and nothing else of the
  * record: what a pulled ticket is checked for before it is stored (pulled-page.ts).

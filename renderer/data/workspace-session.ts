@@ -17,6 +17,7 @@ import { LocalStore } from './local-store';
 import { arrivalNotice, newArrivals } from './new-ticket-alerts';
 import { startSearch, type SearchClient } from './search/search-client';
 import { NO_RESULT } from './search/search-protocol';
+import { startQueueReader } from './queue-reader';
 import { SessionCalendar } from './session-calendar';
 import { startSessionReminders } from './session-reminders';
 import { clientId, type Session } from './session-storage';
@@ -88,9 +89,10 @@ async function refreshAttention(store: LocalStore): Promise<void> {
 }
 
 /**
- * Rows read per step while the whole queue is read in the background: each row is checked as it is
- * read (tens of µs each, a 2,000-row step took 150 ms at 50,000 tickets), so a step stays a short
- * task that scrolling and typing pass between.
+ * Rows read per step while the whole queue is read in the background. The queue reader's worker reads
+ * and checks them; each step's rows are then taken in on the main thread (copied out of the worker's
+ * message, counted and sorted into the queue), which stays a short task that scrolling and typing pass
+ * between.
  */
 const QUEUE_CHUNK = 500;
 
@@ -100,17 +102,22 @@ const QUEUE_CHUNK = 500;
  * them all stays short.
  */
 async function readWholeQueue(current: Workspace): Promise<void> {
-  let after: string | null = null;
-  do {
-    const chunk = await current.store.summaryChunk(after, QUEUE_CHUNK);
-    queueActions.addRows(chunk.summaries);
-    after = chunk.lastId;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Unsent changes going out come first: a console opened offline and coming online at once pushes
-    // them at the speed of the server, not between chunks of the queue.
-    await current.engine.pushSettled();
-    if (current.closed) return;
-  } while (after !== null);
+  const reader = startQueueReader(current.store.db);
+  try {
+    let after: string | null = null;
+    do {
+      const chunk = await current.store.summaryChunk(after, QUEUE_CHUNK, reader.read);
+      queueActions.addRows(chunk.summaries);
+      after = chunk.lastId;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Unsent changes going out come first: a console opened offline and coming online at once pushes
+      // them at the speed of the server, not between chunks of the queue.
+      await current.engine.pushSettled();
+      if (current.closed) return;
+    } while (after !== null);
+  } finally {
+    reader.close();
+  }
   queueActions.showAll();
 }
 
@@ -253,7 +260,7 @@ async function afterFirstScreen(current: Workspace): Promise<void> {
   current.calendar.start();
   current.reminders = startSessionReminders({
     userId: session.user.id,
-    sessionsBetween: (from, to) => store.summariesWithSessions(from, to),
+    sessionsBetween: (from, to) => store.summariesWithSessions(from, to, session.user.id),
     minutesBefore: async () => {
       const settings = await platform.getSettings();
       return settings.ok ? settings.value.sessionReminderMinutes : DEFAULT_SESSION_REMINDER_MINUTES;

@@ -2,6 +2,7 @@
 // filtered and sorted; open work by default with closed tickets a switch away; and a new ticket
 // arriving in the queue within seconds, pushed by the server's change stream rather than the next pull.
 import { DEFAULT_CADENCE, nextFollowUpDue, type Ticket } from '../../shared/domain';
+import { FIRST_SCREEN_ROWS } from '../../renderer/data/stores/queue-store';
 import { expect, serverScope, signIn, test } from './portal';
 import { entitledAccount, submitWebForm } from './ticket-flow';
 
@@ -58,6 +59,14 @@ test('the queue shows open work; closed tickets wait behind "Show closed"', asyn
 
   await queue.getByRole('switch', { name: 'Show closed' }).check();
   await expect(queue.getByRole('tab', { name: `All (${tickets.length})` })).toBeVisible();
+  await expect(grid).toHaveAttribute('aria-rowcount', String(tickets.length));
+
+  // Opened again from the local copy: the first screen, then every row read back in the background.
+  expect(tickets.length).toBeGreaterThan(FIRST_SCREEN_ROWS);
+  await page.reload();
+  await expect(queue.getByRole('tab', { name: `All (${tickets.length - closed})` })).toBeVisible();
+  await expect(grid).toHaveAttribute('aria-rowcount', String(tickets.length - closed));
+  await queue.getByRole('switch', { name: 'Show closed' }).check();
   await expect(grid).toHaveAttribute('aria-rowcount', String(tickets.length));
 });
 

@@ -18,6 +18,7 @@ import {
   LEAD,
   LEAD_MEMBER,
   makeClosure,
+  makeRemoteSession,
   makeTicket,
   makeTicketInStage,
 } from '../../fixtures/tickets';
@@ -332,5 +333,27 @@ describe('LocalStore.ticketsInStage', () => {
       'CSS-100102',
       'CSS-100100',
     ]);
+  });
+});
+
+describe('LocalStore.summariesWithSessions', () => {
+  it("reads the sessions in a window, everyone's or one engineer's", async () => {
+    const store = openStore();
+    const booked = (n: number, engineer: typeof ENGINEER) =>
+      makeTicketInStage('investigation', {
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        number: `CSS-10020${n}`,
+        remoteSessions: [makeRemoteSession({ engineer })],
+      });
+    const unbooked = makeTicket({ id: '00000000-0000-4000-8000-000000000003', number: 'CSS-100203' });
+    await store.applyPullPage([booked(1, ENGINEER), booked(2, COLLEAGUE), unbooked], '3', FIXED_NOW);
+    const numbers = async (engineerId: string | null) =>
+      (await store.summariesWithSessions(FIXED_NOW, '2025-03-24T00:00:00.000Z', engineerId))
+        .map((row) => row.number)
+        .sort();
+    expect(await numbers(null)).toEqual(['CSS-100201', 'CSS-100202']);
+    expect(await numbers(ENGINEER.id)).toEqual(['CSS-100201']);
+    expect(await numbers(COLLEAGUE.id)).toEqual(['CSS-100202']);
+    expect(await numbers(LEAD.id)).toEqual([]);
   });
 });
