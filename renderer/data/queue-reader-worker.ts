@@ -15,12 +15,12 @@ scope.onmessage = ({ data: request }) => {
     db = new LocalDb(request.dbName);
     return;
   }
-  const { call, afterId, limit } = request;
+  const { call, after, limit } = request;
   if (db === null) {
     scope.postMessage({ call, failed: 'The queue reader was asked to read before it was opened.' });
     return;
   }
-  readRowChunk(db, afterId, limit).then(
+  readRowChunk(db, after, limit).then(
     (chunk) => scope.postMessage({ call, chunk }),
     (error: unknown) => scope.postMessage({ call, failed: error instanceof Error ? error.message : String(error) }),
   );

@@ -5,10 +5,10 @@
  * thread after the first row: what is left there is taking the checked rows in.
  */
 import type { LocalDb } from './local-db';
-import { type RowChunk, readRowChunk, type RowReader } from './row-chunk';
+import { type RowChunk, type RowPlace, readRowChunk, type RowReader } from './row-chunk';
 
 export type QueueReaderRequest =
-  { kind: 'open'; dbName: string } | { kind: 'read'; call: number; afterId: string | null; limit: number };
+  { kind: 'open'; dbName: string } | { kind: 'read'; call: number; after: RowPlace | null; limit: number };
 
 export type QueueReaderReply = { call: number; chunk: RowChunk } | { call: number; failed: string };
 
@@ -20,7 +20,7 @@ export interface QueueReader {
 
 export function startQueueReader(db: LocalDb): QueueReader {
   if (typeof Worker !== 'function')
-    return { read: (afterId, limit) => readRowChunk(db, afterId, limit), close: () => undefined };
+    return { read: (after, limit) => readRowChunk(db, after, limit), close: () => undefined };
   const worker = new Worker(new URL('./queue-reader-worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, { resolve: (chunk: RowChunk) => void; reject: (error: Error) => void }>();
   let calls = 0;
@@ -39,11 +39,11 @@ export function startQueueReader(db: LocalDb): QueueReader {
   const send = (request: QueueReaderRequest) => worker.postMessage(request);
   send({ kind: 'open', dbName: db.name });
   return {
-    read: (afterId, limit) =>
+    read: (after, limit) =>
       new Promise((resolve, reject) => {
         const call = ++calls;
         waiting.set(call, { resolve, reject });
-        send({ kind: 'read', call, afterId, limit });
+        send({ kind: 'read', call, after, limit });
       }),
     close() {
       worker.terminate();

@@ -17,7 +17,9 @@ import { LocalStore } from './local-store';
 import { arrivalNotice, newArrivals } from './new-ticket-alerts';
 import { startSearch, type SearchClient } from './search/search-client';
 import { NO_RESULT } from './search/search-protocol';
+import { nextTask } from './next-task';
 import { startQueueReader } from './queue-reader';
+import type { RowPlace } from './row-chunk';
 import { SessionCalendar } from './session-calendar';
 import { startSessionReminders } from './session-reminders';
 import { clientId, type Session } from './session-storage';
@@ -104,12 +106,12 @@ const QUEUE_CHUNK = 500;
 async function readWholeQueue(current: Workspace): Promise<void> {
   const reader = startQueueReader(current.store.db);
   try {
-    let after: string | null = null;
+    let after: RowPlace | null = null;
     do {
       const chunk = await current.store.summaryChunk(after, QUEUE_CHUNK, reader.read);
       queueActions.addRows(chunk.summaries);
-      after = chunk.lastId;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      after = chunk.next;
+      await nextTask();
       // Unsent changes going out come first: a console opened offline and coming online at once pushes
       // them at the speed of the server, not between chunks of the queue.
       await current.engine.pushSettled();

@@ -6,6 +6,7 @@
 import { LocalDb } from '../local-db';
 import { LocalStore } from '../local-store';
 import { checkCachedTickets } from '../integrity';
+import { nextTask } from '../next-task';
 import { SearchIndexer } from './search-indexer';
 import { NO_RESULT, type SearchReply, type SearchRequest } from './search-protocol';
 
@@ -20,9 +21,6 @@ import { NO_RESULT, type SearchReply, type SearchRequest } from './search-protoc
  * where these cost four, adding up to 2.5.
  */
 const SAVE_POLICY = { quietMs: 1_000, changes: 1_000, maxAgeMs: 10 * 60_000, eager: 10_000 };
-
-/** Lets queued messages (a search typed meanwhile) run between chunks of background work. */
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The longest background work waits without hearing that the console is still busy: one that never says
@@ -82,7 +80,7 @@ export class SearchService {
 
   /** Between chunks of background work: messages first, and no work while the console syncs. */
   private async pause(): Promise<void> {
-    await yieldToMessages();
+    await nextTask();
     await this.held?.until;
   }
 

@@ -116,23 +116,28 @@ describe('a damaged ticket found when it is opened', () => {
     db.close();
   });
 
-  it('a damaged queue row is rebuilt from its ticket when the queue is read, and the tabs count it again', async () => {
+  it('damaged queue rows are rebuilt from their tickets when the queue is read, and the tabs count them again', async () => {
     const db = new LocalDb('integrity-row');
     const store = new LocalStore(db, actor);
-    await store.applyPullPage([makeTicket()], '7', FIXED_NOW);
-    expect((await store.scopeCounts(actor.id)).open.all).toBe(1);
-    // Damaged behind the console's back, as a disk damages it.
-    const row = await db.summaries.get(makeTicket().id);
+    const other = makeTicket({ id: '00000000-0000-4000-8000-000000000002', number: 'CSS-100043' });
+    await store.applyPullPage([makeTicket(), other], '7', FIXED_NOW);
+    expect((await store.scopeCounts(actor.id)).open.all).toBe(2);
+    // Damaged behind the console's back, as a disk damages it: one in a field the queue shows, one in the
+    // update time, which also takes it out of the update index the queue is read through.
+    const [row, otherRow] = await db.summaries.bulkGet([makeTicket().id, other.id]);
     const raw = db.backendDB().transaction('summaries', 'readwrite');
     raw.objectStore('summaries').put({ ...row, stage: 'somewhere' });
+    raw.objectStore('summaries').put({ ...otherRow, updatedAt: undefined });
     await new Promise((resolve) => (raw.oncomplete = resolve));
 
-    expect((await allSummaries(store)).map((s) => s.stage)).toEqual([makeTicket().stage]);
-    expect((await db.quarantine.toArray()).map((q) => q.table)).toEqual(['summaries']);
+    expect((await allSummaries(store)).map((s) => [s.number, s.stage, s.updatedAt]).sort()).toEqual(
+      [makeTicket(), other].map((t) => [t.number, t.stage, t.updatedAt]).sort(),
+    );
+    expect((await db.quarantine.toArray()).map((q) => q.table)).toEqual(['summaries', 'summaries']);
     expect(await store.cursor()).toBe('7');
     expect(await store.scopeCounts(actor.id)).toEqual({
-      all: { all: 1, mine: 1, unassigned: 0 },
-      open: { all: 1, mine: 1, unassigned: 0 },
+      all: { all: 2, mine: 2, unassigned: 0 },
+      open: { all: 2, mine: 2, unassigned: 0 },
     });
     db.close();
   });
