@@ -37,7 +37,6 @@ import { settingsActions, useSettingsStore } from '../data/stores/settings-store
 import { QueueView } from '../features/queue/QueueView';
 import { SyncStatusBar } from '../features/status/SyncStatusBar';
 import { useSessionStore } from '../data/stores/session-store';
-import { useSyncStore } from '../data/stores/sync-store';
 import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
 import { CommandPalette } from './CommandPalette';
@@ -79,7 +78,6 @@ export function ConsoleLayout() {
   const styles = useStyles();
   const user = useSessionStore((s) => s.session?.user);
   const notice = useSessionStore((s) => s.notice);
-  const syncing = useSyncStore((s) => s.syncing);
   const theme = useSettingsStore((s) => s.settings.theme);
   const reminderMinutes = useSettingsStore((s) => s.settings.sessionReminderMinutes);
   const [managingReplies, setManagingReplies] = useState(false);
@@ -119,7 +117,6 @@ export function ConsoleLayout() {
           <Button
             icon={<ArrowSyncRegular />}
             {...iconOnly('Sync now')}
-            disabled={syncing}
             onClick={() => void workspaceActions.syncNow()}
           />
           <Menu>

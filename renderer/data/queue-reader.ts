@@ -6,6 +6,7 @@
  */
 import type { LocalDb } from './local-db';
 import { type RowChunk, type RowPlace, readRowChunk, type RowReader } from './row-chunk';
+import { workerCalls } from './worker-calls';
 
 export type QueueReaderRequest =
   { kind: 'open'; dbName: string } | { kind: 'read'; call: number; after: RowPlace | null; limit: number };
@@ -22,32 +23,19 @@ export function startQueueReader(db: LocalDb): QueueReader {
   if (typeof Worker !== 'function')
     return { read: (after, limit) => readRowChunk(db, after, limit), close: () => undefined };
   const worker = new Worker(new URL('./queue-reader-worker.ts', import.meta.url), { type: 'module' });
-  const waiting = new Map<number, { resolve: (chunk: RowChunk) => void; reject: (error: Error) => void }>();
-  let calls = 0;
-  const failAll = (message: string) => {
-    for (const { reject } of waiting.values()) reject(new Error(message));
-    waiting.clear();
+  const calls = workerCalls<RowChunk>();
+  worker.onmessage = ({ data: reply }: MessageEvent<QueueReaderReply>) => {
+    if ('chunk' in reply) calls.answer(reply.call, reply.chunk);
+    else calls.fail(reply.call, reply.failed);
   };
-  worker.onmessage = (event: MessageEvent<QueueReaderReply>) => {
-    const reply = event.data;
-    const call = waiting.get(reply.call);
-    waiting.delete(reply.call);
-    if ('chunk' in reply) call?.resolve(reply.chunk);
-    else call?.reject(new Error(reply.failed));
-  };
-  worker.onerror = (event) => failAll(`The queue's rows could not be read (${event.message}).`);
+  worker.onerror = (event) => calls.failAll(`The queue's rows could not be read (${event.message}).`);
   const send = (request: QueueReaderRequest) => worker.postMessage(request);
   send({ kind: 'open', dbName: db.name });
   return {
-    read: (after, limit) =>
-      new Promise((resolve, reject) => {
-        const call = ++calls;
-        waiting.set(call, { resolve, reject });
-        send({ kind: 'read', call, after, limit });
-      }),
+    read: (after, limit) => calls.call((call) => send({ kind: 'read', call, after, limit })),
     close() {
       worker.terminate();
-      failAll('Signed out.');
+      calls.failAll('The queue reader stopped before this read was answered.');
     },
   };
 }

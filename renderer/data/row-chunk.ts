@@ -48,9 +48,15 @@ const idOf = (row: unknown) => String((row as { id?: unknown }).id);
  * no key at all, so they fail their schema. Looked for only when the index holds fewer rows than the table.
  */
 async function unindexedRows(db: LocalDb): Promise<DamagedRecord[]> {
-  const [rows, indexed] = await Promise.all([db.summaries.count(), db.summaries.orderBy('[updatedAt+number]').count()]);
-  if (indexed >= rows) return [];
-  const unindexed: unknown[] = await db.summaries.filter((row) => !isKey([row.updatedAt, row.number])).toArray();
+  // One read transaction: the counts and the scan see the same rows.
+  const unindexed = await db.transaction('r', db.summaries, async (): Promise<unknown[]> => {
+    const [rows, indexed] = await Promise.all([
+      db.summaries.count(),
+      db.summaries.orderBy('[updatedAt+number]').count(),
+    ]);
+    if (indexed >= rows) return [];
+    return db.summaries.filter((row) => !isKey([row.updatedAt, row.number])).toArray();
+  });
   return unindexed.flatMap((row) => {
     const parsed = TicketSummary.safeParse(row);
     return parsed.success ? [] : [damagedRecord('summaries', idOf(row), row, parsed.error)];

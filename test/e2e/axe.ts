@@ -26,8 +26,17 @@ function describe(violation: Result): string {
   return [`  ${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n');
 }
 
-/** Checks the whole page as it is now; `screen` names it in the failure, e.g. "queue, dark theme". */
+/**
+ * Checks the whole page as it is now; `screen` names it in the failure, e.g. "queue, dark theme". A button
+ * that was just enabled (a dialog's confirm once its field is filled) fades from its disabled colours in a
+ * CSS transition; axe reads the colours of the moment, so the check waits for running transitions to end.
+ */
 export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const blocking = violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ''))

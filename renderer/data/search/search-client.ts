@@ -6,6 +6,7 @@
 import type { TeamMember } from '../../../shared/domain';
 import type { SearchReply, SearchRequest, SearchResult } from './search-protocol';
 import { SearchService } from './search-service';
+import { workerCalls } from '../worker-calls';
 
 /** The most matches handed to the queue: more than anyone scrolls through, few enough to show at once. */
 export const SEARCH_RESULT_LIMIT = 1000;
@@ -30,19 +31,16 @@ export interface SearchClient {
 }
 
 export function startSearch(dbName: string, user: TeamMember, events: SearchEvents): SearchClient {
-  const waiting = new Map<number, { resolve: (result: SearchResult) => void; reject: (error: Error) => void }>();
-  let calls = 0;
+  const calls = workerCalls<SearchResult>();
 
   const receive = (reply: SearchReply) => {
     switch (reply.kind) {
       case 'result':
-        waiting.get(reply.call)?.resolve(reply.result);
-        waiting.delete(reply.call);
+        calls.answer(reply.call, reply.result);
         return;
       case 'failed':
         if (reply.call === null) console.warn(`search: ${reply.message}`);
-        else waiting.get(reply.call)?.reject(new Error(reply.message));
-        if (reply.call !== null) waiting.delete(reply.call);
+        else calls.fail(reply.call, reply.message);
         return;
       case 'updated':
         events.onUpdated();
@@ -72,19 +70,12 @@ export function startSearch(dbName: string, user: TeamMember, events: SearchEven
   send({ kind: 'open', dbName, user });
 
   return {
-    search(query) {
-      const call = ++calls;
-      return new Promise((resolve, reject) => {
-        waiting.set(call, { resolve, reject });
-        send({ kind: 'search', call, query, limit: SEARCH_RESULT_LIMIT });
-      });
-    },
+    search: (query) => calls.call((call) => send({ kind: 'search', call, query, limit: SEARCH_RESULT_LIMIT })),
     changed: () => send({ kind: 'changed' }),
     hold: (held) => send({ kind: 'hold', held }),
     close() {
       stop();
-      for (const { reject } of waiting.values()) reject(new Error('Signed out.'));
-      waiting.clear();
+      calls.failAll('Search stopped before this search was answered.');
     },
   };
 }
