@@ -174,10 +174,14 @@ function shared<T extends string | null>(value: T): T {
   return value;
 }
 
+/** The one empty list that every row without sessions holds (most rows): rows never change their lists. */
+const NO_SESSIONS = Object.freeze([]) as never[];
+
 /**
- * The row, its repeated values made one shared copy each. A row read back from IndexedDB carries copies
- * of its own, and the queue holds every row in memory: at 50,000 rows, sharing them keeps about a third
- * of a million objects fewer, which is less memory and shorter garbage collections while the queue scrolls.
+ * The row, its repeated values made one shared copy each, and its session lists the one empty list when
+ * it has no sessions. A row read back from IndexedDB carries copies of its own, and the queue holds every
+ * row in memory: at 50,000 rows, sharing the values keeps about a third of a million objects fewer, and
+ * the empty lists up to 100,000 more; less memory, and shorter garbage collections while the queue scrolls.
  * The row is the caller's own, fresh from a read or from `summarize`, and is changed in place.
  */
 export function withSharedValues(row: TicketSummary): TicketSummary {
@@ -192,5 +196,7 @@ export function withSharedValues(row: TicketSummary): TicketSummary {
   row.customerName = shared(row.customerName);
   row.tenantDomain = shared(row.tenantDomain);
   row.resellerName = shared(row.resellerName);
+  if (row.sessions.length === 0) row.sessions = NO_SESSIONS;
+  if (row.sessionStarts.length === 0) row.sessionStarts = NO_SESSIONS;
   return row;
 }
