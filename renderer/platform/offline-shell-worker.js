@@ -1,8 +1,8 @@
 // The service worker that lets the console start fast and reload without a network in a plain browser
 // (the Electron shell serves it from app:// instead). The build prepends SHELL_FILES, every file the
 // console was built with, so each build is a new worker that keeps exactly its own files. Kept at
-// install, the scripts are compiled once and Chromium keeps their code beside them: a start runs them
-// from the cache without fetching or recompiling. Hashed files never change, so they are answered from
+// install, the scripts are compiled at a start and Chromium keeps their code beside them: from the third
+// start of a build, a start runs them from the cache without fetching or compiling them. Hashed files never change, so they are answered from
 // the cache; the page itself comes from the network first, so a new build is found, and from the cache
 // when the network is down. API calls are never touched.
 const CACHE = `css-console-shell-${SHELL_FILES.version}`;
@@ -14,20 +14,25 @@ const literal = (text) => text.replace(/[:*?+(){}\\]/g, '\\$&');
 /**
  * A file as the server answers it, less its Vary header: a server that varies on Origin (Vite's does)
  * would make every lookup of a module miss, as the page asks for modules with an Origin header and the
- * install did not.
+ * install did not. A hashed file is kept as what it is, immutable: Chromium runs a kept script from the
+ * code it compiled at an earlier start only when the script's response does not ask to be revalidated,
+ * and Vite's server answers every file `no-cache` (each start compiled 1.2 MB of scripts again, about
+ * 200 ms of a start at 20,000 tickets on 2 cores).
  */
-async function fetchToKeep(path) {
+async function fetchToKeep(path, hashed) {
   const response = await fetch(path, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${path} was answered ${response.status}`);
   const headers = new Headers(response.headers);
   headers.delete('vary');
+  if (hashed) headers.set('cache-control', 'max-age=31536000, immutable');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Every file of the build, kept only once all were fetched: a half-kept build would not start offline. */
 async function keepShell() {
   const paths = ['./', ...SHELL_FILES.hashed, ...SHELL_FILES.other];
-  const responses = await Promise.all(paths.map(fetchToKeep));
+  const hashed = new Set(SHELL_FILES.hashed);
+  const responses = await Promise.all(paths.map((path) => fetchToKeep(path, hashed.has(path))));
   const cache = await caches.open(CACHE);
   await Promise.all(paths.map((path, index) => cache.put(path, responses[index])));
 }

@@ -2,7 +2,8 @@
 // network, reach the server exactly once when it returns, and a change the server refuses (someone
 // else closed the ticket meanwhile) waits in "Needs attention" with the user's words intact.
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, pushAs, serverScope, signIn, test } from './portal';
 import { openTicket } from './ticket-flow';
 
@@ -22,6 +23,64 @@ interface RoutedTiming extends PerformanceResourceTiming {
   workerFinalSourceType: string;
 }
 
+/** Waits until the console's service worker controls the page and has kept its files. */
+async function filesKept(page: Page) {
+  await page.waitForFunction(async () => {
+    if (navigator.serviceWorker.controller === null) return false;
+    const names = await caches.keys();
+    return names.length > 0 && (await (await caches.open(names[0]!)).keys()).length >= 2;
+  });
+}
+
+/** An event of a reload's trace, as far as it is read here: its name, and a script's address. */
+const TraceEvent = z.object({
+  name: z.string(),
+  args: z
+    .object({ data: z.object({ url: z.string() }).partial() })
+    .partial()
+    .optional(),
+});
+
+/** The console's scripts a reload of `page` ran, and those it compiled from their source (Chromium's trace of it). */
+async function scriptsAtReload(page: Page, context: BrowserContext) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const events: z.infer<typeof TraceEvent>[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => {
+      // Events of other kinds may carry other data: only a script's events are read.
+      for (const event of value) {
+        const read = TraceEvent.safeParse(event);
+        if (read.success) events.push(read.data);
+      }
+    });
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['v8'] } });
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Ticket queue' })).toBeVisible();
+    await cdp.send('Tracing.end');
+    await complete;
+    const scripts = (eventName: string) =>
+      events.flatMap(({ name, args }) => {
+        const url = args?.data?.url ?? '';
+        return name === eventName && url.includes('/assets/') ? [url.replace(/.*\//, '')] : [];
+      });
+    return { ran: scripts('v8.compileModule'), compiled: scripts('v8.parseOnBackground') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test('a later start runs the console from the code compiled at an earlier one', async ({ page, context, portal }) => {
+  await signIn(page, portal, ENGINEER);
+  await filesKept(page);
+  // Chromium keeps a script's compiled code at its second run from the same kept copy, and uses it from the third.
+  let reload = await scriptsAtReload(page, context);
+  for (let reloads = 1; reload.compiled.length > 0 && reloads < 5; reloads += 1)
+    reload = await scriptsAtReload(page, context);
+  expect(reload.ran.length, 'the console ran its scripts').toBeGreaterThan(3);
+  expect(reload.compiled, 'scripts compiled from their source at each of 5 reloads').toEqual([]);
+});
+
 test('changes made offline survive a reload and reach the server exactly once', async ({ page, context, portal }) => {
   const { user, tickets } = await serverScope(portal, ENGINEER);
   const [first, second] = tickets.filter((t) => t.stage === 'investigation' && t.assignee?.id === user.id);
@@ -35,11 +94,7 @@ test('changes made offline survive a reload and reach the server exactly once', 
   await signIn(page, portal, ENGINEER);
   await expect(page.getByText('All changes sent')).toBeVisible();
   // The console's files are kept by its service worker before the network goes.
-  await page.waitForFunction(async () => {
-    if (navigator.serviceWorker.controller === null) return false;
-    const names = await caches.keys();
-    return names.length > 0 && (await (await caches.open(names[0]!)).keys()).length >= 2;
-  });
+  await filesKept(page);
 
   await context.setOffline(true);
   await expect(page.getByText('Offline', { exact: true })).toBeVisible();
