@@ -408,7 +408,10 @@ class RunSteps {
   }
 
   async scroll(): Promise<RunFigures> {
-    const { longestMs, longTasks, frames, ms } = await this.page.evaluate(scrollQueue, SCROLL_STEP_PX);
+    const { longestMs, longTasks, frames, ms } = await this.page.evaluate(scrollQueue, {
+      step: SCROLL_STEP_PX,
+      timeoutMs: this.limits.stepMs,
+    });
     return {
       scrollLongestTaskMs: { value: longestMs, baseline: null, details: { longTasks, frames, seconds: ms / 1000 } },
     };

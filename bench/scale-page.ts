@@ -420,10 +420,20 @@ export async function rawGetTimes(count: number): Promise<number[]> {
   }
 }
 
-/** Scrolls the queue top to bottom, `step` pixels a frame, watching for long tasks meanwhile. */
-export async function scrollQueue(step: number) {
+/**
+ * Scrolls the queue top to bottom, `step` pixels a frame, watching for long tasks meanwhile; first waits
+ * up to `timeoutMs` for the queue to hold every row, not only the first screen's (the queue says so).
+ */
+export async function scrollQueue({ step, timeoutMs }: { step: number; timeoutMs: number }) {
   const grid = window.__benchLib.grid();
   if (grid === null) throw new Error('the queue has no grid to scroll');
+  const deadline = performance.now() + timeoutMs;
+  const queueNote = () => grid.closest('section')?.querySelector('[role="status"]')?.textContent ?? '';
+  while (queueNote().startsWith('Showing the latest tickets')) {
+    if (performance.now() > deadline)
+      throw new Error(`the queue still showed only its first screen after ${timeoutMs} ms`);
+    await window.__benchLib.sleep(100);
+  }
   const tasks: number[] = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
   observer.observe({ type: 'longtask' });
