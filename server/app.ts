@@ -119,7 +119,7 @@ export function buildServer({
 
   const leadStore = new LeadStore(db);
   const teamOf = async (user: User): Promise<TeamContext> => ({
-    members: await db.teamMembers(user.teamId),
+    members: await db.directory.teamMembers(user.teamId),
     policy: flowPolicy,
     cadence: await leadStore.cadence(user.teamId),
     portalUrl: portalUrl(),

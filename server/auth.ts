@@ -28,16 +28,16 @@ export async function login(
   { email, password }: { email: string; password: string },
   { now, cost }: { now: Date; cost: ScryptCost },
 ): Promise<LoginResponse | null> {
-  const account = await db.findAccountByEmail(email);
+  const account = await db.directory.findAccountByEmail(email);
   const matches = await verifyPassword(password, account?.passwordHash ?? unmatchableHash(cost));
   if (account === null || !matches) return null;
   if (isBelowCost(account.passwordHash, cost)) {
-    await db.updatePasswordHash(account.user.id, await hashPassword(password, cost));
+    await db.directory.updatePasswordHash(account.user.id, await hashPassword(password, cost));
   }
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx.deleteExpiredTokens(now.toISOString());
-    await tx.insertToken(
+    await tx.directory.deleteExpiredTokens(now.toISOString());
+    await tx.directory.insertToken(
       hashToken(token),
       account.user.id,
       now.toISOString(),
@@ -54,11 +54,11 @@ export async function authenticate(
   now: Date,
 ): Promise<User | null> {
   const token = bearerToken(authorization);
-  return token === null ? null : db.findUserByToken(hashToken(token), now.toISOString());
+  return token === null ? null : db.directory.findUserByToken(hashToken(token), now.toISOString());
 }
 
 /** Signs out: the token of the Authorization header is forgotten, so it answers 401 from then on. */
 export async function revoke(db: PortalDatabase, authorization: string | undefined): Promise<void> {
   const token = bearerToken(authorization);
-  if (token !== null) await db.deleteToken(hashToken(token));
+  if (token !== null) await db.directory.deleteToken(hashToken(token));
 }

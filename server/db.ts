@@ -1,76 +1,29 @@
-/** The portal's database on either engine: opening it, and every query the server runs, written once. */
+/**
+ * The portal's database on either engine: opening it, and its queries, each written once for both engines:
+ * the tickets and their change history here, the rest in its parts (the directory of teams and users, the
+ * log of applied mutations, the index of remote sessions).
+ */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { Entitlement } from '../shared/domain/customer';
-import { type Role, User } from '../shared/domain/people';
-import { TeamMember } from '../shared/domain/team';
+import type { Role, User } from '../shared/domain/people';
 import { Ticket } from '../shared/domain/ticket';
-import { MutationResult } from '../shared/api/sync';
+import { type ChangeListener, ChangeAnnouncer, holdersIn } from './change-announcer';
+import { PortalDirectory } from './directory';
 import { checkIntegrity } from './integrity';
 import { migrate } from './migrations';
+import { MutationLog } from './mutation-log';
 import { SessionIndex } from './scheduling/session-index';
-import { TicketHolder, scopeSql } from './scope';
+import { type TicketHolder, scopeSql } from './scope';
 import type { SqlDatabase, SqlDialect, SqlSession } from './storage/sql';
 import { openPostgres } from './storage/postgres';
 import { SqliteDatabase } from './storage/sqlite';
 import { type StoredTicket, parseStoredTicket } from './stored-ticket';
 
-/** A console user as stored, with the hash their password is checked against. */
-export interface UserAccount {
-  user: User;
-  passwordHash: string;
-}
-
-/** The first result of a pushed mutation, who pushed it, and what it was. */
-export interface MutationRecord {
-  userId: string;
-  name: string;
-  /** The hash of the mutation's payload (see mutationHash); null for mutations recorded before hashes were. */
-  payloadHash: string | null;
-  result: MutationResult;
-}
-
-const MutationRow = z.object({
-  user_id: z.string(),
-  name: z.string(),
-  payload_hash: z.string().nullable(),
-  result: z.string(),
-});
-
-const UserRow = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.string(),
-  team_id: z.string(),
-  team_name: z.string(),
-  time_zone: z.string(),
-  password_hash: z.string(),
-});
-
-const toAccount = (row: unknown): UserAccount => {
-  const r = UserRow.parse(row);
-  return {
-    user: User.parse({
-      id: r.id,
-      email: r.email,
-      name: r.name,
-      role: r.role,
-      teamId: r.team_id,
-      teamName: r.team_name,
-      timeZone: r.time_zone,
-    }),
-    passwordHash: r.password_hash,
-  };
-};
-
 // The schemas of what queries return are built once: building a zod schema costs more than running it.
 const TicketDataRow = z.object({ data: z.string() });
 const toTicket = (row: unknown): Ticket => parseStoredTicket(TicketDataRow.parse(row).data);
-
-const TeamMembers = z.array(TeamMember);
 
 const StoredTicketRow = z.object({ server_seq: z.number().int(), data: z.instanceof(Buffer) });
 const ValueRow = z.object({ value: z.number().int() });
@@ -81,9 +34,6 @@ const TicketHolderRow = z.object({ team_id: z.string(), assignee_id: z.string().
 
 /** The user as the scope queries bind them. */
 const scopeOf = (user: User) => ({ teamId: user.teamId, userId: user.id });
-
-const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name, u.time_zone, u.password_hash
-  FROM users u JOIN teams t ON t.id = u.team_id`;
 
 /** Ticket numbers are CSS- and the ticket number sequence's value, in six digits or more (see TicketNumber). */
 const formatTicketNumber = (value: number) => `CSS-${String(value).padStart(6, '0')}`;
@@ -129,45 +79,15 @@ export async function openPostgresDatabase(url: string): Promise<PortalDatabase>
 /** The portal's database on an engine's open database: migrated, with a history begun for this start. */
 async function openPortalDatabase(database: SqlDatabase): Promise<PortalDatabase> {
   await migrate(database);
-  const db = new PortalDatabase(database, { database, changeListeners: new Set(), announced: null }, null);
+  const announcer = new ChangeAnnouncer();
+  const db = new PortalDatabase(database, { database, announcer }, null);
   await db.beginHistory();
-  await database.onChangesElsewhere((announcement) => db.announceChange(holdersIn(announcement)));
+  await database.onChangesElsewhere((announcement) => announcer.announce(holdersIn(announcement)));
   return db;
 }
 
-const AnnouncedHolders = z.array(TicketHolder);
-
-/**
- * Who held the tickets another process announced changes to (see writeTicket); null when it does not
- * say, or says it in a way this process cannot read: then every console hears of it.
- */
-function holdersIn(announcement: string | null): TicketHolder[] | null {
-  if (announcement === null) return null;
-  try {
-    const holders = AnnouncedHolders.safeParse(JSON.parse(announcement));
-    return holders.success ? holders.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Every statement the server runs, each written once for both engines (see SqlDialect for the rest). */
+/** The statements of the tickets and their history, each written once for both engines (see SqlDialect for the rest). */
 const SQL = {
-  insertTeam: 'INSERT INTO teams (id, name) VALUES (?, ?)',
-  insertUser: `INSERT INTO users (id, email, name, role, team_id, time_zone, password_hash)
-    VALUES (@id, @email, @name, @role, @teamId, @timeZone, @passwordHash)`,
-  insertReseller: 'INSERT INTO resellers (id, name) VALUES (?, ?)',
-  insertEndCustomer: 'INSERT INTO end_customers (tenant_domain, company_name, time_zone) VALUES (?, ?, ?)',
-  insertEntitlement: `INSERT INTO entitlements (reseller_id, tenant_domain, support_plan, active, on_premise_add_on)
-    VALUES (?, ?, ?, ?, ?)`,
-  countUsers: 'SELECT count(*) AS n FROM users',
-  teamMembers: 'SELECT id, name, role FROM users WHERE team_id = ? ORDER BY name',
-  userByEmail: `SELECT ${USER_COLUMNS} WHERE u.email = ?`,
-  updatePasswordHash: 'UPDATE users SET password_hash = ? WHERE id = ?',
-  insertToken: 'INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-  deleteExpiredTokens: 'DELETE FROM auth_tokens WHERE expires_at <= ?',
-  deleteToken: 'DELETE FROM auth_tokens WHERE token_hash = ?',
-  userByToken: `SELECT ${USER_COLUMNS} JOIN auth_tokens a ON a.user_id = u.id WHERE a.token_hash = ? AND a.expires_at > ?`,
   currentSeq: 'SELECT value FROM change_sequence WHERE id = 1',
   beginHistory: `INSERT INTO change_histories (id, first_seq)
     SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM change_histories) THEN value + 1 ELSE 1 END
@@ -188,9 +108,6 @@ const SQL = {
       server_seq = excluded.server_seq, updated_at = excluded.updated_at, data = excluded.data`,
   ticketHolder: 'SELECT team_id, assignee_id FROM tickets WHERE id = ?',
   recordScopeExit: 'INSERT INTO ticket_scope_exits (ticket_id, team_id, assignee_id, server_seq) VALUES (?, ?, ?, ?)',
-  mutationById: 'SELECT user_id, name, payload_hash, result FROM applied_mutations WHERE id = ?',
-  recordMutation: `INSERT INTO applied_mutations (id, user_id, client_id, ticket_id, name, payload_hash, result, received_at)
-    VALUES (@id, @userId, @clientId, @ticketId, @name, @payloadHash, @result, @receivedAt)`,
 } as const;
 
 /** The queries of one role's scope, each built from the scope rule (scope.ts), in the engine's dialect. */
@@ -209,21 +126,10 @@ function scopeQueries(role: Role, dialect: SqlDialect) {
   };
 }
 
-/**
- * Hears that changes were committed, and who held the tickets changed before and after (null: not
- * known, so anyone may have): the change stream tells only the consoles whose scope that touches.
- */
-export type ChangeListener = (holders: readonly TicketHolder[] | null) => void;
-
-/** What every session on one database shares: the engine, and who listens for changes. */
+/** What every session on one database shares: the engine, and who hears of its changes. */
 interface SharedState {
   readonly database: SqlDatabase;
-  readonly changeListeners: Set<ChangeListener>;
-  /**
-   * From a change until its announcement goes out, who held the tickets changed (keyed by team and
-   * assignee), or "anyone" when a change did not say; null when nothing waits to be announced.
-   */
-  announced: Map<string, TicketHolder> | 'anyone' | null;
+  readonly announcer: ChangeAnnouncer;
 }
 
 /**
@@ -233,6 +139,10 @@ interface SharedState {
 export class PortalDatabase {
   /** The engineers' bookings and the scheduling links, kept in step with the tickets by saveTicket. */
   readonly sessions: SessionIndex;
+  /** Teams, users and their sign-in tokens, resellers, end customers and entitlements. */
+  readonly directory: PortalDirectory;
+  /** The mutations applied or refused, each with its first result. */
+  readonly mutations: MutationLog;
   private readonly scope: Record<Role, ReturnType<typeof scopeQueries>>;
 
   constructor(
@@ -242,6 +152,8 @@ export class PortalDatabase {
     private readonly afterCommit: (() => void)[] | null,
   ) {
     this.sessions = new SessionIndex(sql);
+    this.directory = new PortalDirectory(sql);
+    this.mutations = new MutationLog(sql);
     this.scope = { lead: scopeQueries('lead', sql.dialect), engineer: scopeQueries('engineer', sql.dialect) };
   }
 
@@ -275,69 +187,6 @@ export class PortalDatabase {
 
   close(): Promise<void> {
     return this.shared.database.close();
-  }
-
-  async isEmpty(): Promise<boolean> {
-    return CountRow.parse(await this.sql.get(SQL.countUsers)).n === 0;
-  }
-
-  insertTeam(team: { id: string; name: string }): Promise<void> {
-    return this.sql.run(SQL.insertTeam, [team.id, team.name]);
-  }
-
-  insertUser(user: Omit<User, 'teamName'>, passwordHash: string): Promise<void> {
-    return this.sql.run(SQL.insertUser, { ...user, email: user.email.toLowerCase(), passwordHash });
-  }
-
-  insertReseller(reseller: { id: string; name: string }): Promise<void> {
-    return this.sql.run(SQL.insertReseller, [reseller.id, reseller.name]);
-  }
-
-  insertEndCustomer(customer: { tenantDomain: string; companyName: string; timeZone: string }): Promise<void> {
-    return this.sql.run(SQL.insertEndCustomer, [customer.tenantDomain, customer.companyName, customer.timeZone]);
-  }
-
-  insertEntitlement(resellerId: string, tenantDomain: string, entitlement: Entitlement): Promise<void> {
-    const { supportPlan, active, onPremiseAddOn } = Entitlement.parse(entitlement);
-    return this.sql.run(SQL.insertEntitlement, [
-      resellerId,
-      tenantDomain,
-      supportPlan,
-      Number(active),
-      Number(onPremiseAddOn),
-    ]);
-  }
-
-  /** Everyone in the team, by name: who its tickets can be assigned to. */
-  async teamMembers(teamId: string): Promise<TeamMember[]> {
-    return TeamMembers.parse(await this.sql.all(SQL.teamMembers, [teamId]));
-  }
-
-  /** E-mail addresses are stored lower-case, so the lookup is case-insensitive. */
-  async findAccountByEmail(email: string): Promise<UserAccount | null> {
-    const row = await this.sql.get(SQL.userByEmail, [email.toLowerCase()]);
-    return row === undefined ? null : toAccount(row);
-  }
-
-  updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
-    return this.sql.run(SQL.updatePasswordHash, [passwordHash, userId]);
-  }
-
-  insertToken(tokenHash: string, userId: string, createdAt: string, expiresAt: string): Promise<void> {
-    return this.sql.run(SQL.insertToken, [tokenHash, userId, createdAt, expiresAt]);
-  }
-
-  deleteExpiredTokens(now: string): Promise<void> {
-    return this.sql.run(SQL.deleteExpiredTokens, [now]);
-  }
-
-  deleteToken(tokenHash: string): Promise<void> {
-    return this.sql.run(SQL.deleteToken, [tokenHash]);
-  }
-
-  async findUserByToken(tokenHash: string, now: string): Promise<User | null> {
-    const row = await this.sql.get(SQL.userByToken, [tokenHash, now]);
-    return row === undefined ? null : toAccount(row).user;
   }
 
   /**
@@ -383,28 +232,7 @@ export class PortalDatabase {
    * every holder of the burst.
    */
   onChange(listener: ChangeListener): () => void {
-    this.shared.changeListeners.add(listener);
-    return () => this.shared.changeListeners.delete(listener);
-  }
-
-  /**
-   * Tells the listeners, on the next turn of the event loop, that changes were committed to tickets so
-   * held (null: not known).
-   */
-  announceChange(holders: readonly TicketHolder[] | null): void {
-    const { shared } = this;
-    const waiting = shared.announced !== null;
-    if (holders === null) shared.announced = 'anyone';
-    else if (shared.announced !== 'anyone') {
-      shared.announced ??= new Map();
-      for (const holder of holders) shared.announced.set(`${holder.teamId}\u0000${holder.assigneeId ?? ''}`, holder);
-    }
-    if (waiting) return;
-    setImmediate(() => {
-      const heard = shared.announced === 'anyone' ? null : [...(shared.announced?.values() ?? [])];
-      shared.announced = null;
-      for (const listener of shared.changeListeners) listener(heard);
-    });
+    return this.shared.announcer.listen(listener);
   }
 
   /**
@@ -471,8 +299,8 @@ export class PortalDatabase {
     // The other processes hear who held it once the transaction commits; this one right after (below).
     const { announceChanges } = this.sql.dialect;
     if (announceChanges !== null) await this.sql.run(announceChanges, [JSON.stringify(holders)]);
-    if (this.afterCommit === null) this.announceChange(holders);
-    else this.afterCommit.push(() => this.announceChange(holders));
+    if (this.afterCommit === null) this.shared.announcer.announce(holders);
+    else this.afterCommit.push(() => this.shared.announcer.announce(holders));
   }
 
   /** The team's tickets changed after `afterSeq`, in change order, parsed: what a lead's scope holds. */
@@ -499,25 +327,5 @@ export class PortalDatabase {
   async leftScope(user: User, afterSeq: number, uptoSeq: number): Promise<string[]> {
     const rows = await this.sql.all(this.scope[user.role].left, { ...scopeOf(user), afterSeq, uptoSeq });
     return rows.map((row) => IdRow.parse(row).id);
-  }
-
-  async findMutation(id: string): Promise<MutationRecord | null> {
-    const row = await this.sql.get(SQL.mutationById, [id]);
-    if (row === undefined) return null;
-    const { user_id, name, payload_hash, result } = MutationRow.parse(row);
-    return { userId: user_id, name, payloadHash: payload_hash, result: MutationResult.parse(JSON.parse(result)) };
-  }
-
-  recordMutation(record: {
-    userId: string;
-    clientId: string;
-    ticketId: string | null;
-    name: string;
-    payloadHash: string;
-    result: MutationResult;
-    receivedAt: string;
-  }): Promise<void> {
-    const { result, ...columns } = record;
-    return this.sql.run(SQL.recordMutation, { ...columns, id: result.id, result: JSON.stringify(result) });
   }
 }

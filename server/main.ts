@@ -208,7 +208,7 @@ export async function startServer({
     // An existing file without users (0 bytes, or tables and no users) may be one whose data was lost:
     // demo data written into it would hide that, so --demo seeds only a database this start created.
     const seeded = demo && created ? await seedDemoData(db, { clock }) : null;
-    const notSeeded = demo && (await db.isEmpty()) ? demoNotSeeded(join(dataDir, DATABASE_FILE)) : null;
+    const notSeeded = demo && (await db.directory.isEmpty()) ? demoNotSeeded(join(dataDir, DATABASE_FILE)) : null;
     // The listening address is known once listening; scheduling links made before then are paths.
     let listeningUrl: string | null = null;
     const app = buildServer({ db, clock, portalUrl: () => publicUrl ?? listeningUrl, consoleOrigins, behindProxy });

@@ -7,7 +7,8 @@ import { type MutationResult, PUSH_ANSWER_MS, type PushRequest, type PushRespons
 import type { User } from '../shared/domain/people';
 import type { TeamContext } from '../shared/domain/team';
 import { type Mutation, type Refusal, applyMutation, targetTicketId } from '../shared/mutations';
-import type { MutationRecord, PortalDatabase } from './db';
+import type { PortalDatabase } from './db';
+import type { MutationRecord } from './mutation-log';
 import { mutationHash } from './mutation-hash';
 import { sessionRefusal } from './scheduling/session-refusal';
 import { inScope } from './scope';
@@ -83,12 +84,12 @@ function pushOne(
   const { user, now } = context;
   const payloadHash = mutationHash(mutation);
   return db.transaction(async (tx) => {
-    const seen = await tx.findMutation(mutation.id);
+    const seen = await tx.mutations.find(mutation.id);
     if (seen !== null) return redelivered(seen, mutation, payloadHash, user);
     const ticketId = targetTicketId(mutation);
     const result = await apply(tx, mutation, ticketId, context);
     // Refusals are recorded too: a redelivered refused mutation is refused again, never applied late.
-    await tx.recordMutation({
+    await tx.mutations.record({
       userId: user.id,
       clientId,
       ticketId,

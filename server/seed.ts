@@ -51,7 +51,7 @@ export async function seedDemoData(
   db: PortalDatabase,
   { clock, seed = DEFAULT_DEMO_SEED }: { clock: Clock; seed?: number },
 ): Promise<SeedSummary | null> {
-  if (!(await db.isEmpty())) return null;
+  if (!(await db.directory.isEmpty())) return null;
   const now = clock();
   const { accounts, tickets } = demoTickets(now, seed);
   // Hashed before the transaction: scrypt runs off the main thread, the transaction cannot wait for it.
@@ -61,15 +61,15 @@ export async function seedDemoData(
     // Checked again: another process may have seeded the same database while the passwords were hashed.
     // The change counter is held first, so a second process seeding at the same time waits here.
     await tx.holdChanges();
-    if (!(await tx.isEmpty())) return false;
-    for (const team of teams) await tx.insertTeam(team);
+    if (!(await tx.directory.isEmpty())) return false;
+    for (const team of teams) await tx.directory.insertTeam(team);
     for (const [index, { id, email, name, role, teamId, timeZone }] of demoUsers.entries()) {
-      await tx.insertUser({ id, email, name, role, teamId, timeZone }, passwordHashes[index] as string);
+      await tx.directory.insertUser({ id, email, name, role, teamId, timeZone }, passwordHashes[index] as string);
     }
-    for (const reseller of resellers) await tx.insertReseller({ id: reseller.id, name: reseller.name });
+    for (const reseller of resellers) await tx.directory.insertReseller({ id: reseller.id, name: reseller.name });
     for (const { customer, reseller, entitlement } of accounts) {
-      await tx.insertEndCustomer(customer);
-      if (entitlement !== null) await tx.insertEntitlement(reseller.id, customer.tenantDomain, entitlement);
+      await tx.directory.insertEndCustomer(customer);
+      if (entitlement !== null) await tx.directory.insertEntitlement(reseller.id, customer.tenantDomain, entitlement);
     }
     // Change numbers follow the last activity, so a first pull lists tickets in the order they moved.
     const byActivity = [...tickets].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));

@@ -29,7 +29,7 @@ describe('portal database', () => {
     // FULL (2): each commit is on disk before the push it belongs to is answered.
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    await db.insertTeam({ id: 'tm-test', name: 'Test' });
+    await db.directory.insertTeam({ id: 'tm-test', name: 'Test' });
     await db.close();
 
     const reopened = await openDatabase(file);
@@ -92,7 +92,7 @@ describe('portal database', () => {
     expect(await db.nextTicketNumber()).toBe('CSS-1000000');
     expect(await db.nextTicketNumber()).toBe('CSS-1000001');
     // Recorded before payload hashes: matched on its id alone (see push).
-    expect((await db.findMutation('m-old'))?.payloadHash).toBeNull();
+    expect((await db.mutations.find('m-old'))?.payloadHash).toBeNull();
     await db.close();
 
     const empty = await openDatabase(':memory:');

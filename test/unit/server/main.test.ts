@@ -238,7 +238,7 @@ describe('startServer', () => {
       await server.close();
     }
     const db = await openDatabase(file);
-    expect([await db.isEmpty(), await db.currentSeq()]).toEqual([true, 0]);
+    expect([await db.directory.isEmpty(), await db.currentSeq()]).toEqual([true, 0]);
     await db.close();
   });
 

@@ -67,7 +67,7 @@ describe('signing in at the default cost', () => {
   it('upgrades an older hash and a demo hash to N = 2^17 at the next successful sign-in, and only then', async () => {
     portal = await seededPortal(undefined, { passwordCost: PASSWORD_COST });
     const address = await listen(portal);
-    await portal.db.updatePasswordHash(giulia.id, await unstatedCostHash('demo1234'));
+    await portal.db.directory.updatePasswordHash(giulia.id, await unstatedCostHash('demo1234'));
     expect(await storedHash(david.id)).toMatch(
       new RegExp(`^scrypt\\$ln=${DEMO_PASSWORD_COST.logN},r=${DEMO_PASSWORD_COST.r},p=${DEMO_PASSWORD_COST.p}\\$`),
     );

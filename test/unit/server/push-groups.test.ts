@@ -21,11 +21,11 @@ describe('push, grouped commits', () => {
   let commits: number;
   beforeEach(async () => {
     portal = await seededPortal();
-    const user = (await portal.db.findAccountByEmail(giulia.email))?.user as User;
+    const user = (await portal.db.directory.findAccountByEmail(giulia.email))?.user as User;
     context = {
       user,
       team: {
-        members: await portal.db.teamMembers(user.teamId),
+        members: await portal.db.directory.teamMembers(user.teamId),
         policy: DEFAULT_FLOW_POLICY,
         cadence: DEFAULT_CADENCE,
         portalUrl: null,

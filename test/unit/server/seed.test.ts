@@ -245,7 +245,7 @@ describe('demo seed', () => {
 
   it('creates the demo users with their password, and leaves a database that has users alone', async () => {
     const { db, drop } = await seed();
-    const accounts = await Promise.all(demoUsers.map((user) => db.findAccountByEmail(user.email)));
+    const accounts = await Promise.all(demoUsers.map((user) => db.directory.findAccountByEmail(user.email)));
     expect(accounts.map((account) => account?.user.name)).toEqual(demoUsers.map((u) => u.name));
     expect(await seedDemoData(db, { clock: () => NOW })).toBeNull();
     expect(await allTickets(db)).toHaveLength(200);

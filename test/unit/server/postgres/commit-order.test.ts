@@ -55,7 +55,7 @@ describe('change numbers across processes on PostgreSQL', () => {
     PullResponse.parse(JSON.parse((await pullChanges(db, user, { cursor: String(cursor), limit: 2000 })).toString()));
 
   it('hands the next number out only once the one before is committed, and a pull between stops before both', async () => {
-    const user = (await first.findAccountByEmail(giulia.email))?.user as User;
+    const user = (await first.directory.findAccountByEmail(giulia.email))?.user as User;
     const [one, two] = (await allTickets(first)).filter((t) => t.assignee?.id === giulia.id && t.stage !== 'closed');
     if (one === undefined || two === undefined) throw new Error('the demo data gives Giulia two open tickets');
     const start = await first.currentSeq();
