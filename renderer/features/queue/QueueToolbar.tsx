@@ -46,7 +46,9 @@ const useStyles = makeStyles({
   },
   // A fixed basis: the box's own width changes when it loses focus (its clear button hides), and the
   // filters must not rewrap then, moving the rows under the pointer of a click that blurred the box.
-  search: { flexGrow: 1, flexBasis: '240px', minWidth: '240px' },
+  search: { flexGrow: 1, flexBasis: '240px', minWidth: '240px', maxWidth: '468px' },
+  // Sized by its slot, not by what is typed: a keystroke lays out the box and nothing around it.
+  searchBox: { display: 'flex', width: '100%', height: '32px', contain: 'size layout' },
   filter: { minWidth: '130px', maxWidth: '180px' },
   // Out of the layout and the accessibility tree, as if it were not there.
   hidden: { display: 'none' },
@@ -151,12 +153,12 @@ function ShowClosed() {
 }
 
 /**
- * Mounted once and hidden while nothing is filtered: the first keystroke of a search only shows it,
- * instead of mounting a button inside that keystroke's frame.
+ * Mounted once and hidden while nothing is filtered. A search shows it once it has answered, in a frame
+ * after the keystroke's: a keystroke renders nothing (see QueueSearch).
  */
 function ClearFilters() {
   const styles = useStyles();
-  const filtered = useQueueStore((s) => s.filters !== NO_FILTERS || s.query !== '');
+  const filtered = useQueueStore((s) => s.filters !== NO_FILTERS || s.search !== null);
   return (
     <Button
       className={filtered ? undefined : styles.hidden}
@@ -207,19 +209,21 @@ function QueueSearch() {
     box.current?.select();
   }, [requested]);
   return (
-    <TypedSearchBox
-      ref={box}
-      // Down from the search goes to the results, the way a search field's list is reached.
-      onKeyDown={(event) => {
-        if (event.key !== 'ArrowDown') return;
-        event.preventDefault();
-        uiActions.focusQueue();
-      }}
-      className={styles.search}
-      aria-label="Search tickets"
-      placeholder="Search number, title, customer, tenant, timeline…"
-      onChange={(_, data) => queueActions.setQuery(data.value)}
-    />
+    <div className={styles.search}>
+      <TypedSearchBox
+        ref={box}
+        // Down from the search goes to the results, the way a search field's list is reached.
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown') return;
+          event.preventDefault();
+          uiActions.focusQueue();
+        }}
+        className={styles.searchBox}
+        aria-label="Search tickets"
+        placeholder="Search number, title, customer, tenant, timeline…"
+        onChange={(_, data) => queueActions.setQuery(data.value)}
+      />
+    </div>
   );
 }
 
