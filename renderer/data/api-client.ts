@@ -87,7 +87,16 @@ function toApiError(error: unknown, serverUrl: string): ApiError {
   return new ApiError('refused', detail, response.status);
 }
 
+/** Where a proxy or a gateway answered in the server's place, the start of what it said. */
+const NOT_JSON_QUOTED = 80;
+
 function parseBody<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  // Every answer is a JSON object: text is what did not parse.
+  if (typeof data === 'string') {
+    const said = data.replace(/\s+/g, ' ').trim();
+    const quoted = said.length > NOT_JSON_QUOTED ? `${said.slice(0, NOT_JSON_QUOTED)}…` : said;
+    throw new ApiError('contract', `The server sent an unexpected ${what} (not JSON: "${quoted}").`);
+  }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new ApiError('contract', `The server sent an unexpected ${what} (${describeZodError(parsed.error)}).`);

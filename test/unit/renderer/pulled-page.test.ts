@@ -28,9 +28,16 @@ const ticketAt = (index: number, overrides: Partial<Ticket> = {}) =>
 
 /** A server whose one page holds `tickets` as JSON, whatever their shape. */
 function serverSending(tickets: unknown[]): ApiClient {
+  return serverAnswering(
+    JSON.stringify({ tickets, removed: [], remaining: 0, cursor: String(tickets.length), hasMore: false }),
+  );
+}
+
+/** A server whose page is `body`, as it reaches the console. */
+function serverAnswering(body: string): ApiClient {
   const adapter: AxiosAdapter = (config) =>
     Promise.resolve({
-      data: JSON.stringify({ tickets, removed: [], remaining: 0, cursor: String(tickets.length), hasMore: false }),
+      data: body,
       status: 200,
       statusText: 'OK',
       headers: new AxiosHeaders({ 'content-type': 'application/json' }),
@@ -40,13 +47,11 @@ function serverSending(tickets: unknown[]): ApiClient {
   return new ApiClient('http://portal.invalid', 'token', { adapter });
 }
 
-async function refusal(tickets: unknown[]): Promise<ApiError> {
-  const error: unknown = await serverSending(tickets)
-    .pull('0', 500, null)
-    .then(
-      () => null,
-      (failure: unknown) => failure,
-    );
+async function refusal(server: ApiClient): Promise<ApiError> {
+  const error: unknown = await server.pull('0', 500, null).then(
+    () => null,
+    (failure: unknown) => failure,
+  );
   if (!(error instanceof ApiError)) throw new Error(`the page was not refused: ${String(error)}`);
   return error;
 }
@@ -71,6 +76,14 @@ describe('a pulled page', () => {
     store.db.close();
   });
 
+  it('is refused in words when what arrives is not JSON (a proxy’s error page)', async () => {
+    const error = await refusal(serverAnswering('<html>\n  <body>502 Bad Gateway</body>\n</html>'));
+    expect(error.kind).toBe('contract');
+    expect(error.message).toBe(
+      'The server sent an unexpected page of tickets (not JSON: "<html> <body>502 Bad Gateway</body> </html>").',
+    );
+  });
+
   it.each([
     ['a stage the console does not know', (t: Record<string, unknown>) => (t.stage = 'parked'), 'tickets.1.stage'],
     ['no end customer', (t: Record<string, unknown>) => delete t.endCustomer, 'tickets.1.endCustomer'],
@@ -92,7 +105,7 @@ describe('a pulled page', () => {
       'tickets.1.remoteSessions.0.proposedSlots.0.end',
     ],
   ])('is refused whole when a ticket has %s, naming the field', async (_, damage, where) => {
-    const error = await refusal(withDamaged(damage));
+    const error = await refusal(serverSending(withDamaged(damage)));
     expect(error.kind).toBe('contract');
     expect(error.message).toMatch(/^The server sent an unexpected page of tickets \(/);
     expect(error.message).toContain(`${where}:`);
@@ -100,7 +113,7 @@ describe('a pulled page', () => {
   });
 
   it('is refused when a ticket is not an object at all, in one sentence', async () => {
-    const error = await refusal([ticketAt(0), 'CSS-100101']);
+    const error = await refusal(serverSending([ticketAt(0), 'CSS-100101']));
     expect(error.kind).toBe('contract');
     expect(error.message).toBe(
       'The server sent an unexpected page of tickets (tickets.1: a ticket must be an object).',
