@@ -1,10 +1,11 @@
 // The service worker that lets the console start fast and reload without a network in a plain browser
 // (the Electron shell serves it from app:// instead). The build prepends SHELL_FILES, every file the
 // console was built with, so each build is a new worker that keeps exactly its own files. Kept at
-// install, the scripts are compiled at a start and Chromium keeps their code beside them: from the third
-// start of a build, a start runs them from the cache without fetching or compiling them. Hashed files never change, so they are answered from
-// the cache; the page itself comes from the network first, so a new build is found, and from the cache
-// when the network is down. API calls are never touched.
+// install, the scripts are compiled at a start and Chromium keeps their code beside them: from the
+// third start of a build, a start runs them from the cache without fetching or compiling them. Hashed
+// files never change, so they are answered from the cache; the page itself comes from the network
+// first, so a new build is found, and from the cache when the network is down. API calls are never
+// touched.
 const CACHE = `css-console-shell-${SHELL_FILES.version}`;
 const HASHED = new Set(SHELL_FILES.hashed.map((path) => new URL(path, self.registration.scope).href));
 
