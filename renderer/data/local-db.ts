@@ -91,7 +91,10 @@ export class LocalDb extends Dexie {
   searchIndex!: Table<SearchIndexSnapshot, 'snapshot'>;
 
   constructor(name: string) {
-    super(name);
+    // A write resolves once it is on disk, not when it has reached the system's cache (Chromium's default
+    // since 121), so a change the user made survives a power cut as well as a crash. One flush per
+    // transaction: a change, or a pulled page of tickets.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.use(queueTallyMiddleware);
     this.version(1).stores({
       tickets: 'id',

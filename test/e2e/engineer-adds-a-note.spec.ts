@@ -1,5 +1,6 @@
 // An engineer signs in, sees exactly the tickets of their scope, opens one, adds an internal note,
 // reloads, still sees it, and the server holds it exactly once.
+import type { Page } from '@playwright/test';
 import { expect, serverScope, signIn, test } from './portal';
 
 const ENGINEER = 'giulia.rossi@css.example';
@@ -17,6 +18,7 @@ test('an engineer adds an internal note that survives a reload and reaches the s
   expect(mine.length).toBeGreaterThan(0);
   expect(unassigned.length).toBeGreaterThan(0);
 
+  await recordOutboxWrites(page);
   await signIn(page, portal, ENGINEER);
   // The tabs count open work: closed tickets wait behind "Show closed".
   const open = (tickets: typeof scope) => tickets.filter((ticket) => ticket.stage !== 'closed').length;
@@ -40,6 +42,10 @@ test('an engineer adds an internal note that survives a reload and reaches the s
   await pane.getByRole('button', { name: 'Add note' }).click();
   await expect(pane.getByRole('listitem', { name: 'Internal note' }).filter({ hasText: body })).toBeVisible();
   await expect(page.getByText('All changes sent')).toBeVisible();
+  // Kept (and then marked sent) only once on disk, so a power cut cannot take the note back.
+  const outboxWrites = await page.evaluate(() => (window as unknown as { outboxWrites: string[] }).outboxWrites);
+  expect(outboxWrites.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(outboxWrites)).toEqual(new Set(['strict']));
 
   await page.reload();
   await page.getByRole('tab', { name: /My tickets/ }).click();
@@ -53,3 +59,26 @@ test('an engineer adds an internal note that survives a reload and reaches the s
   const onServer = (await serverScope(portal, ENGINEER)).tickets.find((ticket) => ticket.id === target.id);
   expect(onServer?.timeline.filter((entry) => entry.kind === 'internal_note' && entry.body === body)).toHaveLength(1);
 });
+
+/**
+ * How each of the page's IndexedDB transactions that may write the outbox asked to be committed, in
+ * `window.outboxWrites`: 'strict' is on disk when it completes; 'default' and 'relaxed' may still be
+ * in the system's cache, which a power cut empties.
+ */
+async function recordOutboxWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const writes: string[] = [];
+    const open = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')?.value as (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) => IDBTransaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof open>) {
+      const transaction = open.apply(this, args);
+      if (transaction.mode === 'readwrite' && transaction.objectStoreNames.contains('outbox')) {
+        writes.push(transaction.durability);
+      }
+      return transaction;
+    };
+    Object.assign(window, { outboxWrites: writes });
+  });
+}
