@@ -5,42 +5,20 @@
  * baseline in the same page.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OutboxEntry } from '../renderer/data/outbox-entry';
-import { API_PREFIX, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../shared/api';
-import { AddNoteArgs, type Mutation } from '../shared/mutations';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD } from '../server/demo/organisations';
-import { DemoRandom } from '../server/demo/random';
 import { LEAD, currentSeq } from './scale-data';
 import { readHeap } from './scale-heap';
-import {
-  PLAIN_INPUT_ID,
-  addPlainInput,
-  armPaneWait,
-  barePush,
-  bareSync,
-  firstRowShown,
-  gridShows,
-  installBench,
-  keystrokeSettled,
-  openTicketIds,
-  outboxSentAfterOnline,
-  paintedAt,
-  paneShown,
-  queueOutbox,
-  rawGetTimes,
-  recordKeystrokes,
-  removePlainInput,
-  rowNumbers,
-  scrollQueue,
-  searchIndexSaved,
-  stopKeystrokes,
-  syncedAfterSignIn,
-} from './scale-page';
-import { type FigureKey, type RunFigures, median, percentile } from './scale-report';
-import { BLANK_PAGE, leadToken } from './scale-services';
+import { firstRowShown, installBench, paintedAt } from './scale-page';
+import { searchIndexSaved, syncedAfterSignIn } from './scale-page-sync';
+import { measurePush } from './scale-push';
+import { measureOpen, measureScroll } from './scale-queue';
+import type { FigureKey, RunFigures } from './scale-report';
+import { SearchSteps } from './scale-search';
+import { measureSync } from './scale-sync';
+import { BLANK_PAGE } from './scale-services';
 
 export interface ConsoleRun {
   /** A fresh profile's context (empty IndexedDB, no service worker yet), its data on disk (launchChromiumOnDisk). */
@@ -58,26 +36,6 @@ export interface ConsoleRun {
   problem(message: string): void;
 }
 
-/** Typed one key at a time, the box cleared after each: words, a ticket-number prefix, a phrase. */
-const SEARCHES = ['shared', 'CSS-1002', 'outlook', 'teams phone', 'dkim'];
-/** Typed whole before the measured searches, to wait for the console's search to be ready. */
-const SEARCH_PROBE = 'mailbox';
-/** A keystroke's results are settled once the queue has not changed for this long... */
-const SEARCH_QUIET_MS = 1000;
-/** ...and after the last key of a search the queue is watched this much longer, to catch results that trail that. */
-const SEARCH_LATE_MS = 2000;
-/**
- * Chromium's caret blinks at this period, each blink a frame. A key pressed at the end of a fixed quiet
- * came a few tens of ms after a blink's frame, while the display still ticked for it, and its frame
- * then waited for the next tick; a key pressed at a moment drawn within the period is what a user
- * sees. Drawn from the same seeded source for the console's box and the bare one.
- */
-const CARET_BLINK_MS = 500;
-const KEY_MOMENT_SEED = 13;
-/** Enough opens that the p95 is not just the second slowest of a handful. */
-const OPENED_TICKETS = 60;
-const SCROLL_STEP_PX = 2000;
-const QUEUED_CHANGES = 1000;
 /** Idle time before the heap is read, so start-up work that trails the first row is done. */
 const HEAP_SETTLE_MS = 3000;
 /** How long the console stays closed before a timed start: long enough for its page to be gone. */
@@ -92,7 +50,6 @@ const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
 /** Why a figure left out with `--only` has no value. */
 export const NOT_ASKED = 'not asked for (--only)';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /** Generous: the console under test may be far slower than its targets, and a slow figure is still a figure. */
@@ -192,41 +149,6 @@ class RunSteps {
     return seconds;
   }
 
-  /**
-   * Sign-in to "the local copy's cursor is the server's", against fetch+parse of every page plus a bare
-   * put; then, once the console has settled, the same bare pages with each ticket's queue row put beside
-   * it (the console's layout: two records a ticket), the floor of that layout on this machine.
-   */
-  async sync(): Promise<RunFigures> {
-    const { page, run } = this;
-    const pull = { api: `${run.apiUrl}${API_PREFIX}`, token: await leadToken(run.apiUrl), limit: PULL_LIMIT_MAX };
-    // The bare pages first, on the console's origin while it waits at its sign-in: after its sync they
-    // would share the machine with the search index it is still building.
-    await page.goto(run.appUrl);
-    const bare = await page.evaluate(bareSync, { ...pull, queueRows: false });
-    if (bare.tickets !== run.tickets)
-      throw new Error(`the bare pull brought ${bare.tickets} tickets, not ${run.tickets}`);
-    run.progress(`    bare pages: ${((bare.fetchMs + bare.putMs) / 1000).toFixed(2)} s; now the console`);
-    const seconds = await this.signInAndSync();
-    await this.settled();
-    const layout = await page.evaluate(bareSync, { ...pull, queueRows: true });
-    const bareSeconds = (bare.fetchMs + bare.putMs) / 1000;
-    const layoutSeconds = (layout.fetchMs + layout.putMs) / 1000;
-    run.progress(`    bare pages with their queue rows: ${layoutSeconds.toFixed(2)} s`);
-    return {
-      syncTicketsPerSecond: {
-        value: run.tickets / seconds,
-        baseline: run.tickets / bareSeconds,
-        details: { seconds, fetchSeconds: bare.fetchMs / 1000, putSeconds: bare.putMs / 1000 },
-      },
-      syncVsBaseline: {
-        value: seconds / bareSeconds,
-        baseline: null,
-        details: { layoutVsBare: layoutSeconds / bareSeconds, syncVsLayout: seconds / layoutSeconds },
-      },
-    };
-  }
-
   /** The console's files kept by its service worker, as before a reload without a network. */
   async shellKept(): Promise<void> {
     await this.page.waitForFunction(
@@ -287,220 +209,38 @@ class RunSteps {
     return { heapMB: { value: pageMB + workersMB, baseline: null, details: { pageMB, workersMB, workers } } };
   }
 
-  /**
-   * Types each term into the focused box a key at a time (each once the last has settled, at a moment
-   * drawn within the caret's blink: CARET_BLINK_MS), then selects all and deletes it; per
-   * keystroke, ms to the painted frame and to the grid settling for `quietMs`. The last key of a term
-   * is watched for `lateMs` more: results that come later than the quiet window are counted there.
-   */
-  private async typeTerms(terms: readonly string[], quietMs: number, lateMs: number) {
-    const { page } = this;
-    const samples: { keystrokeMs: number; resultsMs: number }[] = [];
-    let late = 0;
-    let unanswered = 0;
-    const moments = new DemoRandom(KEY_MOMENT_SEED);
-    const settled = (wait: number) =>
-      page.evaluate(keystrokeSettled, { index: samples.length, quietMs: wait, timeoutMs: this.limits.stepMs });
-    await page.evaluate(recordKeystrokes);
-    try {
-      for (const term of terms) {
-        const before = await page.evaluate(gridShows);
-        for (const key of term) {
-          await sleep(moments.next() * CARET_BLINK_MS);
-          await page.keyboard.type(key);
-          samples.push(await settled(quietMs));
-        }
-        const last = samples.pop() as { keystrokeMs: number; resultsMs: number };
-        const watched = await settled(quietMs + lateMs);
-        if (watched.resultsMs > last.resultsMs) late += 1;
-        samples.push(watched);
-        if ((await page.evaluate(gridShows)) === before) unanswered += 1;
-        await page.keyboard.press('Control+a');
-        await sleep(moments.next() * CARET_BLINK_MS);
-        await page.keyboard.press('Backspace');
-        samples.push(await settled(quietMs));
-      }
-      return { samples, late, unanswered };
-    } finally {
-      await page.evaluate(stopKeystrokes);
-    }
-  }
-
-  /**
-   * A probe search typed right after start-up, waited for until the queue changes: the measured
-   * searches then time the console's steady state, and when the first answer came is reported.
-   * Resolves with when it was typed and answered, in seconds since navigation (answered null: never).
-   */
-  private async firstSearchAnswer(): Promise<{ typedAt: number; answeredAt: number | null }> {
-    const { page } = this;
-    const changedFrom = async (shown: string) => {
-      const deadline = Date.now() + this.limits.searchReadyMs;
-      while (Date.now() < deadline) {
-        if ((await page.evaluate(gridShows)) !== shown) return true;
-        await sleep(100);
-      }
-      return false;
-    };
-    const now = () => page.evaluate(() => performance.now() / 1000);
-    const unfiltered = await page.evaluate(gridShows);
-    const typedAt = await now();
-    await page.keyboard.type(SEARCH_PROBE);
-    const answered = await changedFrom(unfiltered);
-    const answeredAt = await now();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.press('Backspace');
-    if (answered) await changedFrom(await page.evaluate(gridShows));
-    return { typedAt, answeredAt: answered ? answeredAt : null };
-  }
-
-  async search(): Promise<RunFigures> {
-    const { page } = this;
-    await page.getByRole('searchbox', { name: 'Search tickets' }).click();
-    const { typedAt, answeredAt } = await this.firstSearchAnswer();
-    const inQueue = await this.typeTerms(SEARCHES, SEARCH_QUIET_MS, SEARCH_LATE_MS);
-    await page.evaluate(addPlainInput, PLAIN_INPUT_ID);
-    await page.locator(`#${PLAIN_INPUT_ID}`).click();
-    // At the console's pace and moments: typed right after another frame, a key's frame waits less often
-    // for the display's next tick than after a quiet second.
-    const plain = await this.typeTerms(SEARCHES, SEARCH_QUIET_MS, 0);
-    await page.evaluate(removePlainInput, PLAIN_INPUT_ID);
-    const keystrokes = inQueue.samples.map((sample) => sample.keystrokeMs);
-    const results = inQueue.samples.map((sample) => sample.resultsMs);
-    const plainKeystrokes = plain.samples.map((sample) => sample.keystrokeMs);
-    const notes = [
-      answeredAt === null &&
-        `a first search ("${SEARCH_PROBE}") was not answered within ${this.limits.searchReadyMs / 1000} s of start-up`,
-      inQueue.late > 0 &&
-        `${inQueue.late} of ${SEARCHES.length} searches changed the queue again more than ${SEARCH_QUIET_MS} ms after it had gone quiet: results may trail further than measured`,
-      inQueue.unanswered > 0 && `${inQueue.unanswered} of ${SEARCHES.length} searches left the queue as it was`,
-    ].filter((note) => note !== false);
-    return {
-      searchKeystrokeP95Ms: {
-        value: percentile(keystrokes, 95),
-        baseline: percentile(plainKeystrokes, 95),
-        details: { p50: median(keystrokes), keystrokes: keystrokes.length },
-      },
-      // A search that never changes the queue has no results to time: its keystrokes are still timed.
-      searchResultsP95Ms:
-        inQueue.unanswered === SEARCHES.length
-          ? { error: `no search changed the queue (${SEARCHES.join(', ')}): no results were shown` }
-          : {
-              value: percentile(results, 95),
-              baseline: null,
-              details: {
-                p50: median(results),
-                firstTypedSeconds: typedAt,
-                ...(answeredAt === null ? {} : { firstAnsweredSeconds: answeredAt }),
-              },
-              ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
-            },
-    };
-  }
-
-  /** Clicks queue rows top to bottom, each a different ticket; ms from the click to the pane showing its number. */
-  async openTickets(): Promise<RunFigures> {
-    const { page } = this;
-    const opened = new Set<string>();
-    const times: number[] = [];
-    while (times.length < OPENED_TICKETS) {
-      // Clicking a row scrolls it into view, so the virtualized queue renders the next ones.
-      const number = (await page.evaluate(rowNumbers)).find((candidate) => !opened.has(candidate));
-      if (number === undefined) throw new Error(`the queue shows only ${opened.size} tickets to open`);
-      opened.add(number);
-      await page.evaluate(armPaneWait, { number, timeoutMs: this.limits.stepMs });
-      await page.locator(`[role="grid"] [data-ticket-number="${number}"]`).click();
-      times.push(await page.evaluate(paneShown));
-    }
-    const gets = await page.evaluate(rawGetTimes, OPENED_TICKETS);
-    return {
-      openTicketP95Ms: {
-        value: percentile(times, 95),
-        baseline: percentile(gets, 95),
-        details: { p50: median(times), clicks: times.length },
-      },
-    };
-  }
-
-  async scroll(): Promise<RunFigures> {
-    const { longestMs, longTasks, frames, ms } = await this.page.evaluate(scrollQueue, {
-      step: SCROLL_STEP_PX,
-      timeoutMs: this.limits.stepMs,
+  sync(): Promise<RunFigures> {
+    return measureSync({
+      ...this.run,
+      page: this.page,
+      signInAndSync: () => this.signInAndSync(),
+      settled: () => this.settled(),
     });
-    return {
-      scrollLongestTaskMs: { value: longestMs, baseline: null, details: { longTasks, frames, seconds: ms / 1000 } },
-    };
   }
 
-  /**
-   * 1,000 notes written into the outbox while offline, as the console's own writes leave them; the
-   * console is reloaded offline (going online first would let the old page start sending), then the
-   * time runs from the browser coming online to no entry pending. Baseline: 1,000 more notes posted
-   * batch after batch with bare fetch.
-   */
-  async push(): Promise<RunFigures> {
+  openTickets(): Promise<RunFigures> {
+    return measureOpen(this.page, this.limits.stepMs);
+  }
+
+  scroll(): Promise<RunFigures> {
+    return measureScroll(this.page, this.limits.stepMs);
+  }
+
+  search(): Promise<RunFigures> {
+    return new SearchSteps(this.page, this.limits).search();
+  }
+
+  push(): Promise<RunFigures> {
     const { page, context, run } = this;
-    const ticketIds = await page.evaluate(openTicketIds, QUEUED_CHANGES);
-    // Reloaded offline below: from the service worker's files, as when measured after the offline first row.
-    await this.shellKept();
-    if (ticketIds.length === 0) throw new Error('the local copy has no open ticket to add notes to');
-    const ticketFor = (index: number) => ticketIds[index % ticketIds.length] as string;
-    const api = `${run.apiUrl}${API_PREFIX}`;
-    const token = await leadToken(run.apiUrl);
-    // A hundred notes sent first warm the server's push for both measurements alike: the console's push,
-    // sent first, would otherwise pay the server's first push, and the bare one after it would not.
-    const warmUp = Array.from({ length: 100 }, (_, index) => addNote(ticketFor(index), index));
-    await page.evaluate(barePush, { api, token, batches: [warmUp] });
-    const actor = { id: LEAD.id, name: LEAD.name, role: LEAD.role };
-    const entries = Array.from({ length: QUEUED_CHANGES }, (_, index) =>
-      OutboxEntry.omit({ seq: true }).parse({
-        mutation: addNote(ticketFor(index), index),
-        ticketId: ticketFor(index),
-        actor,
-        state: 'pending',
-        appliedVersion: null,
-        appliedSeq: null,
-        appliedHistory: null,
-        acknowledgedAt: null,
-        refusal: null,
-      }),
-    );
-    await context.setOffline(true);
-    try {
-      await page.evaluate(queueOutbox, entries);
-      await this.firstRow(() => page.reload());
-    } finally {
-      await context.setOffline(false);
-    }
-    const ms = await page.evaluate(outboxSentAfterOnline, this.limits.pushMs);
-
-    const mutations = Array.from({ length: QUEUED_CHANGES }, (_, index) => addNote(ticketFor(index), index));
-    const batches = Array.from({ length: Math.ceil(mutations.length / PUSH_BATCH_MAX) }, (_, index) =>
-      mutations.slice(index * PUSH_BATCH_MAX, (index + 1) * PUSH_BATCH_MAX),
-    );
-    const bare = await page.evaluate(barePush, { api, token, batches });
-    const refused = QUEUED_CHANGES - bare.applied;
-    return {
-      push1000Ms: {
-        value: ms,
-        baseline: bare.ms,
-        details: {},
-        ...(refused > 0 ? { note: `the server refused ${refused} of the bare pushes` } : {}),
-      },
-    };
+    return measurePush({
+      page,
+      context,
+      apiUrl: run.apiUrl,
+      timeoutMs: this.limits.pushMs,
+      shellKept: () => this.shellKept(),
+      reload: () => this.firstRow(() => page.reload()),
+    });
   }
-}
-
-function addNote(ticketId: string, index: number): Mutation {
-  return {
-    id: randomUUID(),
-    name: 'addNote',
-    args: AddNoteArgs.parse({
-      ticketId,
-      noteId: randomUUID(),
-      body: `Scale bench note ${index + 1}: the customer called back, the change is scheduled for tonight.`,
-    }),
-    createdAt: new Date().toISOString(),
-  };
 }
 
 const CACHED: FigureKey[] = [
