@@ -91,6 +91,8 @@ export function buildServer({
     origin: [DESKTOP_CONSOLE_ORIGIN, ...consoleOrigins],
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type'],
+    // How long to wait before asking again (429, 503) is read against the server's own clock.
+    exposedHeaders: ['Retry-After', 'Date'],
     maxAge: 600,
   });
   // Helmet's headers (nosniff, no framing, no referrer); the customer's pages set their own stricter CSP.

@@ -30,6 +30,9 @@ describe('CORS and security headers', () => {
     const pull = await fetch(`${address}${PULL}`, { headers: { origin, ...bearer(token) } });
     expect(pull.status).toBe(200);
     expect(pull.headers.get('access-control-allow-origin')).toBe(origin);
+    // For a console told to wait: how long (Retry-After) and by the server's clock (Date), which a page
+    // of another origin cannot read unless exposed.
+    expect(pull.headers.get('access-control-expose-headers')).toBe('Retry-After, Date');
   });
 
   it.each([
