@@ -15,6 +15,7 @@ import {
 import { describeZodError } from '../../shared/api/errors';
 import { FollowUpCadence, TeamContext } from '../../shared/domain';
 import type { PullPosition } from './pull-position';
+import { pullInWorker } from './pull-fetcher';
 import { PulledPage, type PulledTickets } from './pulled-page';
 import type { SyncApi } from './sync-api';
 
@@ -111,6 +112,8 @@ export interface ApiClientOptions {
 
 export class ApiClient implements SyncApi {
   private readonly http: AxiosInstance;
+  /** How pages of tickets travel (see pull-fetcher.ts), when not as every other request does. */
+  private readonly pullAdapter: AxiosAdapter | null;
 
   constructor(
     readonly serverUrl: string,
@@ -123,6 +126,7 @@ export class ApiClient implements SyncApi {
       timeout: REQUEST_TIMEOUT_MS,
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
     });
+    this.pullAdapter = adapter === undefined ? pullInWorker : null;
   }
 
   private async request<T>(
@@ -163,7 +167,8 @@ export class ApiClient implements SyncApi {
       ...(history === null ? {} : { history }),
       ...(latest.length === 0 ? {} : { latest: formatLatest(latest) }),
     };
-    return this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params }));
+    const adapter = this.pullAdapter ?? undefined;
+    return this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params, adapter }));
   }
 
   team(): Promise<TeamContext> {
