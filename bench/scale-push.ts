@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { OutboxEntry } from '../renderer/data/outbox-entry';
+import { newEntry } from '../renderer/data/outbox-entry';
 import { API_PREFIX, PUSH_BATCH_MAX } from '../shared/api';
 import { AddNoteArgs, type Mutation } from '../shared/mutations';
 import { LEAD } from './scale-data';
@@ -46,17 +46,7 @@ export async function measurePush(run: PushRun): Promise<RunFigures> {
   await page.evaluate(barePush, { api, token, batches: [warmUp] });
   const actor = { id: LEAD.id, name: LEAD.name, role: LEAD.role };
   const entries = Array.from({ length: QUEUED_CHANGES }, (_, index) =>
-    OutboxEntry.omit({ seq: true }).parse({
-      mutation: addNote(ticketFor(index), index),
-      ticketId: ticketFor(index),
-      actor,
-      state: 'pending',
-      appliedVersion: null,
-      appliedSeq: null,
-      appliedHistory: null,
-      acknowledgedAt: null,
-      refusal: null,
-    }),
+    newEntry(addNote(ticketFor(index), index), ticketFor(index), actor),
   );
   await context.setOffline(true);
   try {

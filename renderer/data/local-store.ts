@@ -9,7 +9,7 @@ import { type TeamContext, Ticket } from '../../shared/domain';
 import type { Cursor, MutationResult } from '../../shared/api';
 import { applyMutation, type Mutation } from '../../shared/mutations';
 import { CheckedReads } from './checked-reads';
-import { groupByTicket, KEEP_ACKNOWLEDGED_MS, OutboxEntry, stillPending } from './outbox-entry';
+import { groupByTicket, KEEP_ACKNOWLEDGED_MS, newEntry, OutboxEntry, stillPending } from './outbox-entry';
 import { parseRecord, RefusedChange, savingChange } from './local-errors';
 import { rebase } from './rebase';
 import { pulledRow } from './pulled-page';
@@ -207,17 +207,7 @@ export class LocalStore extends CheckedReads {
     const actor = this.user;
     const result = applyMutation(view.ticket, mutation, { now: mutation.createdAt, actor, team });
     if (!result.ok) throw new RefusedChange(result.refusal);
-    await this.db.outbox.add({
-      mutation,
-      ticketId,
-      actor,
-      state: 'pending',
-      appliedVersion: null,
-      appliedSeq: null,
-      appliedHistory: null,
-      acknowledgedAt: null,
-      refusal: null,
-    });
+    await this.db.outbox.add(newEntry(mutation, ticketId, actor));
     const summary = summarize(result.ticket, view.pending.length + 1);
     await this.db.summaries.put(summary);
     await this.markForSearch([ticketId]);

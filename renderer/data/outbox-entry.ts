@@ -29,6 +29,21 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
+/** A change as it enters the outbox: not yet sent, nothing heard of it; its `seq` is given when it is added. */
+export function newEntry(mutation: Mutation, ticketId: string, actor: TeamMember): Omit<OutboxEntry, 'seq'> {
+  return {
+    mutation,
+    ticketId,
+    actor,
+    state: 'pending',
+    appliedVersion: null,
+    appliedSeq: null,
+    appliedHistory: null,
+    acknowledgedAt: null,
+    refusal: null,
+  };
+}
+
 /**
  * How long an acknowledged change is kept once the server's history is known to hold it: a server
  * restored from a backup up to a week old gets it again (see LocalStore.startOver).
