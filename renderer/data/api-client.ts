@@ -112,8 +112,8 @@ export interface ApiClientOptions {
 
 export class ApiClient implements SyncApi {
   private readonly http: AxiosInstance;
-  /** How pages of tickets travel (see pull-fetcher.ts), when not as every other request does. */
-  private readonly pullAdapter: AxiosAdapter | null;
+  /** How pages of tickets travel (see pull-fetcher.ts); undefined: as every other request does. */
+  private readonly pullAdapter: AxiosAdapter | undefined;
 
   constructor(
     readonly serverUrl: string,
@@ -126,7 +126,7 @@ export class ApiClient implements SyncApi {
       timeout: REQUEST_TIMEOUT_MS,
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
     });
-    this.pullAdapter = adapter === undefined ? pullInWorker : null;
+    this.pullAdapter = adapter ?? pullInWorker;
   }
 
   private async request<T>(
@@ -167,8 +167,9 @@ export class ApiClient implements SyncApi {
       ...(history === null ? {} : { history }),
       ...(latest.length === 0 ? {} : { latest: formatLatest(latest) }),
     };
-    const adapter = this.pullAdapter ?? undefined;
-    return this.request(PulledPage, 'page of tickets', (http) => http.get('sync/pull', { params, adapter }));
+    return this.request(PulledPage, 'page of tickets', (http) =>
+      http.get('sync/pull', { params, adapter: this.pullAdapter }),
+    );
   }
 
   team(): Promise<TeamContext> {

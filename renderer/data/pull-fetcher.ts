@@ -75,5 +75,5 @@ const inWorker: AxiosAdapter = async (config) => {
   return response;
 };
 
-/** How a page of tickets travels where the host has Web Workers; null elsewhere, where axios sends it itself. */
-export const pullInWorker: AxiosAdapter | null = typeof Worker === 'function' ? inWorker : null;
+/** How a page of tickets travels where the host has Web Workers; undefined elsewhere, where axios sends it itself. */
+export const pullInWorker: AxiosAdapter | undefined = typeof Worker === 'function' ? inWorker : undefined;
