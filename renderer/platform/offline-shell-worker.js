@@ -5,9 +5,10 @@
 // third start of a build, a start runs them from the cache without fetching or compiling them. Hashed
 // files never change, so they are answered from the cache; the page itself comes from the network
 // first, so a new build is found, and from the cache when the network is down. API calls are never
-// touched.
+// touched. A console left open while a new build takes over still loads what it had not loaded yet (a
+// view opened for the first time, a worker) from its own build's files, kept until the build after.
 const CACHE = `css-console-shell-${SHELL_FILES.version}`;
-const HASHED = new Set(SHELL_FILES.hashed.map((path) => new URL(path, self.registration.scope).href));
+const ASSETS = `${new URL(self.registration.scope).pathname}assets/`;
 
 // URLPattern's own syntax characters, taken literally in the scope's path.
 const literal = (text) => text.replace(/[:*?+(){}\\]/g, '\\$&');
@@ -41,12 +42,10 @@ async function keepShell() {
 self.addEventListener('install', (event) => {
   // Where the browser can (Chromium 123 and later), it answers the hashed files from the cache itself,
   // without waiting for this worker to run their fetch event: a start asks for over 1 MB of them at once.
-  // Without it, the fetch event below answers them from the same cache.
+  // Without it, the fetch event below answers them from the same caches. Any build's kept copy will do:
+  // a hashed file's name changes with its contents.
   event
-    .addRoutes?.({
-      condition: { urlPattern: { pathname: `${literal(new URL(self.registration.scope).pathname)}assets/*` } },
-      source: { cacheName: CACHE },
-    })
+    .addRoutes?.({ condition: { urlPattern: { pathname: `${literal(ASSETS)}*` } }, source: 'cache' })
     .catch((error) => console.warn(`the console's files are answered by its service worker (${String(error)})`));
   event.waitUntil(keepShell().then(() => self.skipWaiting()));
 });
@@ -57,13 +56,23 @@ self.addEventListener('activate', (event) => {
     // morning start the worker is not running (the browser stops it when idle).
     (self.registration.navigationPreload?.enable() ?? Promise.resolve())
       .then(() => caches.keys())
-      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) => Promise.all(olderBuilds(names).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
   );
 });
 
+/**
+ * The caches of builds before the one before this: a page of that one may still be open, and load files of
+ * its own later. Cache names are listed in the order they were made.
+ */
+function olderBuilds(names) {
+  return names.filter((name) => name !== CACHE).slice(0, -1);
+}
+
 // A page kept from the network may vary on Origin, which its navigations do not send: ignore Vary to find it.
 const kept = (request) => caches.open(CACHE).then((cache) => cache.match(request, { ignoreVary: true }));
+/** A hashed file, from whichever build kept it. */
+const keptFile = (request) => caches.match(request, { ignoreVary: true });
 
 /** `preloaded`: the navigation's preload (see activate), undefined when there is none. */
 async function networkFirst(request, preloaded) {
@@ -84,8 +93,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
-    HASHED.has(request.url)
-      ? kept(request).then((response) => response ?? networkFirst(request))
+    new URL(request.url).pathname.startsWith(ASSETS)
+      ? keptFile(request).then((response) => response ?? networkFirst(request))
       : networkFirst(request, request.mode === 'navigate' ? event.preloadResponse : undefined),
   );
 });

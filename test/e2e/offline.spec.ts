@@ -2,6 +2,8 @@
 // network, reach the server exactly once when it returns, and a change the server refuses (someone
 // else closed the ticket meanwhile) waits in "Needs attention" with the user's words intact.
 import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, pushAs, serverScope, signIn, test } from './portal';
@@ -79,6 +81,51 @@ test('a later start runs the console from the code compiled at an earlier one', 
     reload = await scriptsAtReload(page, context);
   expect(reload.ran.length, 'the console ran its scripts').toBeGreaterThan(3);
   expect(reload.compiled, 'scripts compiled from their source at each of 5 reloads').toEqual([]);
+});
+
+/** The list of files at the head of a build's service worker (see vite.config.ts). */
+const ShellFiles = z.object({ version: z.string(), hashed: z.array(z.string()), other: z.array(z.string()) });
+
+test.describe(() => {
+  test.use({ consoleCopy: true });
+
+  test('a console left open keeps working when a new build of it is installed meanwhile', async ({ page, portal }) => {
+    await signIn(page, portal, ENGINEER);
+    await filesKept(page);
+    // Triage is opened now and then, so its code is loaded when first used: not yet.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(
+      loaded.filter((url) => url.includes('/TriageView-')),
+      'triage loaded at start',
+    ).toEqual([]);
+
+    // A new build is put on the server in place of this one: its files, without this one's.
+    const workerFile = join(portal.consoleDir, 'offline-shell.js');
+    const [, list = '', code = ''] =
+      /^const SHELL_FILES = (.*);\n([\s\S]*)$/.exec(await readFile(workerFile, 'utf8')) ?? [];
+    const build = ShellFiles.parse(JSON.parse(list));
+    const triage = build.hashed.find((path) => /\/TriageView-[^/]*\.js$/.test(path));
+    if (triage === undefined) throw new Error('the build has no file of its own for the triage view');
+    const next = { ...build, version: `${build.version}-next`, hashed: build.hashed.filter((path) => path !== triage) };
+    await writeFile(workerFile, `const SHELL_FILES = ${JSON.stringify(next)};\n${code}`);
+    await rm(join(portal.consoleDir, triage));
+
+    // The browser looks for a new build now and then; here, at once. It takes over the open console.
+    await page.evaluate(async (version) => {
+      const registration = await navigator.serviceWorker.ready;
+      await registration.update();
+      const taken = () =>
+        registration.installing === null &&
+        registration.waiting === null &&
+        registration.active?.state === 'activated' &&
+        navigator.serviceWorker.controller === registration.active;
+      while (!(await caches.keys()).includes(`css-console-shell-${version}`) || !taken())
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }, next.version);
+
+    await page.getByRole('tab', { name: 'Triage' }).click();
+    await expect(page.getByRole('region', { name: 'Triage' })).toBeVisible();
+  });
 });
 
 test('changes made offline survive a reload and reach the server exactly once', async ({ page, context, portal }) => {

@@ -2,12 +2,14 @@
  * What every end-to-end test stands on: the reference server with demo data on a free loopback
  * port (its real CLI, in a child process) and the built renderer served by Vite's preview server.
  * A spec that needs the server's time under control sets `portalStart`: the server then runs in the
- * test's process from that instant, and `advance` moves its clock.
+ * test's process from that instant, and `advance` moves its clock. A spec that deploys a new build
+ * while the console is open sets `consoleCopy`: the console is then served from a copy of the build,
+ * at `consoleDir`, for the test to change.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
@@ -20,6 +22,8 @@ export interface Portal {
   apiUrl: string;
   /** The built console, served as static files. */
   appUrl: string;
+  /** The folder the console's files are served from, as they are asked for. */
+  consoleDir: string;
   /** Moves the server's clock forward; only a portal started at a fixed `portalStart` has a clock to move. */
   advance: (ms: number) => void;
 }
@@ -108,13 +112,20 @@ async function startClockedServer(dataDir: string, consoleOrigin: string, start:
   };
 }
 
-export const test = base.extend<{ portal: Portal; portalStart: Date | null }>({
+/** Where `npm run build:renderer` puts the console (vite.config.ts). */
+const BUILT_CONSOLE = join(import.meta.dirname, '../../dist/renderer');
+
+export const test = base.extend<{ portal: Portal; portalStart: Date | null; consoleCopy: boolean }>({
   portalStart: [null, { option: true }],
-  portal: async ({ portalStart }, use) => {
+  consoleCopy: [false, { option: true }],
+  portal: async ({ portalStart, consoleCopy }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'css-console-e2e-'));
+    const consoleDir = consoleCopy ? join(dataDir, 'console') : BUILT_CONSOLE;
+    if (consoleCopy) await cp(BUILT_CONSOLE, consoleDir, { recursive: true });
     // The console first: the server allows its origin, and only that, to call it.
     const app: PreviewServer = await preview({
       logLevel: 'warn',
+      build: { outDir: consoleDir },
       preview: { port: 0, strictPort: false, open: false },
     });
     const appUrl = app.resolvedUrls?.local[0];
@@ -124,7 +135,7 @@ export const test = base.extend<{ portal: Portal; portalStart: Date | null }>({
       portalStart === null
         ? await startCliServer(dataDir, origin)
         : await startClockedServer(dataDir, origin, portalStart);
-    await use({ apiUrl: server.url, appUrl, advance: server.advance });
+    await use({ apiUrl: server.url, appUrl, consoleDir, advance: server.advance });
     await app.close();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
