@@ -42,6 +42,7 @@ import { workspaceActions } from '../data/workspace';
 import { CommandPalette } from './CommandPalette';
 import { KeyboardMap } from './KeyboardMap';
 import { QueueTicketSplit } from './QueueTicketSplit';
+import { ViewBoundary } from './ViewBoundary';
 import { useDesktopPresence } from './use-desktop-presence';
 import { useKeyboardShortcuts } from './use-keyboard';
 
@@ -174,22 +175,28 @@ export function ConsoleLayout() {
         </MessageBar>
       )}
       {lead && view === 'escalations' ? (
-        <Suspense fallback={<Spinner label="Opening the escalations…" />}>
-          <LeadView />
-        </Suspense>
+        <ViewBoundary key="escalations" view="The escalations view">
+          <Suspense fallback={<Spinner label="Opening the escalations…" />}>
+            <LeadView />
+          </Suspense>
+        </ViewBoundary>
       ) : view === 'agenda' ? (
         <AgendaView />
       ) : view === 'triage' ? (
-        <Suspense fallback={<Spinner label="Opening triage…" />}>
-          <TriageView onDone={() => uiActions.showView('queue')} />
-        </Suspense>
+        <ViewBoundary key="triage" view="Triage">
+          <Suspense fallback={<Spinner label="Opening triage…" />}>
+            <TriageView onDone={() => uiActions.showView('queue')} />
+          </Suspense>
+        </ViewBoundary>
       ) : (
         <QueueTicketSplit
           queue={<QueueView />}
           ticket={
-            <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
-              <TicketWorkspace />
-            </Suspense>
+            <ViewBoundary view="The ticket pane">
+              <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
+                <TicketWorkspace />
+              </Suspense>
+            </ViewBoundary>
           }
         />
       )}

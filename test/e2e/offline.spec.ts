@@ -2,7 +2,7 @@
 // network, reach the server exactly once when it returns, and a change the server refuses (someone
 // else closed the ticket meanwhile) waits in "Needs attention" with the user's words intact.
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -125,6 +125,33 @@ test.describe(() => {
 
     await page.getByRole('tab', { name: 'Triage' }).click();
     await expect(page.getByRole('region', { name: 'Triage' })).toBeVisible();
+  });
+
+  test('a view whose code is nowhere to be found says so in its place, and the rest of the console works on', async ({
+    page,
+    portal,
+  }) => {
+    await signIn(page, portal, LEAD);
+    await filesKept(page);
+    // The lead's escalations view is loaded when first opened; its file is lost, kept copy and all.
+    const [file = ''] = (await readdir(join(portal.consoleDir, 'assets'))).filter((name) =>
+      /^LeadView-.*\.js$/.test(name),
+    );
+    await rm(join(portal.consoleDir, 'assets', file));
+    await page.evaluate(async (name) => {
+      for (const cache of await caches.keys()) await (await caches.open(cache)).delete(`./assets/${name}`);
+    }, file);
+
+    await page.getByRole('tab', { name: 'Escalations' }).click();
+    const problem = page.getByText('The escalations view could not be opened.');
+    await expect(problem).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reload the console' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/view-not-loaded.png' });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.screenshot({ path: 'test-results/screenshots/view-not-loaded-1024.png' });
+    await page.getByRole('tab', { name: 'Ticket queue' }).click();
+    await expect(page.getByRole('region', { name: 'Ticket queue' })).toBeVisible();
+    await expect(problem).toBeHidden();
   });
 });
 

@@ -1,0 +1,54 @@
+/**
+ * Keeps one view's failure to its own place: a view whose code cannot be loaded (its file gone from the
+ * server and from the kept copies, or the network down the first time it is opened) or that fails to
+ * draw says so where it would have been, while the rest of the console goes on working.
+ */
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Component, type ReactNode } from 'react';
+
+interface Props {
+  /** The view as the user knows it, e.g. "Triage". */
+  view: string;
+  children: ReactNode;
+}
+
+export class ViewBoundary extends Component<Props, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override render() {
+    const { error } = this.state;
+    return error === null ? this.props.children : <ViewProblem view={this.props.view} error={error} />;
+  }
+}
+
+// Takes the view's place, so the status bar stays at the foot of the window.
+const useStyles = makeStyles({ place: { flex: 1, minHeight: 0, padding: tokens.spacingHorizontalL } });
+
+function ViewProblem({ view, error }: { view: string; error: Error }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.place}>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{view} could not be opened.</MessageBarTitle>
+          {error.message.replace(/\.$/, '')}. Your changes are kept: reloading the console opens it again.
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => window.location.reload()}>Reload the console</Button>
+        </MessageBarActions>
+      </MessageBar>
+    </div>
+  );
+}
