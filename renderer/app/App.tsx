@@ -1,9 +1,10 @@
-/** The console's root: the theme, then the sign-in screen or the workspace. */
+/** The console's root: the theme, then the sign-in screen or the workspace (a failure in either said in its place). */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useSessionStore } from '../data/stores/session-store';
 import { ConsoleLayout } from './ConsoleLayout';
+import { ViewBoundary } from './ViewBoundary';
 import { useSettingsStore } from '../data/stores/settings-store';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
@@ -20,7 +21,7 @@ export function App() {
   const dark = theme === 'dark' || (theme === 'system' && systemDark);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
-      {signedIn ? <ConsoleLayout /> : <LoginScreen />}
+      <ViewBoundary view="This screen">{signedIn ? <ConsoleLayout /> : <LoginScreen />}</ViewBoundary>
     </FluentProvider>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Keeps one view's failure to its own place: a view whose code cannot be loaded (its file gone from the
  * server and from the kept copies, or the network down the first time it is opened) or that fails to
- * draw says so where it would have been, while the rest of the console goes on working.
+ * draw says so where it would have been, while the rest of the console goes on working. Around the whole
+ * screen (App.tsx), a failure anywhere else is said the same way instead of leaving a blank window.
  */
 import {
   Button,
