@@ -37,6 +37,7 @@ import { settingsActions, useSettingsStore } from '../data/stores/settings-store
 import { QueueView } from '../features/queue/QueueView';
 import { SyncStatusBar } from '../features/status/SyncStatusBar';
 import { useSessionStore } from '../data/stores/session-store';
+import { useQueueStore } from '../data/stores/queue-store';
 import { type ConsoleView, uiActions, useUiStore } from '../data/stores/ui-store';
 import { workspaceActions } from '../data/workspace';
 import { CommandPalette } from './CommandPalette';
@@ -56,6 +57,18 @@ const TriageView = lazy(() =>
   import('../features/ticket/TriageView').then(({ TriageView }) => ({ default: TriageView })),
 );
 const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
+
+/** The open ticket's pane: a ticket it fails to draw says so, and the next one opened is drawn afresh. */
+function TicketPane() {
+  const ticketId = useQueueStore((s) => s.selectedId);
+  return (
+    <ViewBoundary view="The ticket pane" showing={ticketId}>
+      <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
+        <TicketWorkspace />
+      </Suspense>
+    </ViewBoundary>
+  );
+}
 
 const REMINDER_CHOICES = [0, 5, 10, 15, 30, 60] as const;
 
@@ -189,16 +202,7 @@ export function ConsoleLayout() {
           </Suspense>
         </ViewBoundary>
       ) : (
-        <QueueTicketSplit
-          queue={<QueueView />}
-          ticket={
-            <ViewBoundary view="The ticket pane">
-              <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
-                <TicketWorkspace />
-              </Suspense>
-            </ViewBoundary>
-          }
-        />
+        <QueueTicketSplit queue={<QueueView />} ticket={<TicketPane />} />
       )}
       <SyncStatusBar />
       {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}

@@ -18,6 +18,8 @@ import { Component, type ReactNode } from 'react';
 interface Props {
   /** The view as the user knows it, e.g. "Triage". */
   view: string;
+  /** What the view shows (the open ticket): when it changes, the view is drawn again, its failure left behind. */
+  showing?: string | null;
   children: ReactNode;
 }
 
@@ -26,6 +28,10 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
 
   static getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidUpdate(before: Props) {
+    if (this.state.error !== null && before.showing !== this.props.showing) this.setState({ error: null });
   }
 
   override render() {
