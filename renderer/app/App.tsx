@@ -21,7 +21,7 @@ export function App() {
   const dark = theme === 'dark' || (theme === 'system' && systemDark);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
-      <ViewBoundary view="This screen">{signedIn ? <ConsoleLayout /> : <LoginScreen />}</ViewBoundary>
+      <ViewBoundary what="The console">{signedIn ? <ConsoleLayout /> : <LoginScreen />}</ViewBoundary>
     </FluentProvider>
   );
 }

@@ -47,7 +47,6 @@ import { ViewBoundary } from './ViewBoundary';
 import { useDesktopPresence } from './use-desktop-presence';
 import { useKeyboardShortcuts } from './use-keyboard';
 
-// Only leads open it: engineers never download recharts and the lead view.
 // The ticket pane loads after the queue: start-up shows the queue first.
 const TicketWorkspace = lazy(() =>
   import('./TicketWorkspace').then(({ TicketWorkspace }) => ({ default: TicketWorkspace })),
@@ -56,13 +55,14 @@ const TicketWorkspace = lazy(() =>
 const TriageView = lazy(() =>
   import('../features/ticket/TriageView').then(({ TriageView }) => ({ default: TriageView })),
 );
+// Only leads open it: engineers never download recharts and the lead view.
 const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView }) => ({ default: LeadView })));
 
 /** The open ticket's pane: a ticket it fails to draw says so, and the next one opened is drawn afresh. */
 function TicketPane() {
   const ticketId = useQueueStore((s) => s.selectedId);
   return (
-    <ViewBoundary view="The ticket pane" showing={ticketId}>
+    <ViewBoundary what="This ticket" showing={ticketId}>
       <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
         <TicketWorkspace />
       </Suspense>
@@ -188,21 +188,30 @@ export function ConsoleLayout() {
         </MessageBar>
       )}
       {lead && view === 'escalations' ? (
-        <ViewBoundary key="escalations" view="The escalations view">
+        <ViewBoundary key="escalations" what="The escalations view">
           <Suspense fallback={<Spinner label="Opening the escalations…" />}>
             <LeadView />
           </Suspense>
         </ViewBoundary>
       ) : view === 'agenda' ? (
-        <AgendaView />
+        <ViewBoundary key="agenda" what="The agenda">
+          <AgendaView />
+        </ViewBoundary>
       ) : view === 'triage' ? (
-        <ViewBoundary key="triage" view="Triage">
+        <ViewBoundary key="triage" what="Triage">
           <Suspense fallback={<Spinner label="Opening triage…" />}>
             <TriageView onDone={() => uiActions.showView('queue')} />
           </Suspense>
         </ViewBoundary>
       ) : (
-        <QueueTicketSplit queue={<QueueView />} ticket={<TicketPane />} />
+        <QueueTicketSplit
+          queue={
+            <ViewBoundary what="The queue">
+              <QueueView />
+            </ViewBoundary>
+          }
+          ticket={<TicketPane />}
+        />
       )}
       <SyncStatusBar />
       {managingReplies && <CannedRepliesDialog onClose={() => setManagingReplies(false)} />}

@@ -10,14 +10,15 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 
 interface Props {
-  /** The view as the user knows it, e.g. "Triage". */
-  view: string;
+  /** What fails to show, as the user knows it: "The agenda", "This ticket". */
+  what: string;
   /** What the view shows (the open ticket): when it changes, the view is drawn again, its failure left behind. */
   showing?: string | null;
   children: ReactNode;
@@ -36,21 +37,37 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
 
   override render() {
     const { error } = this.state;
-    return error === null ? this.props.children : <ViewProblem view={this.props.view} error={error} />;
+    return error === null ? this.props.children : <ViewProblem what={this.props.what} error={error} />;
   }
 }
 
-// Takes the view's place, so the status bar stays at the foot of the window.
-const useStyles = makeStyles({ place: { flex: 1, minHeight: 0, padding: tokens.spacingHorizontalL } });
+/**
+ * The failure in the user's words. A file of the view's code that did not arrive is said as such by every
+ * browser engine in its own words (Chromium: "Failed to fetch dynamically imported module").
+ */
+function inPlainWords(error: Error): string {
+  return /dynamically imported module|importing a module script failed/i.test(error.message)
+    ? 'Its files could not be loaded from the server.'
+    : 'Part of it failed to draw.';
+}
 
-function ViewProblem({ view, error }: { view: string; error: Error }) {
+// Takes the view's place, so the status bar stays at the foot of the window.
+const useStyles = makeStyles({
+  place: { flex: 1, minHeight: 0, padding: tokens.spacingHorizontalL },
+  details: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
+});
+
+function ViewProblem({ what, error }: { what: string; error: Error }) {
   const styles = useStyles();
   return (
     <div className={styles.place}>
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{view} could not be opened.</MessageBarTitle>
-          {error.message.replace(/\.$/, '')}. Your changes are kept: reloading the console opens it again.
+          <MessageBarTitle>{what} could not be shown.</MessageBarTitle>
+          {inPlainWords(error)} Changes you have saved are kept: reloading the console shows it again.
+          <Text size={200} className={styles.details}>
+            Details, for support: {error.message || error.name}
+          </Text>
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={() => window.location.reload()}>Reload the console</Button>

@@ -30,13 +30,23 @@ async function fetchToKeep(path, hashed) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** Every file of the build, kept only once all were fetched: a half-kept build would not start offline. */
+/**
+ * Every file of the build, kept only once all were fetched: a half-kept build would not start offline.
+ * Its cache is made anew, so the newest cache is always the build installed last (a build put back on
+ * the server after another keeps its old cache otherwise), and it goes again when keeping fails midway.
+ */
 async function keepShell() {
   const paths = ['./', ...SHELL_FILES.hashed, ...SHELL_FILES.other];
   const hashed = new Set(SHELL_FILES.hashed);
   const responses = await Promise.all(paths.map((path) => fetchToKeep(path, hashed.has(path))));
+  await caches.delete(CACHE);
   const cache = await caches.open(CACHE);
-  await Promise.all(paths.map((path, index) => cache.put(path, responses[index])));
+  try {
+    await Promise.all(paths.map((path, index) => cache.put(path, responses[index])));
+  } catch (error) {
+    await caches.delete(CACHE);
+    throw error;
+  }
 }
 
 self.addEventListener('install', (event) => {
@@ -63,7 +73,8 @@ self.addEventListener('activate', (event) => {
 
 /**
  * The caches of builds before the one before this: a page of that one may still be open, and load files of
- * its own later. Cache names are listed in the order they were made.
+ * its own later. Cache names are listed in the order they were made, and each build's is made at its
+ * install (keepShell), so the newest but this one's is the build installed before it.
  */
 function olderBuilds(names) {
   return names.filter((name) => name !== CACHE).slice(0, -1);

@@ -111,16 +111,16 @@ test.describe(() => {
     await rm(join(portal.consoleDir, triage));
 
     // The browser looks for a new build now and then; here, at once. It takes over the open console.
-    await page.evaluate(async (version) => {
+    await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.update()));
+    await page.waitForFunction(async (version) => {
       const registration = await navigator.serviceWorker.ready;
-      await registration.update();
-      const taken = () =>
+      return (
+        (await caches.keys()).includes(`css-console-shell-${version}`) &&
         registration.installing === null &&
         registration.waiting === null &&
         registration.active?.state === 'activated' &&
-        navigator.serviceWorker.controller === registration.active;
-      while (!(await caches.keys()).includes(`css-console-shell-${version}`) || !taken())
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        navigator.serviceWorker.controller === registration.active
+      );
     }, next.version);
 
     await page.getByRole('tab', { name: 'Triage' }).click();
@@ -134,17 +134,21 @@ test.describe(() => {
     await signIn(page, portal, LEAD);
     await filesKept(page);
     // The lead's escalations view is loaded when first opened; its file is lost, kept copy and all.
-    const [file = ''] = (await readdir(join(portal.consoleDir, 'assets'))).filter((name) =>
-      /^LeadView-.*\.js$/.test(name),
-    );
+    const file = (await readdir(join(portal.consoleDir, 'assets'))).find((name) => /^LeadView-.*\.js$/.test(name));
+    if (file === undefined) throw new Error('the build has no file of its own for the escalations view');
     await rm(join(portal.consoleDir, 'assets', file));
-    await page.evaluate(async (name) => {
-      for (const cache of await caches.keys()) await (await caches.open(cache)).delete(`./assets/${name}`);
+    const forgotten = await page.evaluate(async (name) => {
+      let deleted = 0;
+      for (const cache of await caches.keys())
+        if (await (await caches.open(cache)).delete(new URL(`assets/${name}`, document.baseURI).href)) deleted += 1;
+      return deleted;
     }, file);
+    expect(forgotten, 'kept copies of the file forgotten').toBeGreaterThan(0);
 
     await page.getByRole('tab', { name: 'Escalations' }).click();
-    const problem = page.getByText('The escalations view could not be opened.');
+    const problem = page.getByText('The escalations view could not be shown.');
     await expect(problem).toBeVisible();
+    await expect(page.getByText(/Its files could not be loaded from the server\./)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reload the console' })).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/view-not-loaded.png' });
     await page.setViewportSize({ width: 1024, height: 700 });

@@ -11,8 +11,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
+import { join, resolve } from 'node:path';
+import { preview, type PreviewServer, resolveConfig } from 'vite';
 import { API_PREFIX, LoginResponse, PullResponse, PushResponse, type Cursor } from '../../shared/api';
 import type { Mutation } from '../../shared/mutations';
 import type { Ticket, User } from '../../shared/domain';
@@ -112,22 +112,26 @@ async function startClockedServer(dataDir: string, consoleOrigin: string, start:
   };
 }
 
-/** Where `npm run build:renderer` puts the console (vite.config.ts). */
-const BUILT_CONSOLE = join(import.meta.dirname, '../../dist/renderer');
+/** A copy of the built console (from where vite.config.ts builds it) in `into`, for a test to change. */
+async function copyOfBuiltConsole(into: string): Promise<string> {
+  const config = await resolveConfig({ logLevel: 'warn' }, 'serve', 'production', 'production', true);
+  await cp(resolve(config.root, config.build.outDir), into, { recursive: true });
+  return into;
+}
 
 export const test = base.extend<{ portal: Portal; portalStart: Date | null; consoleCopy: boolean }>({
   portalStart: [null, { option: true }],
   consoleCopy: [false, { option: true }],
   portal: async ({ portalStart, consoleCopy }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'css-console-e2e-'));
-    const consoleDir = consoleCopy ? join(dataDir, 'console') : BUILT_CONSOLE;
-    if (consoleCopy) await cp(BUILT_CONSOLE, consoleDir, { recursive: true });
+    const copy = consoleCopy ? await copyOfBuiltConsole(join(dataDir, 'console')) : null;
     // The console first: the server allows its origin, and only that, to call it.
     const app: PreviewServer = await preview({
       logLevel: 'warn',
-      build: { outDir: consoleDir },
+      ...(copy === null ? {} : { build: { outDir: copy } }),
       preview: { port: 0, strictPort: false, open: false },
     });
+    const consoleDir = resolve(app.config.root, app.config.build.outDir);
     const appUrl = app.resolvedUrls?.local[0];
     if (appUrl === undefined) throw new Error('the console preview server did not report its address');
     const { origin } = new URL(appUrl);

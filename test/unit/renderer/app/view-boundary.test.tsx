@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// A view that fails to draw says so in its place; the ticket pane draws the next ticket opened afresh.
+// A view that fails to draw says so in its place, in words; the ticket pane draws the next ticket opened afresh.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ViewBoundary } from '../../../../renderer/app/ViewBoundary';
@@ -10,7 +10,7 @@ function Ticket({ number }: { number: string }) {
 }
 
 const pane = (number: string) => (
-  <ViewBoundary view="The ticket pane" showing={number}>
+  <ViewBoundary what="This ticket" showing={number}>
     <Ticket number={number} />
   </ViewBoundary>
 );
@@ -25,12 +25,13 @@ describe('ViewBoundary', () => {
     // React reports the caught failure on the console: expected here.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { rerender } = render(pane('T-1'));
-    expect(screen.getByText('The ticket pane could not be opened.')).toBeTruthy();
-    expect(screen.getByText(/Ticket T-1 has no stage\. Your changes are kept/)).toBeTruthy();
+    expect(screen.getByText('This ticket could not be shown.')).toBeTruthy();
+    expect(screen.getByText(/^Part of it failed to draw\. Changes you have saved are kept/)).toBeTruthy();
+    expect(screen.getByText('Details, for support: Ticket T-1 has no stage')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload the console' })).toBeTruthy();
 
     rerender(pane('T-2'));
     expect(screen.getByText('Ticket T-2')).toBeTruthy();
-    expect(screen.queryByText('The ticket pane could not be opened.')).toBeNull();
+    expect(screen.queryByText('This ticket could not be shown.')).toBeNull();
   });
 });
