@@ -10,8 +10,9 @@ const PUBLIC_DIR = new URL('./renderer/public/', import.meta.url);
 
 /**
  * Emits the offline shell's service worker (renderer/platform/offline-shell-worker.js) with the list of
- * files this build made, so it keeps exactly them at install; the version is a hash of their contents,
- * so every build that changes a file installs a new worker.
+ * files this build made, so it keeps exactly them at install; the version is a hash of their contents
+ * and of the worker's own code, so every build that changes either installs a new worker under a new
+ * cache name (a worker installing never remakes the cache of one that runs).
  */
 function offlineShell(): Plugin {
   return {
@@ -20,7 +21,8 @@ function offlineShell(): Plugin {
     generateBundle(_options, bundle) {
       const files = Object.values(bundle).filter((file) => !file.fileName.endsWith('.map'));
       const publicFiles = readdirSync(PUBLIC_DIR);
-      const digest = createHash('sha256');
+      const worker = readFileSync(new URL('./renderer/platform/offline-shell-worker.js', import.meta.url), 'utf8');
+      const digest = createHash('sha256').update(worker);
       for (const file of files) digest.update(file.fileName).update(file.type === 'chunk' ? file.code : file.source);
       for (const name of publicFiles) digest.update(name).update(readFileSync(new URL(name, PUBLIC_DIR)));
       const shellFiles = {
@@ -28,7 +30,6 @@ function offlineShell(): Plugin {
         hashed: files.flatMap((file) => (file.fileName.startsWith('assets/') ? [`./${file.fileName}`] : [])),
         other: publicFiles.map((name) => `./${name}`),
       };
-      const worker = readFileSync(new URL('./renderer/platform/offline-shell-worker.js', import.meta.url), 'utf8');
       this.emitFile({
         type: 'asset',
         fileName: 'offline-shell.js',

@@ -44,6 +44,8 @@ export function registerChangeStream(
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
+      // A reverse proxy (nginx) passes each event on as it comes instead of holding it in its buffer.
+      'x-accel-buffering': 'no',
     });
     const send = (line: string) => reply.raw.write(line);
     // A reconnecting console pulls at once: what changed while it was away is announced by this first event.

@@ -62,7 +62,7 @@ const LeadView = lazy(() => import('../features/lead/LeadView').then(({ LeadView
 function TicketPane() {
   const ticketId = useQueueStore((s) => s.selectedId);
   return (
-    <ViewBoundary what="This ticket" showing={ticketId}>
+    <ViewBoundary what={ticketId === null ? 'The ticket pane' : 'This ticket'} showing={ticketId}>
       <Suspense fallback={<Spinner label="Opening the ticket pane…" />}>
         <TicketWorkspace />
       </Suspense>
@@ -206,7 +206,7 @@ export function ConsoleLayout() {
       ) : (
         <QueueTicketSplit
           queue={
-            <ViewBoundary what="The queue">
+            <ViewBoundary what="The ticket queue">
               <QueueView />
             </ViewBoundary>
           }

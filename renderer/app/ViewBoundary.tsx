@@ -31,8 +31,9 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  override componentDidUpdate(before: Props) {
-    if (this.state.error !== null && before.showing !== this.props.showing) this.setState({ error: null });
+  // Only a failure from before the change is left behind: one in drawing what is now shown stays said.
+  override componentDidUpdate(before: Props, beforeState: { error: Error | null }) {
+    if (beforeState.error !== null && before.showing !== this.props.showing) this.setState({ error: null });
   }
 
   override render() {
@@ -42,13 +43,14 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
 }
 
 /**
- * The failure in the user's words. A file of the view's code that did not arrive is said as such by every
- * browser engine in its own words (Chromium: "Failed to fetch dynamically imported module").
+ * The failure in the user's words. A file of the view's code that did not arrive (from the server, or
+ * from the desktop console's own files) is said by each browser engine in its own words (Chromium:
+ * "Failed to fetch dynamically imported module").
  */
 function inPlainWords(error: Error): string {
   return /dynamically imported module|importing a module script failed/i.test(error.message)
-    ? 'Its files could not be loaded from the server.'
-    : 'Part of it failed to draw.';
+    ? "The console's code for it could not be loaded."
+    : 'Something went wrong while showing it.';
 }
 
 // Takes the view's place, so the status bar stays at the foot of the window.
@@ -64,7 +66,7 @@ function ViewProblem({ what, error }: { what: string; error: Error }) {
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{what} could not be shown.</MessageBarTitle>
-          {inPlainWords(error)} Changes you have saved are kept: reloading the console shows it again.
+          {inPlainWords(error)} Changes you have saved are kept. Reload the console to try again.
           <Text size={200} className={styles.details}>
             Details, for support: {error.message || error.name}
           </Text>

@@ -34,6 +34,8 @@ async function fetchToKeep(path, hashed) {
  * Every file of the build, kept only once all were fetched: a half-kept build would not start offline.
  * Its cache is made anew, so the newest cache is always the build installed last (a build put back on
  * the server after another keeps its old cache otherwise), and it goes again when keeping fails midway.
+ * No running worker uses it meanwhile: the version names the worker's code too (vite.config.ts), so a
+ * worker of this version installs only where none runs.
  */
 async function keepShell() {
   const paths = ['./', ...SHELL_FILES.hashed, ...SHELL_FILES.other];

@@ -27,11 +27,16 @@ interface RoutedTiming extends PerformanceResourceTiming {
 
 /** Waits until the console's service worker controls the page and has kept its files. */
 async function filesKept(page: Page) {
-  await page.waitForFunction(async () => {
-    if (navigator.serviceWorker.controller === null) return false;
-    const names = await caches.keys();
-    return names.length > 0 && (await (await caches.open(names[0]!)).keys()).length >= 2;
-  });
+  // Asked again until so: page.waitForFunction takes a promise for an answer, and would not ask again.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        if (navigator.serviceWorker.controller === null) return false;
+        const names = await caches.keys();
+        return names.length > 0 && (await (await caches.open(names[0]!)).keys()).length >= 2;
+      }),
+    )
+    .toBe(true);
 }
 
 /** An event of a reload's trace, as far as it is read here: its name, and a script's address. */
@@ -112,16 +117,22 @@ test.describe(() => {
 
     // The browser looks for a new build now and then; here, at once. It takes over the open console.
     await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.update()));
-    await page.waitForFunction(async (version) => {
-      const registration = await navigator.serviceWorker.ready;
-      return (
-        (await caches.keys()).includes(`css-console-shell-${version}`) &&
-        registration.installing === null &&
-        registration.waiting === null &&
-        registration.active?.state === 'activated' &&
-        navigator.serviceWorker.controller === registration.active
-      );
-    }, next.version);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async (version) => {
+            const registration = await navigator.serviceWorker.ready;
+            return (
+              (await caches.keys()).includes(`css-console-shell-${version}`) &&
+              registration.installing === null &&
+              registration.waiting === null &&
+              registration.active?.state === 'activated' &&
+              navigator.serviceWorker.controller === registration.active
+            );
+          }, next.version),
+        { message: 'the new build took over the open console' },
+      )
+      .toBe(true);
 
     await page.getByRole('tab', { name: 'Triage' }).click();
     await expect(page.getByRole('region', { name: 'Triage' })).toBeVisible();
@@ -148,7 +159,7 @@ test.describe(() => {
     await page.getByRole('tab', { name: 'Escalations' }).click();
     const problem = page.getByText('The escalations view could not be shown.');
     await expect(problem).toBeVisible();
-    await expect(page.getByText(/Its files could not be loaded from the server\./)).toBeVisible();
+    await expect(page.getByText(/The console's code for it could not be loaded\./)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reload the console' })).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/view-not-loaded.png' });
     await page.setViewportSize({ width: 1024, height: 700 });

@@ -41,6 +41,8 @@ describe('GET /sync/changes', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // Not held back by a proxy in front (README, Behind TLS).
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
     // The console's own origin may read it, as any other answer.
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
     const next = eventsOf(response.body as ReadableStream<Uint8Array>);

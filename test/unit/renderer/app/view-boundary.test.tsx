@@ -26,12 +26,22 @@ describe('ViewBoundary', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { rerender } = render(pane('T-1'));
     expect(screen.getByText('This ticket could not be shown.')).toBeTruthy();
-    expect(screen.getByText(/^Part of it failed to draw\. Changes you have saved are kept/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Something went wrong while showing it\. Changes you have saved are kept\. Reload the console to try again\./,
+      ),
+    ).toBeTruthy();
     expect(screen.getByText('Details, for support: Ticket T-1 has no stage')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload the console' })).toBeTruthy();
 
     rerender(pane('T-2'));
     expect(screen.getByText('Ticket T-2')).toBeTruthy();
     expect(screen.queryByText('This ticket could not be shown.')).toBeNull();
+
+    // Opened again, the failing ticket is said again, and the one after it drawn.
+    rerender(pane('T-1'));
+    expect(screen.getByText('This ticket could not be shown.')).toBeTruthy();
+    rerender(pane('T-3'));
+    expect(screen.getByText('Ticket T-3')).toBeTruthy();
   });
 });
