@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { preview, type PreviewServer, type ResolvedConfig, resolveConfig } from 'vite';
+import { preview, type PreviewServer, resolveConfig } from 'vite';
 import { API_PREFIX, LoginResponse, PullResponse, PushResponse, type Cursor } from '../../shared/api';
 import type { Mutation } from '../../shared/mutations';
 import type { Ticket, User } from '../../shared/domain';
@@ -112,13 +112,10 @@ async function startClockedServer(dataDir: string, consoleOrigin: string, start:
   };
 }
 
-/** The folder a Vite config builds the console into, and its preview serves it from. */
-const builtInto = (config: ResolvedConfig) => resolve(config.root, config.build.outDir);
-
 /** A copy of the built console (from where vite.config.ts builds it) in `into`, for a test to change. */
 async function copyOfBuiltConsole(into: string): Promise<string> {
   const config = await resolveConfig({ logLevel: 'warn' }, 'serve', 'production', 'production', true);
-  await cp(builtInto(config), into, { recursive: true });
+  await cp(resolve(config.root, config.build.outDir), into, { recursive: true });
   return into;
 }
 
@@ -134,7 +131,7 @@ export const test = base.extend<{ portal: Portal; portalStart: Date | null; cons
       ...(copy === null ? {} : { build: { outDir: copy } }),
       preview: { port: 0, strictPort: false, open: false },
     });
-    const consoleDir = builtInto(app.config);
+    const consoleDir = resolve(app.config.root, app.config.build.outDir);
     const appUrl = app.resolvedUrls?.local[0];
     if (appUrl === undefined) throw new Error('the console preview server did not report its address');
     const { origin } = new URL(appUrl);
